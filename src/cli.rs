@@ -1,0 +1,103 @@
+//! The command tree. Global options live here; each command's own options live beside it in
+//! `commands/`.
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+use crate::output::{ColorChoice, Format};
+
+/// Runs the lifecycle of the ProMail Assistant PostgreSQL database.
+///
+/// Connection: --database-url (or DATABASE_URL) takes a postgresql:// URL or a libpq
+/// key=value string; PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE,
+/// PGSSLROOTCERT, PGCONNECT_TIMEOUT, PGAPPNAME and ~/.pgpass (PGPASSFILE) fill in the rest, as
+/// with psql. Defaults: host localhost, port 5432, database promail_db, user promail_user.
+///
+/// Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted.
+#[derive(Debug, Parser)]
+#[command(
+    name = "promail",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalOpts {
+    /// Connection URL or key=value string (a password here is visible in the process list:
+    /// prefer PGPASSWORD or ~/.pgpass)
+    #[arg(
+        long,
+        global = true,
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub database_url: Option<String>,
+
+    /// Use promail's own local PostgreSQL cluster (see `promail local`), starting it if needed
+    #[arg(long, global = true)]
+    pub local: bool,
+
+    /// Ask for the password before connecting, as psql -W
+    #[arg(short = 'W', long = "password", global = true)]
+    pub password_prompt: bool,
+
+    /// When to use colours [env: NO_COLOR disables]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print only errors and warnings
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more about what is done (repeat for more)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+/// `--format`, for commands that print rows.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct FormatOpts {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table, env = "PROMAIL_FORMAT")]
+    pub format: Format,
+}
+
+/// `--yes`, for commands that destroy something.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct YesOpts {
+    /// Do not ask for confirmation (required when no terminal is attached)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Connect, migrate and inspect the database
+    #[command(subcommand)]
+    Db(commands::db::DbCommand),
+    /// Run a private PostgreSQL cluster for trying promail and for tests
+    #[command(subcommand)]
+    Local(commands::local::LocalCommand),
+    /// Print a shell completion script
+    Completions(commands::completions::CompletionsArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,120 @@
+//! `promail local …`: promail's own PostgreSQL cluster, for newcomers and for the tests.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use crate::cli::{FormatOpts, YesOpts};
+use crate::ctx::Ctx;
+use crate::local::{Cluster, Status, DEFAULT_DB};
+use crate::output::Rows;
+
+#[derive(Debug, Args, Clone)]
+pub struct DirOpts {
+    /// Data folder of the cluster [default: /var/lib/promail/local as root, else
+    /// ~/.local/share/promail/local]
+    #[arg(long, env = "PROMAIL_LOCAL_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+impl DirOpts {
+    fn cluster(&self) -> Cluster {
+        Cluster::new(self.dir.clone().unwrap_or_else(Cluster::default_dir))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocalCommand {
+    /// Create the cluster if needed and start it (Unix socket in its folder, no TCP)
+    Start(DirOpts),
+    /// Stop the cluster
+    Stop(DirOpts),
+    /// Say whether the cluster exists and runs
+    Status {
+        #[command(flatten)]
+        dir: DirOpts,
+        #[command(flatten)]
+        format: FormatOpts,
+    },
+    /// Print the connection string of the cluster's promail_db (no password needed)
+    Url(DirOpts),
+    /// Stop the cluster and delete its folder with all its data
+    Destroy {
+        #[command(flatten)]
+        dir: DirOpts,
+        #[command(flatten)]
+        yes: YesOpts,
+    },
+}
+
+pub fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
+    match command {
+        LocalCommand::Start(d) => {
+            let s = d.cluster().start()?;
+            ctx.out.info(format!(
+                "local cluster running (pid {}, data folder {})",
+                s.pid.unwrap_or_default(),
+                s.dir.display()
+            ));
+            Ok(())
+        }
+        LocalCommand::Stop(d) => {
+            let c = d.cluster();
+            c.stop()?;
+            ctx.out
+                .info(format!("local cluster stopped ({})", c.dir().display()));
+            Ok(())
+        }
+        LocalCommand::Status { dir, format } => {
+            let s = dir.cluster().status()?;
+            ctx.out.rows(format.format, &status_rows(&s))
+        }
+        LocalCommand::Url(d) => {
+            let c = d.cluster();
+            let s = c.status()?;
+            if !s.initialized {
+                return Err(crate::error::hint(
+                    anyhow::anyhow!("no local cluster in {}", s.dir.display()),
+                    "create and start it with `promail local start`",
+                ));
+            }
+            crate::output::write_stdout(&format!("{}\n", c.conninfo(DEFAULT_DB)?))
+        }
+        LocalCommand::Destroy { dir, yes } => {
+            let c = dir.cluster();
+            ctx.confirm(
+                &format!(
+                    "delete the local cluster in {} and all its data",
+                    c.dir().display()
+                ),
+                yes.yes,
+            )?;
+            c.destroy()?;
+            ctx.out
+                .info(format!("local cluster destroyed ({})", c.dir().display()));
+            Ok(())
+        }
+    }
+}
+
+fn status_rows(s: &Status) -> Rows {
+    let mut rows = Rows::new([
+        "running",
+        "initialized",
+        "pid",
+        "version",
+        "data_folder",
+        "socket",
+    ]);
+    rows.push(vec![
+        json!(s.running),
+        json!(s.initialized),
+        json!(s.pid),
+        json!(s.version),
+        json!(s.dir.display().to_string()),
+        json!(format!("{}/.s.PGSQL.{}", s.socket_dir.display(), s.port)),
+    ]);
+    rows
+}

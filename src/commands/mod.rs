@@ -1,0 +1,18 @@
+//! One file per command, groups as folders. Each owns its clap arguments and a `run`.
+
+pub mod completions;
+pub mod db;
+pub mod local;
+
+use anyhow::Result;
+
+use crate::cli::Command;
+use crate::ctx::Ctx;
+
+pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
+    match command {
+        Command::Db(c) => db::dispatch(c, ctx).await,
+        Command::Local(c) => local::run(c, ctx),
+        Command::Completions(a) => completions::run(&a),
+    }
+}

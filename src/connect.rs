@@ -1,0 +1,286 @@
+//! Opening a session the way every promail command does: TLS per `sslmode`, a bounded connect
+//! timeout, a password prompt only where a person can answer it, and failures explained in one
+//! line with the likely fix.
+
+use std::io::ErrorKind;
+use std::time::Duration;
+
+use anyhow::Result;
+use tokio_postgres::{Client, NoTls};
+
+use crate::conninfo::{ConnInfo, PasswordSource, Secret, SslMode};
+use crate::error::hint;
+use crate::tls::{self, Verify};
+
+/// When to ask for a password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// Never (no terminal): fail with a hint instead.
+    Never,
+    /// When the server asks for one and none is configured (a terminal is there).
+    IfNeeded,
+    /// Before connecting (`-W`, as psql).
+    Always,
+}
+
+/// An open session and the parameters it was opened with.
+pub struct Db {
+    pub client: Client,
+    pub info: ConnInfo,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl std::ops::Deref for Db {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+/// Connects, prompting for a password if allowed and needed.
+pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
+    let mut info = info.clone();
+    if prompt == Prompt::Always {
+        ask_password(&mut info)?;
+    }
+    match try_connect(&info).await {
+        Ok(db) => Ok(db),
+        Err(Failure::PasswordMissing) if prompt == Prompt::IfNeeded => {
+            ask_password(&mut info)?;
+            try_connect(&info).await.map_err(|f| f.explain(&info))
+        }
+        Err(f) => Err(f.explain(&info)),
+    }
+}
+
+fn ask_password(info: &mut ConnInfo) -> Result<()> {
+    let p = rpassword::prompt_password(format!("Password for user {}: ", info.user))
+        .map_err(|e| anyhow::anyhow!("reading the password from the terminal: {e}"))?;
+    info.password = Some(Secret::new(p));
+    info.password_source = PasswordSource::Prompt;
+    Ok(())
+}
+
+enum Failure {
+    PasswordMissing,
+    Timeout(Duration),
+    Pg(tokio_postgres::Error),
+    Setup(anyhow::Error),
+}
+
+fn config(info: &ConnInfo) -> tokio_postgres::Config {
+    let mut cfg = tokio_postgres::Config::new();
+    for h in &info.hosts {
+        if h.starts_with('/') {
+            cfg.host_path(h);
+        } else {
+            cfg.host(h);
+        }
+    }
+    for p in &info.ports {
+        cfg.port(*p);
+    }
+    cfg.user(&info.user)
+        .dbname(&info.dbname)
+        .application_name(&info.application_name);
+    if let Some(p) = &info.password {
+        cfg.password(p.expose());
+    }
+    if let Some(t) = info.connect_timeout {
+        cfg.connect_timeout(t);
+    }
+    if let Some(o) = &info.options {
+        cfg.options(o);
+    }
+    if info.target_session_attrs.as_deref() == Some("read-write") {
+        cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadWrite);
+    }
+    cfg
+}
+
+async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
+    let mut cfg = config(info);
+    // The whole handshake is bounded, not only the TCP connect: a host that accepts and then
+    // says nothing must not hang a cron job.
+    let limit = info
+        .connect_timeout
+        .map(|t| t * u32::try_from(info.hosts.len()).unwrap_or(1) + Duration::from_secs(1));
+    let attempt = async {
+        if info.is_socket() || info.sslmode == SslMode::Disable {
+            cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
+            spawn(info, cfg.connect(NoTls).await)
+        } else {
+            let (mode, verify) = match info.sslmode {
+                SslMode::Disable | SslMode::Allow | SslMode::Prefer => {
+                    (tokio_postgres::config::SslMode::Prefer, Verify::None)
+                }
+                // libpq: require with a root certificate present behaves as verify-ca.
+                SslMode::Require if info.sslrootcert.is_some() => {
+                    (tokio_postgres::config::SslMode::Require, Verify::Ca)
+                }
+                SslMode::Require => (tokio_postgres::config::SslMode::Require, Verify::None),
+                SslMode::VerifyCa => (tokio_postgres::config::SslMode::Require, Verify::Ca),
+                SslMode::VerifyFull => (tokio_postgres::config::SslMode::Require, Verify::Full),
+            };
+            cfg.ssl_mode(mode);
+            let tls =
+                tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?;
+            spawn(info, cfg.connect(tls).await)
+        }
+    };
+    match limit {
+        Some(limit) => tokio::time::timeout(limit, attempt)
+            .await
+            .map_err(|_| Failure::Timeout(limit))?,
+        None => attempt.await,
+    }
+}
+
+fn spawn<S, T>(
+    info: &ConnInfo,
+    result: Result<(Client, tokio_postgres::Connection<S, T>), tokio_postgres::Error>,
+) -> Result<Db, Failure>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    match result {
+        Ok((client, connection)) => {
+            let task = tokio::spawn(async move {
+                let _ = connection.await;
+            });
+            Ok(Db {
+                client,
+                info: info.clone(),
+                task,
+            })
+        }
+        Err(e) if e.to_string().contains("password missing") => Err(Failure::PasswordMissing),
+        Err(e) => Err(Failure::Pg(e)),
+    }
+}
+
+impl Failure {
+    fn explain(self, info: &ConnInfo) -> anyhow::Error {
+        let target = info.target();
+        let user = &info.user;
+        let db = &info.dbname;
+        match self {
+            Failure::Setup(e) => e.context(format!("connecting to {target}")),
+            Failure::PasswordMissing => hint(
+                anyhow::anyhow!(
+                    "connecting to {target}: the server asks for a password for user \"{user}\" and none was given"
+                ),
+                "set PGPASSWORD, add a line to ~/.pgpass (PGPASSFILE), or run in a terminal (-W prompts)",
+            ),
+            Failure::Timeout(d) => hint(
+                anyhow::anyhow!(
+                    "connecting to {target}: timeout expired after {} s",
+                    d.as_secs()
+                ),
+                "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT or connect_timeout=N changes the limit",
+            ),
+            Failure::Pg(e) => explain_pg(&e, info, &target, db),
+        }
+    }
+}
+
+fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str) -> anyhow::Error {
+    if let Some(dbe) = e.as_db_error() {
+        let msg = format!("connecting to {target}: {}", dbe.message());
+        return match dbe.code().code() {
+            "28P01" => hint(
+                anyhow::anyhow!(msg),
+                match info.password_source {
+                    PasswordSource::Env => "the password comes from PGPASSWORD: check it",
+                    PasswordSource::PassFile => "the password comes from the password file (~/.pgpass or PGPASSFILE): check its line for this host",
+                    PasswordSource::ConnString => "the password comes from the connection string: check it",
+                    _ => "check the password; the server log says why it refused",
+                },
+            ),
+            "28000" => hint(
+                anyhow::anyhow!(msg),
+                "the server's pg_hba.conf has no entry allowing this host, user, database and TLS setting; try sslmode=require, or ask the DBA",
+            ),
+            "3D000" => hint(
+                anyhow::anyhow!(msg),
+                format!("create it with `promail db create`, or give the right name (--database-url …/dbname, PGDATABASE); now: \"{db}\""),
+            ),
+            "53300" => hint(
+                anyhow::anyhow!(msg),
+                "the server has no free connection slot; retry later or raise max_connections",
+            ),
+            "57P03" => hint(anyhow::anyhow!(msg), "the server is starting up or shutting down; retry in a moment"),
+            _ => crate::pg::db_error(dbe).context(format!("connecting to {target}")),
+        };
+    }
+    // Walk the causes for I/O and TLS errors.
+    let mut src: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    let mut io_kind = None;
+    let mut text = Vec::new();
+    while let Some(s) = src {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            io_kind = Some(io.kind());
+        }
+        if let Some(r) = s.downcast_ref::<rustls::Error>() {
+            return hint(
+                anyhow::anyhow!("connecting to {target}: TLS: {r}"),
+                tls_hint(info),
+            );
+        }
+        text.push(s.to_string());
+        src = s.source();
+    }
+    let detail = text.first().cloned().unwrap_or_else(|| e.to_string());
+    let lower = detail.to_lowercase();
+    if lower.contains("failed to lookup address") || lower.contains("name or service not known") {
+        return hint(
+            anyhow::anyhow!(
+                "could not translate host name \"{}\" to an address",
+                info.hosts[0]
+            ),
+            "check the host name (--database-url, PGHOST) and DNS",
+        );
+    }
+    match io_kind {
+        Some(ErrorKind::ConnectionRefused) => hint(
+            anyhow::anyhow!("connecting to {target}: connection refused"),
+            if info.is_socket() {
+                "is the server running? For promail's own cluster: `promail local start`"
+            } else {
+                "is the server running and accepting TCP connections on that host and port? For a private one: `promail local start` and --local"
+            },
+        ),
+        Some(ErrorKind::NotFound) if info.is_socket() => hint(
+            anyhow::anyhow!("connecting to {target}: no server socket there"),
+            "is the server running? For promail's own cluster: `promail local start`",
+        ),
+        Some(ErrorKind::TimedOut) => hint(
+            anyhow::anyhow!("connecting to {target}: timeout expired"),
+            "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT changes the limit",
+        ),
+        _ if lower.contains("server does not support tls") || e.to_string().contains("server does not support TLS") => hint(
+            anyhow::anyhow!("connecting to {target}: the server does not support TLS, but sslmode={} requires it", info.sslmode.as_str()),
+            "enable ssl on the server, or use sslmode=prefer / disable on a trusted network",
+        ),
+        _ if e.to_string().contains("TLS") => hint(
+            anyhow::anyhow!("connecting to {target}: {e}: {detail}"),
+            tls_hint(info),
+        ),
+        _ => anyhow::anyhow!("connecting to {target}: {detail}"),
+    }
+}
+
+fn tls_hint(info: &ConnInfo) -> &'static str {
+    match info.sslmode {
+        SslMode::VerifyFull => "the certificate must be signed by sslrootcert's CA and name this host (verify-full); check sslrootcert and the host name",
+        SslMode::VerifyCa | SslMode::Require => "the certificate must be signed by sslrootcert's CA; check sslrootcert",
+        _ => "check the server's TLS setup, or use sslmode=disable on a trusted network",
+    }
+}

@@ -1,0 +1,818 @@
+//! Connection parameters resolved the way libpq resolves them: a `postgresql://` URL or a
+//! `key=value` string first, then the `PG*` environment variables, then promail's defaults
+//! (host `localhost`, database `promail_db`, user `promail_user`); the password from the string,
+//! `PGPASSWORD`, or the password file (`passfile`, `PGPASSFILE`, `~/.pgpass`). Nothing here
+//! ever prints a password: [`ConnInfo::masked`] is the only way a target is shown.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Result;
+use percent_encoding::percent_decode_str;
+
+use crate::error::{hint, usage};
+
+pub const DEFAULT_HOST: &str = "localhost";
+pub const DEFAULT_PORT: u16 = 5432;
+pub const DEFAULT_DBNAME: &str = "promail_db";
+pub const DEFAULT_USER: &str = "promail_user";
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_APPLICATION_NAME: &str = "promail";
+
+/// libpq's `sslmode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SslMode {
+    Disable,
+    Allow,
+    Prefer,
+    Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+impl SslMode {
+    pub fn parse(s: &str) -> Result<SslMode> {
+        Ok(match s {
+            "disable" => SslMode::Disable,
+            "allow" => SslMode::Allow,
+            "prefer" => SslMode::Prefer,
+            "require" => SslMode::Require,
+            "verify-ca" => SslMode::VerifyCa,
+            "verify-full" => SslMode::VerifyFull,
+            other => {
+                return Err(hint(
+                    usage(format!("invalid sslmode value: \"{other}\"")),
+                    "use one of disable, allow, prefer, require, verify-ca, verify-full",
+                ))
+            }
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SslMode::Disable => "disable",
+            SslMode::Allow => "allow",
+            SslMode::Prefer => "prefer",
+            SslMode::Require => "require",
+            SslMode::VerifyCa => "verify-ca",
+            SslMode::VerifyFull => "verify-full",
+        }
+    }
+}
+
+/// A password that never shows itself in `Debug` output.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(****)")
+    }
+}
+
+/// Where the password came from (for messages; never the password itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordSource {
+    None,
+    ConnString,
+    Env,
+    PassFile,
+    Prompt,
+}
+
+/// Fully resolved connection parameters.
+#[derive(Debug, Clone)]
+pub struct ConnInfo {
+    /// Host names, IP addresses, or Unix socket folders (starting with `/`).
+    pub hosts: Vec<String>,
+    /// One port, or one per host.
+    pub ports: Vec<u16>,
+    pub user: String,
+    pub dbname: String,
+    pub password: Option<Secret>,
+    pub password_source: PasswordSource,
+    pub sslmode: SslMode,
+    pub sslrootcert: Option<PathBuf>,
+    pub connect_timeout: Option<Duration>,
+    pub application_name: String,
+    pub options: Option<String>,
+    pub target_session_attrs: Option<String>,
+    pub passfile: Option<PathBuf>,
+}
+
+const KEYWORDS: &[&str] = &[
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "password",
+    "passfile",
+    "sslmode",
+    "sslrootcert",
+    "connect_timeout",
+    "application_name",
+    "fallback_application_name",
+    "options",
+    "target_session_attrs",
+    "keepalives",
+    "keepalives_idle",
+];
+
+/// Environment lookups, injectable so that resolution is testable without touching the process.
+pub trait Env {
+    fn var(&self, key: &str) -> Option<String>;
+    fn home(&self) -> Option<PathBuf>;
+}
+
+/// The real process environment.
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn var(&self, key: &str) -> Option<String> {
+        std::env::var(key).ok().filter(|v| !v.is_empty())
+    }
+    fn home(&self) -> Option<PathBuf> {
+        std::env::var_os("HOME").map(PathBuf::from)
+    }
+}
+
+/// Parses a connection string into libpq keywords. Accepts `postgresql://` / `postgres://`
+/// URLs and `key=value` strings. Error messages name the bad part, never the whole string
+/// (it may hold a password).
+pub fn parse(s: &str) -> Result<BTreeMap<String, String>> {
+    let s = s.trim();
+    let map = if let Some(rest) = s
+        .strip_prefix("postgresql://")
+        .or_else(|| s.strip_prefix("postgres://"))
+    {
+        parse_url(rest)?
+    } else if s.contains('=') {
+        parse_kv(s)?
+    } else {
+        let scheme = s.split_once("://").map(|(sch, _)| sch);
+        let msg = match scheme {
+            Some(sch) => format!("unsupported connection URL scheme \"{sch}://\""),
+            None => "malformed connection string: neither a URL nor key=value pairs".to_string(),
+        };
+        return Err(hint(
+            usage(msg),
+            "use postgresql://user@host:5432/dbname or \"host=… port=… dbname=… user=…\"",
+        ));
+    };
+    for k in map.keys() {
+        if !KEYWORDS.contains(&k.as_str()) {
+            return Err(hint(
+                usage(format!("invalid connection option \"{k}\"")),
+                format!("known options: {}", KEYWORDS.join(", ")),
+            ));
+        }
+    }
+    Ok(map)
+}
+
+fn decode(part: &str, what: &str) -> Result<String> {
+    percent_decode_str(part)
+        .decode_utf8()
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|_| {
+            usage(format!(
+                "invalid percent-encoding in the {what} of the connection URL"
+            ))
+        })
+}
+
+fn parse_url(rest: &str) -> Result<BTreeMap<String, String>> {
+    let mut map = BTreeMap::new();
+    let (main, query) = match rest.split_once('?') {
+        Some((m, q)) => (m, Some(q)),
+        None => (rest, None),
+    };
+    let (authority, path) = match main.find('/') {
+        Some(i) => (&main[..i], Some(&main[i + 1..])),
+        None => (main, None),
+    };
+    let hostlist = match authority.rfind('@') {
+        Some(i) => {
+            let userinfo = &authority[..i];
+            match userinfo.split_once(':') {
+                Some((u, p)) => {
+                    if !u.is_empty() {
+                        map.insert("user".into(), decode(u, "user name")?);
+                    }
+                    map.insert("password".into(), decode(p, "password")?);
+                }
+                None if !userinfo.is_empty() => {
+                    map.insert("user".into(), decode(userinfo, "user name")?);
+                }
+                None => {}
+            }
+            &authority[i + 1..]
+        }
+        None => authority,
+    };
+    if !hostlist.is_empty() {
+        let mut hosts = Vec::new();
+        let mut ports = Vec::new();
+        for spec in hostlist.split(',') {
+            let (host, port) = split_host_port(spec)?;
+            hosts.push(decode(host, "host")?);
+            ports.push(port.unwrap_or_default().to_string());
+        }
+        map.insert("host".into(), hosts.join(","));
+        if ports.iter().any(|p| !p.is_empty()) {
+            map.insert("port".into(), ports.join(","));
+        }
+    }
+    if let Some(db) = path.filter(|p| !p.is_empty()) {
+        map.insert("dbname".into(), decode(db, "database name")?);
+    }
+    if let Some(q) = query {
+        for pair in q.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').ok_or_else(|| {
+                usage(format!(
+                    "malformed connection URL: parameter \"{}\" has no value",
+                    decode(pair, "parameters").unwrap_or_default()
+                ))
+            })?;
+            let k = decode(k, "parameters")?;
+            let v = decode(v, "parameters")?;
+            // psql accepts ssl=true from JDBC-style URLs; so do we.
+            if k == "ssl" && v == "true" {
+                map.insert("sslmode".into(), "require".into());
+                continue;
+            }
+            map.insert(k, v);
+        }
+    }
+    Ok(map)
+}
+
+fn split_host_port(spec: &str) -> Result<(&str, Option<&str>)> {
+    if let Some(rest) = spec.strip_prefix('[') {
+        let end = rest
+            .find(']')
+            .ok_or_else(|| usage("malformed connection URL: unterminated [ in IPv6 host"))?;
+        let host = &rest[..end];
+        let after = &rest[end + 1..];
+        return match after.strip_prefix(':') {
+            Some(p) => Ok((host, Some(p))),
+            None if after.is_empty() => Ok((host, None)),
+            None => Err(usage("malformed connection URL after the IPv6 host")),
+        };
+    }
+    Ok(match spec.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (spec, None),
+    })
+}
+
+fn parse_kv(s: &str) -> Result<BTreeMap<String, String>> {
+    let mut map = BTreeMap::new();
+    let mut chars = s.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.peek().is_none() {
+            break;
+        }
+        let mut key = String::new();
+        while let Some(&c) = chars.peek() {
+            if c == '=' || c.is_whitespace() {
+                break;
+            }
+            key.push(c);
+            chars.next();
+        }
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.next() != Some('=') {
+            return Err(hint(
+                usage(format!(
+                    "malformed connection string: missing \"=\" after \"{key}\""
+                )),
+                "write key=value pairs separated by spaces, e.g. \"host=localhost dbname=promail_db\"",
+            ));
+        }
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        let mut value = String::new();
+        if chars.peek() == Some(&'\'') {
+            chars.next();
+            let mut closed = false;
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        if let Some(n) = chars.next() {
+                            value.push(n);
+                        }
+                    }
+                    '\'' => {
+                        closed = true;
+                        break;
+                    }
+                    c => value.push(c),
+                }
+            }
+            if !closed {
+                return Err(usage(format!(
+                    "malformed connection string: unterminated quoted value for \"{key}\""
+                )));
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() {
+                    break;
+                }
+                chars.next();
+                if c == '\\' {
+                    if let Some(n) = chars.next() {
+                        value.push(n);
+                    }
+                } else {
+                    value.push(c);
+                }
+            }
+        }
+        map.insert(key, value);
+    }
+    Ok(map)
+}
+
+fn parse_port(p: &str) -> Result<u16> {
+    match p.trim().parse::<u32>() {
+        Ok(n) if (1..=65535).contains(&n) => Ok(n as u16),
+        _ => Err(hint(
+            usage(format!("invalid port number: \"{p}\"")),
+            "a port is a number from 1 to 65535 (PostgreSQL's default is 5432)",
+        )),
+    }
+}
+
+/// Resolves a connection string (or none) against the environment and the defaults.
+pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
+    let given = match conn {
+        Some(s) if !s.trim().is_empty() => parse(s)?,
+        _ => BTreeMap::new(),
+    };
+    let get = |key: &str, var: &str| -> Option<String> {
+        given
+            .get(key)
+            .cloned()
+            .filter(|v| !v.is_empty())
+            .or_else(|| env.var(var))
+    };
+
+    let host_s = get("host", "PGHOST")
+        .or_else(|| get("hostaddr", "PGHOSTADDR"))
+        .unwrap_or_else(|| DEFAULT_HOST.to_string());
+    let hosts: Vec<String> = host_s
+        .split(',')
+        .map(|h| {
+            if h.is_empty() {
+                DEFAULT_HOST.to_string()
+            } else {
+                h.to_string()
+            }
+        })
+        .collect();
+    let ports = match get("port", "PGPORT") {
+        None => vec![DEFAULT_PORT],
+        Some(p) => p
+            .split(',')
+            .map(|p| {
+                if p.is_empty() {
+                    Ok(DEFAULT_PORT)
+                } else {
+                    parse_port(p)
+                }
+            })
+            .collect::<Result<Vec<_>>>()?,
+    };
+    if ports.len() != 1 && ports.len() != hosts.len() {
+        return Err(usage(format!(
+            "could not match {} port numbers to {} hosts",
+            ports.len(),
+            hosts.len()
+        )));
+    }
+    let user = get("user", "PGUSER").unwrap_or_else(|| DEFAULT_USER.to_string());
+    let dbname = get("dbname", "PGDATABASE").unwrap_or_else(|| DEFAULT_DBNAME.to_string());
+    let sslmode = SslMode::parse(&get("sslmode", "PGSSLMODE").unwrap_or_else(|| "prefer".into()))?;
+    let sslrootcert = get("sslrootcert", "PGSSLROOTCERT")
+        .map(PathBuf::from)
+        .or_else(|| {
+            env.home()
+                .map(|h| h.join(".postgresql/root.crt"))
+                .filter(|p| p.exists())
+        });
+    let connect_timeout = match get("connect_timeout", "PGCONNECT_TIMEOUT") {
+        None => Some(DEFAULT_CONNECT_TIMEOUT),
+        Some(t) => {
+            let secs: i64 = t.trim().parse().map_err(|_| {
+                hint(
+                    usage(format!("invalid connect_timeout value: \"{t}\"")),
+                    "connect_timeout is a whole number of seconds",
+                )
+            })?;
+            // As libpq: zero or less waits forever; less than 2 seconds means 2.
+            (secs > 0).then(|| Duration::from_secs(secs.max(2) as u64))
+        }
+    };
+    let application_name = get("application_name", "PGAPPNAME")
+        .or_else(|| given.get("fallback_application_name").cloned())
+        .unwrap_or_else(|| DEFAULT_APPLICATION_NAME.to_string());
+    let options = get("options", "PGOPTIONS");
+    let target_session_attrs = get("target_session_attrs", "PGTARGETSESSIONATTRS");
+    let passfile = get("passfile", "PGPASSFILE")
+        .map(PathBuf::from)
+        .or_else(|| env.home().map(|h| h.join(".pgpass")));
+
+    let mut info = ConnInfo {
+        hosts,
+        ports,
+        user,
+        dbname,
+        password: None,
+        password_source: PasswordSource::None,
+        sslmode,
+        sslrootcert,
+        connect_timeout,
+        application_name,
+        options,
+        target_session_attrs,
+        passfile,
+    };
+    if let Some(p) = given.get("password") {
+        info.password = Some(Secret::new(p.clone()));
+        info.password_source = PasswordSource::ConnString;
+    } else if let Some(p) = env.var("PGPASSWORD") {
+        info.password = Some(Secret::new(p));
+        info.password_source = PasswordSource::Env;
+    } else if let Some(file) = info.passfile.clone() {
+        if let Some(p) = pgpass_lookup(&file, &info)? {
+            info.password = Some(p);
+            info.password_source = PasswordSource::PassFile;
+        }
+    }
+    Ok(info)
+}
+
+/// Looks the first host up in a libpq password file.
+fn pgpass_lookup(file: &Path, info: &ConnInfo) -> Result<Option<Secret>> {
+    let Ok(meta) = std::fs::metadata(file) else {
+        return Ok(None);
+    };
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            eprintln!(
+                "warning: password file \"{}\" has group or world access; permissions should be u=rw (0600) or less",
+                file.display()
+            );
+            return Ok(None);
+        }
+    }
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return Ok(None);
+    };
+    let host = info.hosts[0].as_str();
+    let host = if host.starts_with('/') {
+        DEFAULT_HOST
+    } else {
+        host
+    };
+    let port = info.ports[0].to_string();
+    Ok(pgpass_match(&text, host, &port, &info.dbname, &info.user).map(Secret::new))
+}
+
+/// The password of the first matching line of a `.pgpass` text (`*` matches anything; `\:`
+/// and `\\` are escapes).
+pub fn pgpass_match(text: &str, host: &str, port: &str, db: &str, user: &str) -> Option<String> {
+    for line in text.lines() {
+        if line.trim_start().starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = Vec::with_capacity(5);
+        let mut cur = String::new();
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some(n) = chars.next() {
+                        cur.push(n);
+                    }
+                }
+                ':' if fields.len() < 4 => fields.push(std::mem::take(&mut cur)),
+                c => cur.push(c),
+            }
+        }
+        fields.push(cur);
+        if fields.len() != 5 {
+            continue;
+        }
+        let ok = |pat: &str, val: &str| pat == "*" || pat == val;
+        if ok(&fields[0], host)
+            && ok(&fields[1], port)
+            && ok(&fields[2], db)
+            && ok(&fields[3], user)
+        {
+            return Some(fields.pop().unwrap_or_default());
+        }
+    }
+    None
+}
+
+impl ConnInfo {
+    /// The target as a URL with any password masked, for messages.
+    pub fn masked(&self) -> String {
+        let pw = if self.password.is_some() { ":****" } else { "" };
+        let socket = self.hosts.iter().any(|h| h.starts_with('/'));
+        let hostports: Vec<String> = if socket {
+            Vec::new()
+        } else {
+            self.hosts
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    let port = self.ports.get(i).unwrap_or(&self.ports[0]);
+                    if h.contains(':') {
+                        format!("[{h}]:{port}")
+                    } else {
+                        format!("{h}:{port}")
+                    }
+                })
+                .collect()
+        };
+        let mut s = format!(
+            "postgresql://{}{pw}@{}/{}",
+            enc(&self.user),
+            hostports.join(","),
+            enc(&self.dbname)
+        );
+        if socket {
+            s.push_str(&format!(
+                "?host={}&port={}",
+                enc(&self.hosts.join(",")),
+                self.ports[0]
+            ));
+        } else if self.sslmode != SslMode::Prefer {
+            s.push_str(&format!("?sslmode={}", self.sslmode.as_str()));
+        }
+        s
+    }
+
+    /// `host:port` of the first target, for messages.
+    pub fn target(&self) -> String {
+        let h = &self.hosts[0];
+        if h.starts_with('/') {
+            format!("socket {h}/.s.PGSQL.{}", self.ports[0])
+        } else {
+            format!("{h}:{}", self.ports[0])
+        }
+    }
+
+    /// Whether every host is a Unix socket folder (TLS is never used on those, as in libpq).
+    pub fn is_socket(&self) -> bool {
+        self.hosts.iter().all(|h| h.starts_with('/'))
+    }
+
+    /// The environment for a child libpq program (pg_dump, pg_restore, psql): everything as
+    /// `PG*` variables so that no secret appears in its argv.
+    pub fn child_env(&self) -> Vec<(String, String)> {
+        let mut v = vec![
+            ("PGHOST".to_string(), self.hosts.join(",")),
+            (
+                "PGPORT".to_string(),
+                self.ports
+                    .iter()
+                    .map(u16::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            ("PGUSER".to_string(), self.user.clone()),
+            ("PGDATABASE".to_string(), self.dbname.clone()),
+            ("PGSSLMODE".to_string(), self.sslmode.as_str().to_string()),
+            ("PGAPPNAME".to_string(), self.application_name.clone()),
+        ];
+        if let Some(p) = &self.password {
+            v.push(("PGPASSWORD".to_string(), p.expose().to_string()));
+        }
+        if let Some(c) = &self.sslrootcert {
+            v.push(("PGSSLROOTCERT".to_string(), c.display().to_string()));
+        }
+        if let Some(t) = self.connect_timeout {
+            v.push(("PGCONNECT_TIMEOUT".to_string(), t.as_secs().to_string()));
+        }
+        if let Some(o) = &self.options {
+            v.push(("PGOPTIONS".to_string(), o.clone()));
+        }
+        v
+    }
+
+    /// The same target with another database (e.g. `postgres` for CREATE DATABASE).
+    pub fn with_dbname(&self, dbname: &str) -> ConnInfo {
+        let mut c = self.clone();
+        c.dbname = dbname.to_string();
+        c
+    }
+}
+
+fn enc(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC)
+        .to_string()
+        .replace("%5F", "_")
+        .replace("%2D", "-")
+        .replace("%2E", ".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct FakeEnv(BTreeMap<&'static str, &'static str>, Option<PathBuf>);
+
+    impl Env for FakeEnv {
+        fn var(&self, key: &str) -> Option<String> {
+            self.0.get(key).map(ToString::to_string)
+        }
+        fn home(&self) -> Option<PathBuf> {
+            self.1.clone()
+        }
+    }
+
+    fn env(vars: &[(&'static str, &'static str)]) -> FakeEnv {
+        FakeEnv(vars.iter().copied().collect(), None)
+    }
+
+    #[test]
+    fn defaults_are_the_seeds() {
+        let c = resolve(None, &env(&[])).unwrap();
+        assert_eq!(c.hosts, vec!["localhost"]);
+        assert_eq!(c.ports, vec![5432]);
+        assert_eq!(c.user, "promail_user");
+        assert_eq!(c.dbname, "promail_db");
+        assert_eq!(c.sslmode, SslMode::Prefer);
+        assert_eq!(c.connect_timeout, Some(Duration::from_secs(10)));
+        assert!(c.password.is_none());
+    }
+
+    #[test]
+    fn url_with_everything() {
+        let c = resolve(
+            Some("postgresql://bob:s%40cret@db.example.com:6543/mail?sslmode=verify-full&application_name=x"),
+            &env(&[]),
+        )
+        .unwrap();
+        assert_eq!(c.user, "bob");
+        assert_eq!(c.password.as_ref().unwrap().expose(), "s@cret");
+        assert_eq!(c.hosts, vec!["db.example.com"]);
+        assert_eq!(c.ports, vec![6543]);
+        assert_eq!(c.dbname, "mail");
+        assert_eq!(c.sslmode, SslMode::VerifyFull);
+        assert_eq!(c.application_name, "x");
+        assert!(!c.masked().contains("cret"));
+        assert_eq!(
+            c.masked(),
+            "postgresql://bob:****@db.example.com:6543/mail?sslmode=verify-full"
+        );
+    }
+
+    #[test]
+    fn url_socket_ipv6_and_multi_host() {
+        let c = resolve(
+            Some("postgresql:///db?host=%2Fvar%2Frun%2Fpostgresql"),
+            &env(&[]),
+        )
+        .unwrap();
+        assert_eq!(c.hosts, vec!["/var/run/postgresql"]);
+        assert!(c.is_socket());
+        let c = resolve(Some("postgres://[::1]:5433/x"), &env(&[])).unwrap();
+        assert_eq!(c.hosts, vec!["::1"]);
+        assert_eq!(c.ports, vec![5433]);
+        let c = resolve(Some("postgresql://a:1,b:2/x"), &env(&[])).unwrap();
+        assert_eq!(c.hosts, vec!["a", "b"]);
+        assert_eq!(c.ports, vec![1, 2]);
+    }
+
+    #[test]
+    fn key_value_with_quotes() {
+        let c = resolve(
+            Some("host=h port = 5 dbname='my db' password='it\\'s' user=u"),
+            &env(&[]),
+        )
+        .unwrap();
+        assert_eq!(c.hosts, vec!["h"]);
+        assert_eq!(c.ports, vec![5]);
+        assert_eq!(c.dbname, "my db");
+        assert_eq!(c.password.unwrap().expose(), "it's");
+    }
+
+    #[test]
+    fn string_beats_env_beats_default() {
+        let e = env(&[
+            ("PGHOST", "envhost"),
+            ("PGUSER", "envuser"),
+            ("PGPASSWORD", "envpw"),
+            ("PGSSLMODE", "require"),
+            ("PGCONNECT_TIMEOUT", "1"),
+        ]);
+        let c = resolve(Some("host=strhost"), &e).unwrap();
+        assert_eq!(c.hosts, vec!["strhost"]);
+        assert_eq!(c.user, "envuser");
+        assert_eq!(c.password.unwrap().expose(), "envpw");
+        assert_eq!(c.password_source, PasswordSource::Env);
+        assert_eq!(c.sslmode, SslMode::Require);
+        assert_eq!(c.connect_timeout, Some(Duration::from_secs(2)));
+    }
+
+    #[test]
+    fn bad_input_is_a_usage_error_without_the_secret() {
+        for (s, needle) in [
+            (
+                "postgresql://u:topsecret@h:99999/db",
+                "invalid port number: \"99999\"",
+            ),
+            ("postgresql://u:topsecret@h:abc/db", "invalid port number"),
+            (
+                "host=h sslmode=sometimes password=topsecret",
+                "invalid sslmode value: \"sometimes\"",
+            ),
+            (
+                "mysql://u:topsecret@h/db",
+                "unsupported connection URL scheme",
+            ),
+            (
+                "host=h bogus=1 password=topsecret",
+                "invalid connection option \"bogus\"",
+            ),
+            ("justaword", "malformed connection string"),
+            ("host=h password='topsecret", "unterminated quoted value"),
+        ] {
+            let err = resolve(Some(s), &env(&[])).unwrap_err();
+            let text = format!("{err:#}");
+            assert!(text.contains(needle), "{s}: {text}");
+            assert!(!text.contains("topsecret"), "{s}: {text}");
+            assert_eq!(crate::error::exit_code(&err), crate::error::USAGE, "{s}");
+        }
+    }
+
+    #[test]
+    fn pgpass_rules() {
+        let text = "# comment\nother:*:*:*:no\nlocalhost:5432:promail_db:promail_user:pa\\:ss\n*:*:*:*:fallback\n";
+        assert_eq!(
+            pgpass_match(text, "localhost", "5432", "promail_db", "promail_user").as_deref(),
+            Some("pa:ss")
+        );
+        assert_eq!(
+            pgpass_match(text, "elsewhere", "1", "d", "u").as_deref(),
+            Some("fallback")
+        );
+        assert_eq!(pgpass_match("h:1:d:u:p\n", "h", "2", "d", "u"), None);
+    }
+
+    #[test]
+    fn pgpass_file_is_used_and_ignored_when_world_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("pgpass");
+        std::fs::write(&f, "localhost:5432:promail_db:promail_user:frompass\n").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let e = FakeEnv(
+            [("PGPASSFILE", "")].into_iter().collect(),
+            Some(dir.path().to_path_buf()),
+        );
+        let c = resolve(Some(&format!("passfile={}", f.display())), &e).unwrap();
+        assert_eq!(c.password.unwrap().expose(), "frompass");
+        assert_eq!(c.password_source, PasswordSource::PassFile);
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let c = resolve(Some(&format!("passfile={}", f.display())), &e).unwrap();
+        assert!(c.password.is_none());
+    }
+
+    #[test]
+    fn child_env_carries_the_password_outside_argv() {
+        let c = resolve(Some("postgresql://u:pw@h/d"), &env(&[])).unwrap();
+        let envs = c.child_env();
+        assert!(envs.iter().any(|(k, v)| k == "PGPASSWORD" && v == "pw"));
+        assert!(envs.iter().any(|(k, v)| k == "PGHOST" && v == "h"));
+    }
+}

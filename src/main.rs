@@ -1,0 +1,5 @@
+//! The `promail` binary: everything is in the library.
+
+fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(promail::run())
+}

@@ -1,0 +1,141 @@
+//! Small helpers over tokio-postgres shared by every command: turning its errors into
+//! one-line messages with the server's hint, and reading arbitrary rows into [`Rows`].
+
+use anyhow::Result;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde_json::{json, Value};
+use tokio_postgres::types::Type;
+use tokio_postgres::Row;
+
+use crate::output::Rows;
+
+/// Converts a tokio-postgres error into a readable one: `message (SQLSTATE xxxxx)`, the
+/// detail, and the server's own hint as promail's hint.
+pub fn err(e: tokio_postgres::Error) -> anyhow::Error {
+    if let Some(db) = e.as_db_error() {
+        return db_error(db);
+    }
+    if e.is_closed() {
+        return anyhow::anyhow!("the server closed the connection");
+    }
+    anyhow::Error::new(e)
+}
+
+/// A server error as one line, its hint as promail's hint.
+pub fn db_error(db: &tokio_postgres::error::DbError) -> anyhow::Error {
+    {
+        let mut msg = format!("{} (SQLSTATE {})", db.message(), db.code().code());
+        if let Some(d) = db.detail() {
+            msg.push_str(&format!("; {d}"));
+        }
+        if let Some(w) = db.where_() {
+            msg.push_str(&format!("; {}", w.replace('\n', "; ")));
+        }
+        let base = anyhow::anyhow!(msg);
+        match db.hint() {
+            Some(h) => crate::error::hint(base, h),
+            None => base,
+        }
+    }
+}
+
+/// `.pg()` on tokio-postgres results.
+pub trait PgExt<T> {
+    fn pg(self) -> Result<T>;
+}
+
+impl<T> PgExt<T> for std::result::Result<T, tokio_postgres::Error> {
+    fn pg(self) -> Result<T> {
+        self.map_err(err)
+    }
+}
+
+/// The SQLSTATE of an error anywhere in an anyhow chain.
+pub fn sqlstate(e: &anyhow::Error) -> Option<String> {
+    e.chain()
+        .find_map(|c| c.downcast_ref::<tokio_postgres::Error>())
+        .and_then(|e| e.code().map(|c| c.code().to_string()))
+}
+
+/// Reads rows of common types into printable [`Rows`]. Queries cast anything exotic
+/// (numeric, inet, intervals) to text or float8 in SQL.
+pub fn rows(result: &[Row]) -> Result<Rows> {
+    let Some(first) = result.first() else {
+        return Ok(Rows::default());
+    };
+    let mut out = Rows::new(first.columns().iter().map(|c| c.name().to_string()));
+    for row in result {
+        let mut cells = Vec::with_capacity(row.len());
+        for (i, col) in row.columns().iter().enumerate() {
+            cells.push(cell(row, i, col.type_())?);
+        }
+        out.push(cells);
+    }
+    Ok(out)
+}
+
+/// The column names of a statement even when it returned no rows.
+pub fn rows_with_columns(stmt_cols: &[tokio_postgres::Column], result: &[Row]) -> Result<Rows> {
+    let mut r = rows(result)?;
+    if r.columns.is_empty() {
+        r.columns = stmt_cols.iter().map(|c| c.name().to_string()).collect();
+    }
+    Ok(r)
+}
+
+fn cell(row: &Row, i: usize, ty: &Type) -> Result<Value> {
+    let v = match *ty {
+        Type::BOOL => json!(row.try_get::<_, Option<bool>>(i)?),
+        Type::INT2 => json!(row.try_get::<_, Option<i16>>(i)?),
+        Type::INT4 => json!(row.try_get::<_, Option<i32>>(i)?),
+        Type::INT8 => json!(row.try_get::<_, Option<i64>>(i)?),
+        Type::OID => json!(row.try_get::<_, Option<u32>>(i)?),
+        Type::FLOAT4 => json!(row.try_get::<_, Option<f32>>(i)?),
+        Type::FLOAT8 => json!(row.try_get::<_, Option<f64>>(i)?),
+        Type::TEXT | Type::VARCHAR | Type::NAME | Type::BPCHAR | Type::UNKNOWN => {
+            json!(row.try_get::<_, Option<String>>(i)?)
+        }
+        Type::TIMESTAMP => json!(row
+            .try_get::<_, Option<NaiveDateTime>>(i)?
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())),
+        Type::TIMESTAMPTZ => json!(row
+            .try_get::<_, Option<DateTime<Utc>>>(i)?
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))),
+        Type::DATE => json!(row
+            .try_get::<_, Option<NaiveDate>>(i)?
+            .map(|d| d.to_string())),
+        Type::JSON | Type::JSONB => row.try_get::<_, Option<Value>>(i)?.unwrap_or(Value::Null),
+        ref other => anyhow::bail!(
+            "cannot display column {} of type {other}: cast it to text in the query",
+            i + 1
+        ),
+    };
+    Ok(v)
+}
+
+/// Quotes an identifier as `format('%I')` does (always quoted, which is always correct).
+pub fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Quotes a string literal as `quote_literal` does.
+pub fn literal(s: &str) -> String {
+    if s.contains('\\') {
+        format!("E'{}'", s.replace('\\', "\\\\").replace('\'', "''"))
+    } else {
+        format!("'{}'", s.replace('\'', "''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(ident("login_history_2024_01"), "\"login_history_2024_01\"");
+        assert_eq!(ident("we\"ird"), "\"we\"\"ird\"");
+        assert_eq!(literal("it's"), "'it''s'");
+        assert_eq!(literal("a\\b"), "E'a\\\\b'");
+    }
+}
