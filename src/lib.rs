@@ -8,7 +8,9 @@ pub mod conninfo;
 pub mod ctx;
 pub mod error;
 pub mod local;
+pub mod lock;
 pub mod output;
+pub mod partition;
 pub mod pg;
 pub mod tls;
 

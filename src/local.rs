@@ -1,4 +1,4 @@
-//! A private PostgreSQL cluster for newcomers and for the test suite (`promail local …`).
+//! A private Postgres cluster for newcomers and for the test suite (`promail local …`).
 //!
 //! This module owns one folder (see [`Cluster::default_dir`]) and everything in it:
 //!
@@ -53,11 +53,8 @@ const QUICK_TIMEOUT: Duration = Duration::from_secs(30);
 const NO_BINARIES_HINT: &str = "install the server: `apt-get install postgresql` (Debian/Ubuntu), \
      `dnf install postgresql-server` (Fedora/RHEL) or `brew install postgresql`";
 
-/// Attaches a hint to an error.
-// TODO(integrate): use crate::error::hint (crate::error::Hinted) instead of this stand-in.
-#[allow(clippy::needless_pass_by_value)]
 fn hinted(err: anyhow::Error, hint: &str) -> anyhow::Error {
-    anyhow!("{err:#}\nhint: {hint}")
+    crate::error::hint(err, hint)
 }
 
 /// A private cluster living in one folder.

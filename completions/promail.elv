@@ -1,0 +1,253 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[promail] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'promail'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'promail'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand db 'Connect, migrate and inspect the database'
+            cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;db'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ping 'Check the connection: server version, user, database, TLS, round-trip time'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;db;ping'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;db;help'= {
+            cand ping 'Check the connection: server version, user, database, TLS, round-trip time'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;db;help;ping'= {
+        }
+        &'promail;db;help;help'= {
+        }
+        &'promail;local'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+            cand stop 'Stop the cluster'
+            cand status 'Say whether the cluster exists and runs'
+            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
+            cand destroy 'Stop the cluster and delete its folder with all its data'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;local;start'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;stop'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;status'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;url'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;destroy'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand -y 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --yes 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;help'= {
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+            cand stop 'Stop the cluster'
+            cand status 'Say whether the cluster exists and runs'
+            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
+            cand destroy 'Stop the cluster and delete its folder with all its data'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;local;help;start'= {
+        }
+        &'promail;local;help;stop'= {
+        }
+        &'promail;local;help;status'= {
+        }
+        &'promail;local;help;url'= {
+        }
+        &'promail;local;help;destroy'= {
+        }
+        &'promail;local;help;help'= {
+        }
+        &'promail;completions'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;help'= {
+            cand db 'Connect, migrate and inspect the database'
+            cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;help;db'= {
+            cand ping 'Check the connection: server version, user, database, TLS, round-trip time'
+        }
+        &'promail;help;db;ping'= {
+        }
+        &'promail;help;local'= {
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+            cand stop 'Stop the cluster'
+            cand status 'Say whether the cluster exists and runs'
+            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
+            cand destroy 'Stop the cluster and delete its folder with all its data'
+        }
+        &'promail;help;local;start'= {
+        }
+        &'promail;help;local;stop'= {
+        }
+        &'promail;help;local;status'= {
+        }
+        &'promail;help;local;url'= {
+        }
+        &'promail;help;local;destroy'= {
+        }
+        &'promail;help;completions'= {
+        }
+        &'promail;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,168 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_promail_global_optspecs
+    string join \n database-url= local W/password color= q/quiet v/verbose h/help V/version
+end
+
+function __fish_promail_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_promail_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_promail_using_subcommand
+    set -l cmd (__fish_promail_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c promail -n "__fish_promail_needs_command" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_needs_command" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_needs_command" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_needs_command" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_needs_command" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_needs_command" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_needs_command" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_needs_command" -f -a "db" -d 'Connect, migrate and inspect the database'
+complete -c promail -n "__fish_promail_needs_command" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "stop" -d 'Stop the cluster'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "status" -d 'Say whether the cluster exists and runs'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s y -l yes -d 'Do not ask for confirmation (required when no terminal is attached)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the cluster'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "status" -d 'Say whether the cluster exists and runs'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand completions" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand completions" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand completions" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand completions" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand completions" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand completions" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'

@@ -1,0 +1,171 @@
+//! Connecting like libpq: `db ping` and the connection errors a user meets first.
+
+use std::time::Duration;
+
+use crate::support::{assert_error, promail, stdout_of, TestDb};
+
+#[test]
+fn ping_reports_the_server_as_json() {
+    let db = TestDb::new("ping_json");
+    let out = db
+        .promail()
+        .args(["db", "ping", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(v[0]["database"], db.name.as_str());
+    assert!(v[0]["version"].as_str().unwrap().starts_with("15"));
+    assert!(v[0]["rtt_ms"].is_number());
+}
+
+#[test]
+fn ping_table_and_csv() {
+    let db = TestDb::new("ping_table");
+    let out = db.promail().args(["db", "ping"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(stdout_of(&out).contains(&db.name));
+    let out = db
+        .promail()
+        .args(["db", "ping", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).starts_with("server,version,user,database,tls,connect_ms,rtt_ms\n"));
+}
+
+#[test]
+fn malformed_connection_strings_are_usage_errors_that_hide_the_password() {
+    for (url, needle) in [
+        (
+            "postgresql://u:hunter2@localhost:70000/db",
+            "invalid port number: \"70000\"",
+        ),
+        (
+            "postgresql://u:hunter2@localhost/db?sslmode=maybe",
+            "invalid sslmode value: \"maybe\"",
+        ),
+        (
+            "http://u:hunter2@localhost/db",
+            "unsupported connection URL scheme",
+        ),
+        (
+            "host=localhost password=hunter2 colour=blue",
+            "invalid connection option \"colour\"",
+        ),
+    ] {
+        let out = promail()
+            .args(["db", "ping"])
+            .env("DATABASE_URL", url)
+            .output()
+            .unwrap();
+        let err = assert_error(&out, 2, needle);
+        assert!(err.contains("hint: "), "{err}");
+        assert!(!err.contains("hunter2"), "{err}");
+    }
+}
+
+#[test]
+fn unknown_sslmode_from_the_environment() {
+    let out = promail()
+        .args(["db", "ping"])
+        .env("PGSSLMODE", "sometimes")
+        .output()
+        .unwrap();
+    assert_error(&out, 2, "invalid sslmode value: \"sometimes\"");
+}
+
+#[test]
+fn unknown_database_hints_at_db_create() {
+    let db = TestDb::new("unknown_db");
+    let conn = crate::support::with_dbname(&db.conn, "no_such_db_here");
+    let out = promail()
+        .args(["db", "ping"])
+        .env("DATABASE_URL", conn)
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "database \"no_such_db_here\" does not exist");
+    assert!(
+        err.contains("hint: create it with `promail db create`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn server_not_running_says_so() {
+    // A port nothing listens on: bind, read the number, close.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = promail()
+        .args(["db", "ping"])
+        .env(
+            "DATABASE_URL",
+            format!("postgresql://u@127.0.0.1:{port}/db"),
+        )
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "connection refused");
+    assert!(err.contains("is the server running"), "{err}");
+}
+
+#[test]
+fn host_not_found() {
+    let out = promail()
+        .args(["db", "ping"])
+        .env("DATABASE_URL", "postgresql://u@no-such-host.invalid/db")
+        .output()
+        .unwrap();
+    assert_error(
+        &out,
+        1,
+        "could not translate host name \"no-such-host.invalid\"",
+    );
+}
+
+#[test]
+fn a_silent_server_is_abandoned_after_the_connect_timeout() {
+    // A listener on loopback that accepts and never answers: the startup handshake hangs.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let keep = std::thread::spawn(move || {
+        let conns: Vec<_> = listener.incoming().take(1).collect();
+        std::thread::sleep(Duration::from_secs(30));
+        drop(conns);
+    });
+    let out = promail()
+        .args(["db", "ping"])
+        .env(
+            "DATABASE_URL",
+            format!("postgresql://u@127.0.0.1:{port}/db?connect_timeout=2&sslmode=disable"),
+        )
+        .timeout(Duration::from_secs(25))
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "timeout expired after");
+    drop(keep);
+}
+
+#[test]
+fn password_is_never_echoed_when_the_connection_fails() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = promail()
+        .args(["-v", "db", "ping"])
+        .env(
+            "DATABASE_URL",
+            format!("postgresql://someone:s3cr3t-value@127.0.0.1:{port}/db"),
+        )
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "connection refused");
+    assert!(!err.contains("s3cr3t-value"), "{err}");
+    assert!(
+        err.contains("postgresql://someone:****@127.0.0.1"),
+        "verbose target is masked: {err}"
+    );
+}

@@ -1,0 +1,94 @@
+//! `promail local`: the embedded cluster, and its failures.
+
+use crate::support::{assert_error, promail, stdout_of};
+
+fn scratch_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("pml-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+#[test]
+fn missing_server_binaries_name_the_package() {
+    let empty = tempfile::tempdir().unwrap();
+    let dir = scratch_dir("nobin");
+    let out = promail()
+        .args(["local", "start", "--dir"])
+        .arg(&dir)
+        .env("PROMAIL_PG_BINDIR", empty.path())
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "no PostgreSQL server binaries found");
+    assert!(err.contains("apt-get install postgresql"), "{err}");
+    assert!(!dir.join("data").exists(), "nothing half-made");
+}
+
+#[test]
+fn lifecycle_start_twice_stop_twice_destroy() {
+    let dir = scratch_dir("life");
+    let run = |args: &[&str]| {
+        promail()
+            .arg("local")
+            .args(args)
+            .arg("--dir")
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+
+    let out = run(&["start"]);
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+
+    let out = run(&["start"]);
+    assert_error(&out, 1, "already running");
+
+    let out = promail()
+        .args(["local", "status", "--format", "json", "--dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(v[0]["running"], true);
+
+    // The URL works for any command through DATABASE_URL, and --local's database exists.
+    let url = stdout_of(&run(&["url"])).trim().to_string();
+    let out = promail()
+        .args(["db", "ping", "--format", "json"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    assert!(stdout_of(&out).contains("promail_db"));
+
+    let out = run(&["stop"]);
+    assert!(out.status.success());
+    let out = run(&["stop"]);
+    assert_error(&out, 1, "not running");
+
+    // Destroy refuses without a terminal unless --yes, and then removes everything.
+    let out = run(&["destroy"]);
+    let err = assert_error(&out, 1, "without confirmation");
+    assert!(err.contains("--yes"), "{err}");
+    assert!(dir.exists());
+    let out = run(&["destroy", "--yes"]);
+    assert!(out.status.success());
+    assert!(!dir.exists());
+}
+
+#[test]
+fn global_local_flag_uses_the_cluster() {
+    let dir = scratch_dir("flag");
+    let out = promail()
+        .args(["--local", "db", "ping", "--format", "json"])
+        .env("PROMAIL_LOCAL_DIR", &dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    assert!(stdout_of(&out).contains("promail_db"));
+    let out = promail()
+        .args(["local", "destroy", "--yes", "--dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}

@@ -1,0 +1,247 @@
+//! Shared test helpers: one PostgreSQL server per test run (promail's own local cluster, or
+//! `PROMAIL_TEST_DATABASE_URL`), a fresh database per test, dropped when the test passes and
+//! kept for inspection when it fails.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use promail::conninfo::{self, ConnInfo, ProcessEnv};
+use promail::local::Cluster;
+
+/// The test server: how to reach its maintenance database.
+pub struct Server {
+    /// key=value (or URL) connection string for an administrative database.
+    pub admin: String,
+    /// The local cluster behind it, when promail started it (None with PROMAIL_TEST_DATABASE_URL).
+    pub cluster: Option<Cluster>,
+}
+
+/// Folder of the test cluster: short, and reachable by the `postgres` user when we are root.
+pub fn test_cluster_dir() -> PathBuf {
+    std::env::var_os("PROMAIL_TEST_CLUSTER_DIR").map_or_else(
+        || {
+            // SAFETY-free: geteuid via /proc is overkill; the uid only keeps users apart.
+            let uid = std::fs::metadata("/proc/self").map_or(0, |m| {
+                use std::os::unix::fs::MetadataExt;
+                m.uid()
+            });
+            PathBuf::from(format!("/tmp/promail-test-{uid}"))
+        },
+        PathBuf::from,
+    )
+}
+
+pub fn server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        if let Ok(url) = std::env::var("PROMAIL_TEST_DATABASE_URL") {
+            return Server {
+                admin: url,
+                cluster: None,
+            };
+        }
+        let cluster = Cluster::new(test_cluster_dir());
+        cluster
+            .ensure_started()
+            .unwrap_or_else(|e| panic!("starting the test cluster: {e:#}"));
+        Server {
+            admin: cluster.conninfo("postgres").expect("test cluster conninfo"),
+            cluster: Some(cluster),
+        }
+    })
+}
+
+/// Runs async code on a fresh single-threaded runtime.
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(f)
+}
+
+fn resolve(s: &str) -> ConnInfo {
+    conninfo::resolve(Some(s), &ProcessEnv).unwrap()
+}
+
+/// Runs simple-protocol SQL on a connection string; returns rows of text cells.
+pub fn sql_on(conn: &str, sql: &str) -> Vec<Vec<Option<String>>> {
+    let info = resolve(conn);
+    block_on(async {
+        let db = promail::connect::connect(&info, promail::connect::Prompt::Never)
+            .await
+            .unwrap_or_else(|e| panic!("connecting for a test: {e:#}"));
+        let msgs = db
+            .simple_query(sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {:#}", promail::pg::err(e)));
+        msgs.into_iter()
+            .filter_map(|m| match m {
+                tokio_postgres::SimpleQueryMessage::Row(r) => Some(
+                    (0..r.len())
+                        .map(|i| r.get(i).map(ToString::to_string))
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// A database of its own for one test.
+pub struct TestDb {
+    pub name: String,
+    /// Connection string of this database (key=value or URL), no password.
+    pub conn: String,
+}
+
+impl TestDb {
+    /// Creates `t_<name>_<random>`.
+    pub fn new(test: &str) -> TestDb {
+        let srv = server();
+        let suffix: u32 = rand::random::<u32>() % 1_000_000;
+        let name = format!(
+            "t_{}_{suffix}",
+            test.to_lowercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+        );
+        let name: String = name.chars().take(60).collect();
+        sql_on(&srv.admin, &format!("CREATE DATABASE \"{name}\""));
+        let conn = with_dbname(&srv.admin, &name);
+        TestDb { name, conn }
+    }
+
+    /// `promail` with DATABASE_URL pointing at this database and nothing else from the
+    /// environment that could change the outcome.
+    pub fn promail(&self) -> Command {
+        let mut c = promail();
+        c.env("DATABASE_URL", &self.conn);
+        c
+    }
+
+    pub fn sql(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        sql_on(&self.conn, sql)
+    }
+
+    /// The single value of a one-row, one-column query.
+    pub fn value(&self, sql: &str) -> String {
+        let rows = self.sql(sql);
+        assert_eq!(rows.len(), 1, "{sql}: expected one row, got {rows:?}");
+        rows[0][0].clone().unwrap_or_default()
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("test failed: database {} kept for inspection", self.name);
+            return;
+        }
+        sql_on(
+            &server().admin,
+            &format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
+        );
+    }
+}
+
+/// Replaces the dbname of a connection string.
+pub fn with_dbname(conn: &str, dbname: &str) -> String {
+    let info = resolve(conn);
+    let hosts = info.hosts.join(",");
+    let ports = info
+        .ports
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut s = format!(
+        "host='{hosts}' port='{ports}' user='{}' dbname='{dbname}' sslmode={}",
+        info.user,
+        info.sslmode.as_str()
+    );
+    if let Some(p) = &info.password {
+        s.push_str(&format!(" password='{}'", p.expose().replace('\'', "\\'")));
+    }
+    s
+}
+
+/// The promail binary with a clean environment: no PG* variables, no colour, a private HOME.
+pub fn promail() -> Command {
+    let mut c = Command::cargo_bin("promail").unwrap();
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PG") || k == "DATABASE_URL" || k.starts_with("PROMAIL_") {
+            c.env_remove(k);
+        }
+    }
+    c.env("NO_COLOR", "1").env("HOME", empty_home());
+    c
+}
+
+/// An empty HOME so that no ~/.pgpass of the machine leaks into tests.
+pub fn empty_home() -> PathBuf {
+    static HOME: OnceLock<PathBuf> = OnceLock::new();
+    HOME.get_or_init(|| {
+        let d = std::env::temp_dir().join(format!("promail-test-home-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    })
+    .clone()
+}
+
+/// stderr of a finished command as text.
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Asserts a failure with a given exit code, a one-line `error:` naming `needle`, and
+/// (optionally) a hint; returns stderr.
+pub fn assert_error(out: &std::process::Output, code: i32, needle: &str) -> String {
+    let err = stderr_of(out);
+    assert_eq!(out.status.code(), Some(code), "exit code; stderr: {err}");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("error: "))
+        .unwrap_or_else(|| panic!("no error line in: {err}"));
+    assert!(line.contains(needle), "expected {needle:?} in {line:?}");
+    assert!(!err.contains("panicked"), "panic: {err}");
+    assert!(!err.contains("RUST_BACKTRACE"), "backtrace: {err}");
+    err
+}
+
+impl TestDb {
+    /// A fresh database with the application schema applied by `promail db migrate`.
+    pub fn migrated(test: &str) -> TestDb {
+        let db = TestDb::new(test);
+        db.apply_schema();
+        db
+    }
+
+    /// Applies the schema. Until the migrator exists this runs `sql/migrations/*.sql` in order.
+    pub fn apply_schema(&self) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/migrations");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+            .collect();
+        files.sort();
+        for f in files {
+            self.sql(&std::fs::read_to_string(&f).unwrap());
+        }
+    }
+
+    /// Opens a library-level session on this database.
+    pub async fn connect(&self) -> promail::connect::Db {
+        let info = promail::conninfo::resolve(Some(&self.conn), &ProcessEnv).unwrap();
+        promail::connect::connect(&info, promail::connect::Prompt::Never)
+            .await
+            .unwrap()
+    }
+}
