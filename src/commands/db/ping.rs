@@ -19,8 +19,10 @@ pub struct PingArgs {
 }
 
 pub async fn run(args: &PingArgs, ctx: &Ctx) -> Result<()> {
+    // Resolve first: with --local this may start the cluster, which is not connect time.
+    let info = ctx.conninfo()?;
     let started = Instant::now();
-    let db = ctx.connect().await?;
+    let db = ctx.connect_to(&info).await?;
     let connect_ms = started.elapsed().as_secs_f64() * 1000.0;
     let row = db
         .query_one(
