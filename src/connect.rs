@@ -104,7 +104,83 @@ fn config(info: &ConnInfo) -> tokio_postgres::Config {
     cfg
 }
 
+/// How one attempt uses TLS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Transport {
+    Plain,
+    /// TLS if the server offers it, else plain (tokio-postgres's `prefer`).
+    TlsIfOffered,
+    /// TLS or fail, checking the certificate as told.
+    Tls(Verify),
+}
+
+/// The first transport to try for a `sslmode`, as libpq orders them.
+fn first_transport(info: &ConnInfo) -> Transport {
+    if info.is_socket() {
+        // libpq never uses TLS on a Unix socket, whatever the sslmode.
+        return Transport::Plain;
+    }
+    match info.sslmode {
+        SslMode::Disable | SslMode::Allow => Transport::Plain,
+        SslMode::Prefer => Transport::TlsIfOffered,
+        // libpq: require with a root certificate file present behaves as verify-ca.
+        SslMode::Require
+            if info
+                .sslrootcert
+                .as_deref()
+                .is_some_and(std::path::Path::exists) =>
+        {
+            Transport::Tls(Verify::Ca)
+        }
+        SslMode::Require => Transport::Tls(Verify::None),
+        SslMode::VerifyCa => Transport::Tls(Verify::Ca),
+        SslMode::VerifyFull => Transport::Tls(Verify::Full),
+    }
+}
+
+/// libpq's second try: `prefer` retries without TLS when the TLS session failed or the server
+/// refused it (pg_hba `hostnossl`); `allow` retries with TLS when the plain session was refused
+/// (pg_hba `hostssl`).
+fn fallback(info: &ConnInfo, first: Transport, failure: &Failure) -> Option<Transport> {
+    let Failure::Pg(e) = failure else {
+        return None;
+    };
+    let refused = e.as_db_error().is_some_and(|d| d.code().code() == "28000");
+    match (info.sslmode, first) {
+        (SslMode::Prefer, Transport::TlsIfOffered) if refused || is_tls_failure(e) => {
+            Some(Transport::Plain)
+        }
+        (SslMode::Allow, Transport::Plain) if refused && !info.is_socket() => {
+            Some(Transport::Tls(Verify::None))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the TLS layer (not the server or the network) failed.
+fn is_tls_failure(e: &tokio_postgres::Error) -> bool {
+    let mut src: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    while let Some(s) = src {
+        if s.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        src = s.source();
+    }
+    e.to_string().contains("TLS handshake")
+}
+
 async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
+    let first = first_transport(info);
+    match attempt(info, first).await {
+        Err(f) => match fallback(info, first, &f) {
+            Some(second) => attempt(info, second).await,
+            None => Err(f),
+        },
+        ok => ok,
+    }
+}
+
+async fn attempt(info: &ConnInfo, transport: Transport) -> Result<Db, Failure> {
     let mut cfg = config(info);
     // The whole handshake is bounded, not only the TCP connect: a host that accepts and then
     // says nothing must not hang a cron job.
@@ -112,26 +188,21 @@ async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
         .connect_timeout
         .map(|t| t * u32::try_from(info.hosts.len()).unwrap_or(1) + Duration::from_secs(1));
     let attempt = async {
-        if info.is_socket() || info.sslmode == SslMode::Disable {
-            cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
-            spawn(info, cfg.connect(NoTls).await)
-        } else {
-            let (mode, verify) = match info.sslmode {
-                SslMode::Disable | SslMode::Allow | SslMode::Prefer => {
-                    (tokio_postgres::config::SslMode::Prefer, Verify::None)
-                }
-                // libpq: require with a root certificate present behaves as verify-ca.
-                SslMode::Require if info.sslrootcert.is_some() => {
-                    (tokio_postgres::config::SslMode::Require, Verify::Ca)
-                }
-                SslMode::Require => (tokio_postgres::config::SslMode::Require, Verify::None),
-                SslMode::VerifyCa => (tokio_postgres::config::SslMode::Require, Verify::Ca),
-                SslMode::VerifyFull => (tokio_postgres::config::SslMode::Require, Verify::Full),
-            };
-            cfg.ssl_mode(mode);
-            let tls =
-                tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?;
-            spawn(info, cfg.connect(tls).await)
+        match transport {
+            Transport::Plain => {
+                cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
+                spawn(info, cfg.connect(NoTls).await)
+            }
+            Transport::TlsIfOffered | Transport::Tls(_) => {
+                let (mode, verify) = match transport {
+                    Transport::Tls(v) => (tokio_postgres::config::SslMode::Require, v),
+                    _ => (tokio_postgres::config::SslMode::Prefer, Verify::None),
+                };
+                cfg.ssl_mode(mode);
+                let tls =
+                    tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?;
+                spawn(info, cfg.connect(tls).await)
+            }
         }
     };
     match limit {
@@ -204,10 +275,19 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
                     _ => "check the password; the server log says why it refused",
                 },
             ),
-            "28000" => hint(
-                anyhow::anyhow!(msg),
-                "the server's pg_hba.conf has no entry allowing this host, user, database and TLS setting; try sslmode=require, or ask the DBA",
-            ),
+            "28000" => {
+                // The server says whether the refused session was encrypted ("SSL encryption",
+                // "no encryption"; "SSL on/off" before PostgreSQL 14).
+                let m = dbe.message();
+                let fix = if m.contains("SSL encryption") || m.contains("SSL on") {
+                    "the server's pg_hba.conf refuses this host, user and database over TLS; sslmode=prefer tries without TLS too, or ask the DBA for a hostssl entry"
+                } else if m.contains("no encryption") || m.contains("SSL off") {
+                    "the server's pg_hba.conf refuses this host, user and database without TLS; try sslmode=require, or ask the DBA"
+                } else {
+                    "the server's pg_hba.conf has no entry allowing this host, user and database; ask the DBA"
+                };
+                hint(anyhow::anyhow!(msg), fix)
+            }
             "3D000" => hint(
                 anyhow::anyhow!(msg),
                 format!("create it with `promail db create`, or give the right name (--database-url …/dbname, PGDATABASE); now: \"{db}\""),
@@ -225,14 +305,17 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
     let mut io_kind = None;
     let mut text = Vec::new();
     while let Some(s) = src {
+        // tokio-rustls wraps the rustls error in an io::Error, whose source() skips it.
+        let rustls_err = s.downcast_ref::<rustls::Error>().or_else(|| {
+            s.downcast_ref::<std::io::Error>()
+                .and_then(std::io::Error::get_ref)
+                .and_then(|i| i.downcast_ref::<rustls::Error>())
+        });
+        if let Some(r) = rustls_err {
+            return explain_tls(r, info, target);
+        }
         if let Some(io) = s.downcast_ref::<std::io::Error>() {
             io_kind = Some(io.kind());
-        }
-        if let Some(r) = s.downcast_ref::<rustls::Error>() {
-            return hint(
-                anyhow::anyhow!("connecting to {target}: TLS: {r}"),
-                tls_hint(info),
-            );
         }
         text.push(s.to_string());
         src = s.source();
@@ -275,6 +358,56 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
         ),
         _ => anyhow::anyhow!("connecting to {target}: {detail}"),
     }
+}
+
+/// A failed TLS handshake in the words of a DBA: which check failed, and what to change.
+fn explain_tls(r: &rustls::Error, info: &ConnInfo, target: &str) -> anyhow::Error {
+    use rustls::CertificateError as C;
+    let host = &info.hosts[0];
+    let roots = info.sslrootcert.as_ref().map_or_else(
+        || "the root certificate".to_string(),
+        |p| format!("\"{}\"", p.display()),
+    );
+    let (msg, fix) = match r {
+        rustls::Error::InvalidCertificate(C::NotValidForNameContext { presented, .. }) => (
+            format!(
+                "the server's certificate does not match host name \"{host}\" (it names {})",
+                presented
+                    .iter()
+                    .map(|p| cert_name(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "sslmode=verify-full checks that the certificate names the host: connect with a name it lists, or use sslmode=verify-ca to check only the CA".to_string(),
+        ),
+        rustls::Error::InvalidCertificate(C::NotValidForName) => (
+            format!("the server's certificate does not match host name \"{host}\""),
+            "sslmode=verify-full checks that the certificate names the host: connect with a name it lists, or use sslmode=verify-ca to check only the CA".to_string(),
+        ),
+        rustls::Error::InvalidCertificate(C::UnknownIssuer) => (
+            format!("the server's certificate is not signed by a CA in {roots}"),
+            format!(
+                "sslmode={} checks the certificate against sslrootcert (PGSSLROOTCERT, ~/.postgresql/root.crt): give the CA that signed the server's certificate",
+                info.sslmode.as_str()
+            ),
+        ),
+        rustls::Error::InvalidCertificate(
+            C::Expired | C::ExpiredContext { .. } | C::NotValidYet | C::NotValidYetContext { .. },
+        ) => (
+            format!("the server's certificate is not valid now ({r})"),
+            "renew the server's certificate, or check this machine's clock".to_string(),
+        ),
+        _ => (format!("TLS: {r}"), tls_hint(info).to_string()),
+    };
+    hint(anyhow::anyhow!("connecting to {target}: {msg}"), fix)
+}
+
+/// `DnsName("db.example.com")` (rustls' rendering of a certificate name) → `db.example.com`.
+fn cert_name(presented: &str) -> &str {
+    presented
+        .strip_prefix("DnsName(\"")
+        .and_then(|p| p.strip_suffix("\")"))
+        .unwrap_or(presented)
 }
 
 fn tls_hint(info: &ConnInfo) -> &'static str {
