@@ -60,8 +60,13 @@ pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
 }
 
 fn ask_password(info: &mut ConnInfo) -> Result<()> {
-    let p = rpassword::prompt_password(format!("Password for user {}: ", info.user))
-        .map_err(|e| anyhow::anyhow!("reading the password from the terminal: {e}"))?;
+    let p = rpassword::prompt_password(format!("Password for user {}: ", info.user)).map_err(
+        |e| match e.kind() {
+            // Ctrl-C at the prompt: the run was interrupted, not failed (exit 130).
+            ErrorKind::Interrupted => anyhow::Error::new(crate::Interrupted),
+            _ => anyhow::anyhow!("reading the password from the terminal: {e}"),
+        },
+    )?;
     info.password = Some(Secret::new(p));
     info.password_source = PasswordSource::Prompt;
     Ok(())
@@ -232,9 +237,16 @@ where
                 task,
             })
         }
-        Err(e) if e.to_string().contains("password missing") => Err(Failure::PasswordMissing),
+        Err(e) if is_password_missing(&e) => Err(Failure::PasswordMissing),
         Err(e) => Err(Failure::Pg(e)),
     }
+}
+
+/// tokio-postgres's "invalid configuration" whose cause is "password missing": the server asked
+/// for a password and none was configured.
+fn is_password_missing(e: &tokio_postgres::Error) -> bool {
+    std::iter::successors(Some(e as &dyn std::error::Error), |s| s.source())
+        .any(|s| s.to_string() == "password missing")
 }
 
 impl Failure {

@@ -493,14 +493,33 @@ fn pgpass_lookup(file: &Path, info: &ConnInfo) -> Result<Option<Secret>> {
     let Ok(text) = std::fs::read_to_string(file) else {
         return Ok(None);
     };
-    let host = info.hosts[0].as_str();
-    let host = if host.starts_with('/') {
-        DEFAULT_HOST
-    } else {
-        host
-    };
     let port = info.ports[0].to_string();
-    Ok(pgpass_match(&text, host, &port, &info.dbname, &info.user).map(Secret::new))
+    Ok(pgpass_hosts(&info.hosts[0])
+        .into_iter()
+        .find_map(|host| pgpass_match(&text, host, &port, &info.dbname, &info.user))
+        .map(Secret::new))
+}
+
+/// Socket folders that libpq builds may use as their default (`DEFAULT_PGSOCKET_DIR`: Debian's,
+/// and upstream's).
+const DEFAULT_SOCKET_DIRS: &[&str] = &["/var/run/postgresql", "/run/postgresql", "/tmp"];
+
+/// The host field values a password-file line may have for this host, in the order tried. As
+/// libpq: a Unix socket folder matches its own path, and `localhost` only when it is the
+/// default socket folder.
+fn pgpass_hosts(host: &str) -> Vec<&str> {
+    if !host.starts_with('/') {
+        return vec![host];
+    }
+    let trimmed = host.trim_end_matches('/');
+    let mut v = vec![host];
+    if trimmed != host && !trimmed.is_empty() {
+        v.push(trimmed);
+    }
+    if DEFAULT_SOCKET_DIRS.contains(&trimmed) {
+        v.push(DEFAULT_HOST);
+    }
+    v
 }
 
 /// The password of the first matching line of a `.pgpass` text (`*` matches anything; `\:`
@@ -787,6 +806,25 @@ mod tests {
             Some("fallback")
         );
         assert_eq!(pgpass_match("h:1:d:u:p\n", "h", "2", "d", "u"), None);
+    }
+
+    #[test]
+    fn pgpass_host_of_a_unix_socket() {
+        let text = "localhost:5432:*:u:for-localhost\n/tmp/pm:5432:*:u:for-socket\n";
+        let info = |host: &str| resolve(Some(&format!("host={host} user=u")), &env(&[])).unwrap();
+        let find = |host: &str| {
+            let c = info(host);
+            pgpass_hosts(&c.hosts[0])
+                .into_iter()
+                .find_map(|h| pgpass_match(text, h, "5432", &c.dbname, "u"))
+        };
+        // A private socket folder matches its path, not localhost (libpq).
+        assert_eq!(find("/tmp/pm").as_deref(), Some("for-socket"));
+        assert_eq!(find("/tmp/pm/").as_deref(), Some("for-socket"));
+        assert_eq!(find("/srv/other"), None);
+        // The default socket folder is "localhost".
+        assert_eq!(find("/var/run/postgresql").as_deref(), Some("for-localhost"));
+        assert_eq!(find("localhost").as_deref(), Some("for-localhost"));
     }
 
     #[test]
