@@ -60,13 +60,14 @@ pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
 }
 
 fn ask_password(info: &mut ConnInfo) -> Result<()> {
-    let p = rpassword::prompt_password(format!("Password for user {}: ", info.user)).map_err(
-        |e| match e.kind() {
-            // Ctrl-C at the prompt: the run was interrupted, not failed (exit 130).
-            ErrorKind::Interrupted => anyhow::Error::new(crate::Interrupted),
-            _ => anyhow::anyhow!("reading the password from the terminal: {e}"),
-        },
-    )?;
+    let p =
+        rpassword::prompt_password(format!("Password for user {}: ", info.user)).map_err(|e| {
+            match e.kind() {
+                // Ctrl-C at the prompt: the run was interrupted, not failed (exit 130).
+                ErrorKind::Interrupted => anyhow::Error::new(crate::Interrupted),
+                _ => anyhow::anyhow!("reading the password from the terminal: {e}"),
+            }
+        })?;
     info.password = Some(Secret::new(p));
     info.password_source = PasswordSource::Prompt;
     Ok(())
@@ -103,8 +104,26 @@ fn config(info: &ConnInfo) -> tokio_postgres::Config {
     if let Some(o) = &info.options {
         cfg.options(o);
     }
-    if info.target_session_attrs.as_deref() == Some("read-write") {
-        cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadWrite);
+    for a in &info.hostaddrs {
+        cfg.hostaddr(*a);
+    }
+    match info.target_session_attrs.as_deref() {
+        Some("read-write") => {
+            cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadWrite);
+        }
+        Some("read-only") => {
+            cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadOnly);
+        }
+        _ => {}
+    }
+    match info.channel_binding.as_deref() {
+        Some("disable") => {
+            cfg.channel_binding(tokio_postgres::config::ChannelBinding::Disable);
+        }
+        Some("require") => {
+            cfg.channel_binding(tokio_postgres::config::ChannelBinding::Require);
+        }
+        _ => {}
     }
     cfg
 }
@@ -360,6 +379,10 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
             anyhow::anyhow!("connecting to {target}: timeout expired"),
             "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT changes the limit",
         ),
+        _ if lower.contains("channel binding") => hint(
+            anyhow::anyhow!("connecting to {target}: {detail}"),
+            "channel_binding=require needs SCRAM password authentication over TLS: use sslmode=require or stronger, or channel_binding=prefer",
+        ),
         _ if lower.contains("server does not support tls") || e.to_string().contains("server does not support TLS") => hint(
             anyhow::anyhow!("connecting to {target}: the server does not support TLS, but sslmode={} requires it", info.sslmode.as_str()),
             "enable ssl on the server, or use sslmode=prefer / disable on a trusted network",
@@ -376,10 +399,13 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
 fn explain_tls(r: &rustls::Error, info: &ConnInfo, target: &str) -> anyhow::Error {
     use rustls::CertificateError as C;
     let host = &info.hosts[0];
-    let roots = info.sslrootcert.as_ref().map_or_else(
-        || "the root certificate".to_string(),
-        |p| format!("\"{}\"", p.display()),
-    );
+    let roots = match info.sslrootcert.as_deref() {
+        Some(p) if p == std::path::Path::new(crate::conninfo::SYSTEM_ROOTS) => {
+            "the system's trusted roots".to_string()
+        }
+        Some(p) => format!("\"{}\"", p.display()),
+        None => "the root certificate".to_string(),
+    };
     let (msg, fix) = match r {
         rustls::Error::InvalidCertificate(C::NotValidForNameContext { presented, .. }) => (
             format!(

@@ -70,7 +70,7 @@ pub fn run() -> u8 {
     drop(runtime);
     match result {
         Ok(()) => 0,
-        Err(e) if e.chain().any(|c| c.is::<Interrupted>()) => {
+        Err(e) if e.chain().any(<dyn std::error::Error>::is::<Interrupted>) => {
             eprintln!("interrupted");
             error::INTERRUPTED
         }

@@ -1,6 +1,7 @@
 //! TLS for `sslmode`, with libpq's meaning of each mode: `prefer`/`require` encrypt without
 //! checking who answers (unless a root certificate is configured for `require`), `verify-ca`
 //! checks the certificate chain against `sslrootcert`, `verify-full` also the host name.
+//! `sslrootcert=system` trusts the operating system's root certificates, as libpq 16 does.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -71,6 +72,9 @@ fn load_roots(rootcert: Option<&Path>) -> Result<RootCertStore> {
             "give the CA certificate with sslrootcert=/path/ca.crt (or PGSSLROOTCERT), or use sslmode=require to encrypt without verifying",
         ));
     };
+    if path == Path::new(crate::conninfo::SYSTEM_ROOTS) {
+        return system_roots();
+    }
     let pem = std::fs::read(path).map_err(|e| {
         hint(
             anyhow::Error::new(e)
@@ -90,6 +94,24 @@ fn load_roots(rootcert: Option<&Path>) -> Result<RootCertStore> {
     }
     if n == 0 {
         anyhow::bail!("no PEM certificate found in \"{}\"", path.display());
+    }
+    Ok(roots)
+}
+
+/// The operating system's trusted root certificates (`sslrootcert=system`).
+fn system_roots() -> Result<RootCertStore> {
+    let found = rustls_native_certs::load_native_certs();
+    let mut roots = RootCertStore::empty();
+    let (added, _unparsable) = roots.add_parsable_certificates(found.certs);
+    if added == 0 {
+        let why = found
+            .errors
+            .first()
+            .map_or_else(String::new, |e| format!(": {e}"));
+        return Err(hint(
+            anyhow::anyhow!("sslrootcert=system: no trusted root certificates found on this system{why}"),
+            "install the CA bundle (`apt-get install ca-certificates`), or give the CA with sslrootcert=/path/ca.crt",
+        ));
     }
     Ok(roots)
 }

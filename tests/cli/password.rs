@@ -38,7 +38,9 @@ fn password_role() -> Option<()> {
     );
     sql_on(
         &srv.admin,
-        &format!("SET password_encryption = 'scram-sha-256'; ALTER ROLE {ROLE} PASSWORD '{PASSWORD}'"),
+        &format!(
+            "SET password_encryption = 'scram-sha-256'; ALTER ROLE {ROLE} PASSWORD '{PASSWORD}'"
+        ),
     );
     let hba = cluster.dir().join("data/pg_hba.conf");
     let text = std::fs::read_to_string(&hba).unwrap();
@@ -101,8 +103,16 @@ fn as_role(db: &TestDb, home: &Path) -> assert_cmd::Command {
 /// Fails if a secret shows up anywhere in the output.
 fn assert_no_secret(out: &std::process::Output, secrets: &[&str]) {
     for s in secrets {
-        assert!(!stdout_of(out).contains(s), "secret in stdout: {}", stdout_of(out));
-        assert!(!stderr_of(out).contains(s), "secret in stderr: {}", stderr_of(out));
+        assert!(
+            !stdout_of(out).contains(s),
+            "secret in stdout: {}",
+            stdout_of(out)
+        );
+        assert!(
+            !stderr_of(out).contains(s),
+            "secret in stderr: {}",
+            stderr_of(out)
+        );
     }
 }
 
@@ -120,8 +130,15 @@ fn password_from_pgpassword_right_and_wrong() {
         .env("PGPASSWORD", "Wrong-pw-for-tests")
         .output()
         .unwrap();
-    let err = assert_error(&out, 1, "password authentication failed for user \"promail_pw_test\"");
-    assert!(err.contains("hint: ") && err.contains("PGPASSWORD"), "{err}");
+    let err = assert_error(
+        &out,
+        1,
+        "password authentication failed for user \"promail_pw_test\"",
+    );
+    assert!(
+        err.contains("hint: ") && err.contains("PGPASSWORD"),
+        "{err}"
+    );
     assert_no_secret(&out, &["Wrong-pw-for-tests", PASSWORD]);
 
     let out = as_role(&db, home.path())
@@ -142,7 +159,10 @@ fn no_password_and_no_terminal_is_a_clear_error() {
     }
     let db = TestDb::new("pw_none");
     let home = tempfile::tempdir().unwrap();
-    let out = as_role(&db, home.path()).args(["db", "ping"]).output().unwrap();
+    let out = as_role(&db, home.path())
+        .args(["db", "ping"])
+        .output()
+        .unwrap();
     let err = assert_error(&out, 1, "asks for a password for user \"promail_pw_test\"");
     assert!(
         err.contains("hint: ") && err.contains("PGPASSWORD") && err.contains(".pgpass"),
@@ -173,7 +193,10 @@ fn password_from_the_password_file_only_when_private() {
         return;
     }
     let db = TestDb::new("pw_file");
-    let socket_dir = conninfo::resolve(Some(&db.conn), &ProcessEnv).unwrap().hosts[0].clone();
+    let socket_dir = conninfo::resolve(Some(&db.conn), &ProcessEnv)
+        .unwrap()
+        .hosts[0]
+        .clone();
     // As libpq: the host field of a Unix-socket connection is the socket folder (`localhost`
     // only stands for the default one).
     let text = format!(
@@ -190,7 +213,10 @@ fn password_from_the_password_file_only_when_private() {
 
     // Readable by others: ignored with libpq's warning, so the server's question goes unanswered.
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let out = as_role(&db, home.path()).args(["db", "ping"]).output().unwrap();
+    let out = as_role(&db, home.path())
+        .args(["db", "ping"])
+        .output()
+        .unwrap();
     let err = assert_error(&out, 1, "asks for a password");
     assert!(
         err.contains("password file") && err.contains("has group or world access"),
@@ -307,6 +333,9 @@ fn ctrl_c_at_the_prompt_is_an_interruption() {
     };
     assert_eq!(code, Some(130), "output: {text}");
     assert!(text.contains("interrupted"), "{text}");
-    assert!(!text.contains("error:") && !text.contains("panicked"), "{text}");
+    assert!(
+        !text.contains("error:") && !text.contains("panicked"),
+        "{text}"
+    );
     assert!(!text.contains("half"), "{text}");
 }

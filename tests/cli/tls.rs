@@ -18,6 +18,9 @@ use crate::support::{assert_error, promail, sql_on, stderr_of, stdout_of};
 
 /// A role that pg_hba lets in over TCP only without TLS.
 const PLAIN_ONLY_ROLE: &str = "plain_only";
+/// A role that logs in with a SCRAM password (channel binding over TLS).
+const SCRAM_ROLE: &str = "scram_user";
+const SCRAM_PASSWORD: &str = "Scram-pw-for-tls-tests";
 
 /// The cluster behind the TLS tests; stopped and removed when dropped (also on failure).
 struct TlsServer {
@@ -101,6 +104,7 @@ impl TlsServer {
         let hba = format!(
             "local all all trust\n\
              hostssl all {PLAIN_ONLY_ROLE} 127.0.0.1/32 reject\n\
+             host all {SCRAM_ROLE} 127.0.0.1/32 scram-sha-256\n\
              host all all 127.0.0.1/32 trust\n"
         );
         write_as(&data.join("pg_hba.conf"), &hba, 0o600, &data);
@@ -137,7 +141,11 @@ impl TlsServer {
         );
         sql_on(
             &server.admin(),
-            &format!("CREATE ROLE {PLAIN_ONLY_ROLE} LOGIN"),
+            &format!(
+                "CREATE ROLE {PLAIN_ONLY_ROLE} LOGIN; \
+                 SET password_encryption = 'scram-sha-256'; \
+                 CREATE ROLE {SCRAM_ROLE} LOGIN PASSWORD '{SCRAM_PASSWORD}'"
+            ),
         );
         server
     }
@@ -344,6 +352,46 @@ fn sslmodes_against_a_server_with_a_certificate_and_without() {
     assert!(
         err.contains("hint: ") && err.contains("sslmode=prefer"),
         "{err}"
+    );
+
+    // SCRAM with channel binding (SCRAM-SHA-256-PLUS) needs TLS; required, it refuses plain.
+    let scram = |params: &str| {
+        promail()
+            .args(["db", "ping", "--format", "json"])
+            .env(
+                "DATABASE_URL",
+                format!(
+                    "postgresql://{SCRAM_ROLE}@127.0.0.1:{}/promail_db?{params}",
+                    srv.port
+                ),
+            )
+            .env("PGPASSWORD", SCRAM_PASSWORD)
+            .output()
+            .unwrap()
+    };
+    assert_tls_on(
+        &scram("sslmode=require&channel_binding=require"),
+        "channel binding over TLS",
+    );
+    let out = scram("sslmode=disable&channel_binding=require");
+    let err = assert_error(&out, 1, "channel binding");
+    assert!(
+        err.contains("hint: ") && err.contains("sslmode=require"),
+        "{err}"
+    );
+
+    // The system's trust store does not know our test CA.
+    let out = srv.ping(&srv.url("localhost", "sslrootcert=system"));
+    assert_error(
+        &out,
+        1,
+        "the server's certificate is not signed by a CA in the system's trusted roots",
+    );
+    let out = srv.ping(&srv.url("localhost", "sslrootcert=system&sslmode=require"));
+    assert_error(
+        &out,
+        2,
+        "weak sslmode \"require\" may not be used with sslrootcert=system",
     );
 
     // The same server with ssl off.
