@@ -75,6 +75,8 @@ fn ask_password(info: &mut ConnInfo) -> Result<()> {
 
 enum Failure {
     PasswordMissing,
+    /// pg_hba refused the session with TLS and without (`prefer`/`allow` tried both).
+    RefusedBoth(tokio_postgres::Error),
     Timeout(Duration),
     Pg(tokio_postgres::Error),
     Setup(anyhow::Error),
@@ -165,13 +167,15 @@ fn first_transport(info: &ConnInfo) -> Transport {
 /// libpq's second try: `prefer` retries without TLS when the TLS session failed or the server
 /// refused it (pg_hba `hostnossl`); `allow` retries with TLS when the plain session was refused
 /// (pg_hba `hostssl`).
-fn fallback(info: &ConnInfo, first: Transport, failure: &Failure) -> Option<Transport> {
-    let Failure::Pg(e) = failure else {
+fn fallback(info: &ConnInfo, first: &Tried) -> Option<Transport> {
+    let Err(Failure::Pg(e)) = &first.result else {
         return None;
     };
-    let refused = e.as_db_error().is_some_and(|d| d.code().code() == "28000");
-    match (info.sslmode, first) {
-        (SslMode::Prefer, Transport::TlsIfOffered) if refused || is_tls_failure(e) => {
+    let refused = is_refused(e);
+    match (info.sslmode, first.transport) {
+        (SslMode::Prefer, Transport::TlsIfOffered)
+            if (refused && first.tls_used) || is_tls_failure(e) =>
+        {
             Some(Transport::Plain)
         }
         (SslMode::Allow, Transport::Plain) if refused && !info.is_socket() => {
@@ -179,6 +183,11 @@ fn fallback(info: &ConnInfo, first: Transport, failure: &Failure) -> Option<Tran
         }
         _ => None,
     }
+}
+
+/// pg_hba has no entry for, or rejects, this host, user, database and encryption.
+fn is_refused(e: &tokio_postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|d| d.code().code() == "28000")
 }
 
 /// Whether the TLS layer (not the server or the network) failed.
@@ -193,18 +202,46 @@ fn is_tls_failure(e: &tokio_postgres::Error) -> bool {
     e.to_string().contains("TLS handshake")
 }
 
+/// One attempt: how, whether TLS was actually used, and what came of it.
+struct Tried {
+    transport: Transport,
+    tls_used: bool,
+    result: Result<Db, Failure>,
+}
+
 async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
-    let first = first_transport(info);
-    match attempt(info, first).await {
-        Err(f) => match fallback(info, first, &f) {
-            Some(second) => attempt(info, second).await,
-            None => Err(f),
-        },
-        ok => ok,
+    let first = attempt(info, first_transport(info)).await;
+    let Some(second) = fallback(info, &first) else {
+        return first.result;
+    };
+    let second = attempt(info, second).await;
+    match second.result {
+        Err(Failure::Pg(e))
+            if is_refused(&e)
+                && first.tls_used != second.tls_used
+                && matches!(&first.result, Err(Failure::Pg(p)) if is_refused(p)) =>
+        {
+            Err(Failure::RefusedBoth(e))
+        }
+        r => r,
     }
 }
 
-async fn attempt(info: &ConnInfo, transport: Transport) -> Result<Db, Failure> {
+async fn attempt(info: &ConnInfo, transport: Transport) -> Tried {
+    let mut tls_used = false;
+    let result = attempt_with(info, transport, &mut tls_used).await;
+    Tried {
+        transport,
+        tls_used,
+        result,
+    }
+}
+
+async fn attempt_with(
+    info: &ConnInfo,
+    transport: Transport,
+    tls_used: &mut bool,
+) -> Result<Db, Failure> {
     let mut cfg = config(info);
     // The whole handshake is bounded, not only the TCP connect: a host that accepts and then
     // says nothing must not hang a cron job.
@@ -223,9 +260,12 @@ async fn attempt(info: &ConnInfo, transport: Transport) -> Result<Db, Failure> {
                     _ => (tokio_postgres::config::SslMode::Prefer, Verify::None),
                 };
                 cfg.ssl_mode(mode);
-                let tls =
-                    tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?;
-                spawn(info, cfg.connect(tls).await)
+                let tls = tls::Tracked::new(
+                    tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?,
+                );
+                let result = cfg.connect(tls.clone()).await;
+                *tls_used = tls.used();
+                spawn(info, result)
             }
         }
     };
@@ -289,6 +329,14 @@ impl Failure {
                 "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT or connect_timeout=N changes the limit",
             ),
             Failure::Pg(e) => explain_pg(&e, info, &target, db),
+            Failure::RefusedBoth(e) => hint(
+                anyhow::anyhow!(
+                    "connecting to {target}: {} (refused with and without TLS)",
+                    e.as_db_error()
+                        .map_or_else(|| e.to_string(), |d| d.message().to_string())
+                ),
+                "the server's pg_hba.conf admits this host, user and database neither with TLS nor without; ask the DBA for an entry",
+            ),
         }
     }
 }

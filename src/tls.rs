@@ -4,6 +4,7 @@
 //! `sslrootcert=system` trusts the operating system's root certificates, as libpq 16 does.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
@@ -14,6 +15,7 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{
     CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
 };
+use tokio_postgres::tls::{MakeTlsConnect, TlsConnect};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::error::hint;
@@ -63,6 +65,63 @@ pub fn connector(verify: Verify, rootcert: Option<&Path>) -> Result<MakeRustlsCo
         }
     };
     Ok(MakeRustlsConnect::new(config))
+}
+
+/// A connector that remembers whether a TLS handshake was started, i.e. whether the server
+/// accepted TLS (tokio-postgres starts one only after the server says yes). This is how a failed
+/// `prefer` session tells "refused over TLS" from "refused in plain text".
+#[derive(Clone)]
+pub struct Tracked {
+    inner: MakeRustlsConnect,
+    used: Arc<AtomicBool>,
+}
+
+impl Tracked {
+    pub fn new(inner: MakeRustlsConnect) -> Tracked {
+        Tracked {
+            inner,
+            used: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Whether some session through this connector started TLS.
+    pub fn used(&self) -> bool {
+        self.used.load(Ordering::Relaxed)
+    }
+}
+
+impl<S> MakeTlsConnect<S> for Tracked
+where
+    MakeRustlsConnect: MakeTlsConnect<S>,
+{
+    type Stream = <MakeRustlsConnect as MakeTlsConnect<S>>::Stream;
+    type TlsConnect = TrackedConnect<<MakeRustlsConnect as MakeTlsConnect<S>>::TlsConnect>;
+    type Error = <MakeRustlsConnect as MakeTlsConnect<S>>::Error;
+
+    fn make_tls_connect(&mut self, domain: &str) -> Result<Self::TlsConnect, Self::Error> {
+        let inner = self.inner.make_tls_connect(domain)?;
+        Ok(TrackedConnect {
+            inner,
+            used: Arc::clone(&self.used),
+        })
+    }
+}
+
+/// One handshake of a [`Tracked`] connector.
+pub struct TrackedConnect<T> {
+    inner: T,
+    used: Arc<AtomicBool>,
+}
+
+impl<S, T: TlsConnect<S>> TlsConnect<S> for TrackedConnect<T> {
+    type Stream = T::Stream;
+    type Error = T::Error;
+    type Future = T::Future;
+
+    fn connect(self, stream: S) -> Self::Future {
+        self.used.store(true, Ordering::Relaxed);
+        self.inner.connect(stream)
+    }
 }
 
 fn load_roots(rootcert: Option<&Path>) -> Result<RootCertStore> {

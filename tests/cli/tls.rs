@@ -18,6 +18,8 @@ use crate::support::{assert_error, promail, sql_on, stderr_of, stdout_of};
 
 /// A role that pg_hba lets in over TCP only without TLS.
 const PLAIN_ONLY_ROLE: &str = "plain_only";
+/// A role that pg_hba refuses over TCP, with TLS or without.
+const REJECTED_ROLE: &str = "rejected_user";
 /// A role that logs in with a SCRAM password (channel binding over TLS).
 const SCRAM_ROLE: &str = "scram_user";
 const SCRAM_PASSWORD: &str = "Scram-pw-for-tls-tests";
@@ -104,6 +106,7 @@ impl TlsServer {
         let hba = format!(
             "local all all trust\n\
              hostssl all {PLAIN_ONLY_ROLE} 127.0.0.1/32 reject\n\
+             host all {REJECTED_ROLE} 127.0.0.1/32 reject\n\
              host all {SCRAM_ROLE} 127.0.0.1/32 scram-sha-256\n\
              host all all 127.0.0.1/32 trust\n"
         );
@@ -142,7 +145,7 @@ impl TlsServer {
         sql_on(
             &server.admin(),
             &format!(
-                "CREATE ROLE {PLAIN_ONLY_ROLE} LOGIN; \
+                "CREATE ROLE {PLAIN_ONLY_ROLE} LOGIN; CREATE ROLE {REJECTED_ROLE} LOGIN; \
                  SET password_encryption = 'scram-sha-256'; \
                  CREATE ROLE {SCRAM_ROLE} LOGIN PASSWORD '{SCRAM_PASSWORD}'"
             ),
@@ -267,6 +270,20 @@ fn sslmodes_against_a_server_with_a_certificate_and_without() {
         1,
         "{err}"
     );
+    // hostaddr: connect to the address, verify the name given as host (libpq).
+    let out = promail()
+        .args(["db", "ping", "--format", "json"])
+        .env(
+            "DATABASE_URL",
+            format!(
+                "host=localhost hostaddr=127.0.0.1 port={} user=postgres dbname=promail_db \
+                 sslmode=verify-full sslrootcert={ca}",
+                srv.port
+            ),
+        )
+        .output()
+        .unwrap();
+    assert_tls_on(&out, "verify-full, host localhost, hostaddr 127.0.0.1");
     let out = srv.ping(&srv.url(
         "localhost",
         &format!("sslmode=verify-full&sslrootcert={other}"),
@@ -353,6 +370,22 @@ fn sslmodes_against_a_server_with_a_certificate_and_without() {
         err.contains("hint: ") && err.contains("sslmode=prefer"),
         "{err}"
     );
+    // Refused both ways: the hint must not send the user to another sslmode.
+    let rejected = |mode: &str| {
+        srv.ping(&format!(
+            "postgresql://{REJECTED_ROLE}@127.0.0.1:{}/promail_db?sslmode={mode}",
+            srv.port
+        ))
+    };
+    for mode in ["prefer", "allow"] {
+        let err = assert_error(&rejected(mode), 1, "(refused with and without TLS)");
+        assert!(
+            err.contains("neither with TLS nor without"),
+            "{mode}: {err}"
+        );
+    }
+    let err = assert_error(&rejected("require"), 1, "pg_hba.conf rejects connection");
+    assert!(err.contains("over TLS"), "{err}");
 
     // SCRAM with channel binding (SCRAM-SHA-256-PLUS) needs TLS; required, it refuses plain.
     let scram = |params: &str| {
