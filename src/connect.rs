@@ -60,8 +60,14 @@ pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
 }
 
 fn ask_password(info: &mut ConnInfo) -> Result<()> {
-    let p = rpassword::prompt_password(format!("Password for user {}: ", info.user))
-        .map_err(|e| anyhow::anyhow!("reading the password from the terminal: {e}"))?;
+    let p =
+        rpassword::prompt_password(format!("Password for user {}: ", info.user)).map_err(|e| {
+            match e.kind() {
+                // Ctrl-C at the prompt: the run was interrupted, not failed (exit 130).
+                ErrorKind::Interrupted => anyhow::Error::new(crate::Interrupted),
+                _ => anyhow::anyhow!("reading the password from the terminal: {e}"),
+            }
+        })?;
     info.password = Some(Secret::new(p));
     info.password_source = PasswordSource::Prompt;
     Ok(())
@@ -69,6 +75,8 @@ fn ask_password(info: &mut ConnInfo) -> Result<()> {
 
 enum Failure {
     PasswordMissing,
+    /// pg_hba refused the session with TLS and without (`prefer`/`allow` tried both).
+    RefusedBoth(tokio_postgres::Error),
     Timeout(Duration),
     Pg(tokio_postgres::Error),
     Setup(anyhow::Error),
@@ -98,13 +106,142 @@ fn config(info: &ConnInfo) -> tokio_postgres::Config {
     if let Some(o) = &info.options {
         cfg.options(o);
     }
-    if info.target_session_attrs.as_deref() == Some("read-write") {
-        cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadWrite);
+    for a in &info.hostaddrs {
+        cfg.hostaddr(*a);
+    }
+    match info.target_session_attrs.as_deref() {
+        Some("read-write") => {
+            cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadWrite);
+        }
+        Some("read-only") => {
+            cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadOnly);
+        }
+        _ => {}
+    }
+    match info.channel_binding.as_deref() {
+        Some("disable") => {
+            cfg.channel_binding(tokio_postgres::config::ChannelBinding::Disable);
+        }
+        Some("require") => {
+            cfg.channel_binding(tokio_postgres::config::ChannelBinding::Require);
+        }
+        _ => {}
     }
     cfg
 }
 
+/// How one attempt uses TLS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Transport {
+    Plain,
+    /// TLS if the server offers it, else plain (tokio-postgres's `prefer`).
+    TlsIfOffered,
+    /// TLS or fail, checking the certificate as told.
+    Tls(Verify),
+}
+
+/// The first transport to try for a `sslmode`, as libpq orders them.
+fn first_transport(info: &ConnInfo) -> Transport {
+    if info.is_socket() {
+        // libpq never uses TLS on a Unix socket, whatever the sslmode.
+        return Transport::Plain;
+    }
+    match info.sslmode {
+        SslMode::Disable | SslMode::Allow => Transport::Plain,
+        SslMode::Prefer => Transport::TlsIfOffered,
+        // libpq: require with a root certificate file present behaves as verify-ca.
+        SslMode::Require
+            if info
+                .sslrootcert
+                .as_deref()
+                .is_some_and(std::path::Path::exists) =>
+        {
+            Transport::Tls(Verify::Ca)
+        }
+        SslMode::Require => Transport::Tls(Verify::None),
+        SslMode::VerifyCa => Transport::Tls(Verify::Ca),
+        SslMode::VerifyFull => Transport::Tls(Verify::Full),
+    }
+}
+
+/// libpq's second try: `prefer` retries without TLS when the TLS session failed or the server
+/// refused it (pg_hba `hostnossl`); `allow` retries with TLS when the plain session was refused
+/// (pg_hba `hostssl`).
+fn fallback(info: &ConnInfo, first: &Tried) -> Option<Transport> {
+    let Err(Failure::Pg(e)) = &first.result else {
+        return None;
+    };
+    let refused = is_refused(e);
+    match (info.sslmode, first.transport) {
+        (SslMode::Prefer, Transport::TlsIfOffered)
+            if (refused && first.tls_used) || is_tls_failure(e) =>
+        {
+            Some(Transport::Plain)
+        }
+        (SslMode::Allow, Transport::Plain) if refused && !info.is_socket() => {
+            Some(Transport::Tls(Verify::None))
+        }
+        _ => None,
+    }
+}
+
+/// pg_hba has no entry for, or rejects, this host, user, database and encryption.
+fn is_refused(e: &tokio_postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|d| d.code().code() == "28000")
+}
+
+/// Whether the TLS layer (not the server or the network) failed.
+fn is_tls_failure(e: &tokio_postgres::Error) -> bool {
+    let mut src: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    while let Some(s) = src {
+        if s.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        src = s.source();
+    }
+    e.to_string().contains("TLS handshake")
+}
+
+/// One attempt: how, whether TLS was actually used, and what came of it.
+struct Tried {
+    transport: Transport,
+    tls_used: bool,
+    result: Result<Db, Failure>,
+}
+
 async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
+    let first = attempt(info, first_transport(info)).await;
+    let Some(second) = fallback(info, &first) else {
+        return first.result;
+    };
+    let second = attempt(info, second).await;
+    match second.result {
+        Err(Failure::Pg(e))
+            if is_refused(&e)
+                && first.tls_used != second.tls_used
+                && matches!(&first.result, Err(Failure::Pg(p)) if is_refused(p)) =>
+        {
+            Err(Failure::RefusedBoth(e))
+        }
+        r => r,
+    }
+}
+
+async fn attempt(info: &ConnInfo, transport: Transport) -> Tried {
+    let mut tls_used = false;
+    let result = attempt_with(info, transport, &mut tls_used).await;
+    Tried {
+        transport,
+        tls_used,
+        result,
+    }
+}
+
+async fn attempt_with(
+    info: &ConnInfo,
+    transport: Transport,
+    tls_used: &mut bool,
+) -> Result<Db, Failure> {
     let mut cfg = config(info);
     // The whole handshake is bounded, not only the TCP connect: a host that accepts and then
     // says nothing must not hang a cron job.
@@ -112,26 +249,24 @@ async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
         .connect_timeout
         .map(|t| t * u32::try_from(info.hosts.len()).unwrap_or(1) + Duration::from_secs(1));
     let attempt = async {
-        if info.is_socket() || info.sslmode == SslMode::Disable {
-            cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
-            spawn(info, cfg.connect(NoTls).await)
-        } else {
-            let (mode, verify) = match info.sslmode {
-                SslMode::Disable | SslMode::Allow | SslMode::Prefer => {
-                    (tokio_postgres::config::SslMode::Prefer, Verify::None)
-                }
-                // libpq: require with a root certificate present behaves as verify-ca.
-                SslMode::Require if info.sslrootcert.is_some() => {
-                    (tokio_postgres::config::SslMode::Require, Verify::Ca)
-                }
-                SslMode::Require => (tokio_postgres::config::SslMode::Require, Verify::None),
-                SslMode::VerifyCa => (tokio_postgres::config::SslMode::Require, Verify::Ca),
-                SslMode::VerifyFull => (tokio_postgres::config::SslMode::Require, Verify::Full),
-            };
-            cfg.ssl_mode(mode);
-            let tls =
-                tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?;
-            spawn(info, cfg.connect(tls).await)
+        match transport {
+            Transport::Plain => {
+                cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
+                spawn(info, cfg.connect(NoTls).await)
+            }
+            Transport::TlsIfOffered | Transport::Tls(_) => {
+                let (mode, verify) = match transport {
+                    Transport::Tls(v) => (tokio_postgres::config::SslMode::Require, v),
+                    _ => (tokio_postgres::config::SslMode::Prefer, Verify::None),
+                };
+                cfg.ssl_mode(mode);
+                let tls = tls::Tracked::new(
+                    tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?,
+                );
+                let result = cfg.connect(tls.clone()).await;
+                *tls_used = tls.used();
+                spawn(info, result)
+            }
         }
     };
     match limit {
@@ -161,9 +296,16 @@ where
                 task,
             })
         }
-        Err(e) if e.to_string().contains("password missing") => Err(Failure::PasswordMissing),
+        Err(e) if is_password_missing(&e) => Err(Failure::PasswordMissing),
         Err(e) => Err(Failure::Pg(e)),
     }
+}
+
+/// tokio-postgres's "invalid configuration" whose cause is "password missing": the server asked
+/// for a password and none was configured.
+fn is_password_missing(e: &tokio_postgres::Error) -> bool {
+    std::iter::successors(Some(e as &dyn std::error::Error), |s| s.source())
+        .any(|s| s.to_string() == "password missing")
 }
 
 impl Failure {
@@ -187,6 +329,14 @@ impl Failure {
                 "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT or connect_timeout=N changes the limit",
             ),
             Failure::Pg(e) => explain_pg(&e, info, &target, db),
+            Failure::RefusedBoth(e) => hint(
+                anyhow::anyhow!(
+                    "connecting to {target}: {} (refused with and without TLS)",
+                    e.as_db_error()
+                        .map_or_else(|| e.to_string(), |d| d.message().to_string())
+                ),
+                "the server's pg_hba.conf admits this host, user and database neither with TLS nor without; ask the DBA for an entry",
+            ),
         }
     }
 }
@@ -204,10 +354,19 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
                     _ => "check the password; the server log says why it refused",
                 },
             ),
-            "28000" => hint(
-                anyhow::anyhow!(msg),
-                "the server's pg_hba.conf has no entry allowing this host, user, database and TLS setting; try sslmode=require, or ask the DBA",
-            ),
+            "28000" => {
+                // The server says whether the refused session was encrypted ("SSL encryption",
+                // "no encryption"; "SSL on/off" before PostgreSQL 14).
+                let m = dbe.message();
+                let fix = if m.contains("SSL encryption") || m.contains("SSL on") {
+                    "the server's pg_hba.conf refuses this host, user and database over TLS; sslmode=prefer tries without TLS too, or ask the DBA for a hostssl entry"
+                } else if m.contains("no encryption") || m.contains("SSL off") {
+                    "the server's pg_hba.conf refuses this host, user and database without TLS; try sslmode=require, or ask the DBA"
+                } else {
+                    "the server's pg_hba.conf has no entry allowing this host, user and database; ask the DBA"
+                };
+                hint(anyhow::anyhow!(msg), fix)
+            }
             "3D000" => hint(
                 anyhow::anyhow!(msg),
                 format!("create it with `promail db create`, or give the right name (--database-url …/dbname, PGDATABASE); now: \"{db}\""),
@@ -225,14 +384,17 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
     let mut io_kind = None;
     let mut text = Vec::new();
     while let Some(s) = src {
+        // tokio-rustls wraps the rustls error in an io::Error, whose source() skips it.
+        let rustls_err = s.downcast_ref::<rustls::Error>().or_else(|| {
+            s.downcast_ref::<std::io::Error>()
+                .and_then(std::io::Error::get_ref)
+                .and_then(|i| i.downcast_ref::<rustls::Error>())
+        });
+        if let Some(r) = rustls_err {
+            return explain_tls(r, info, target);
+        }
         if let Some(io) = s.downcast_ref::<std::io::Error>() {
             io_kind = Some(io.kind());
-        }
-        if let Some(r) = s.downcast_ref::<rustls::Error>() {
-            return hint(
-                anyhow::anyhow!("connecting to {target}: TLS: {r}"),
-                tls_hint(info),
-            );
         }
         text.push(s.to_string());
         src = s.source();
@@ -265,6 +427,10 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
             anyhow::anyhow!("connecting to {target}: timeout expired"),
             "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT changes the limit",
         ),
+        _ if lower.contains("channel binding") => hint(
+            anyhow::anyhow!("connecting to {target}: {detail}"),
+            "channel_binding=require needs SCRAM password authentication over TLS: use sslmode=require or stronger, or channel_binding=prefer",
+        ),
         _ if lower.contains("server does not support tls") || e.to_string().contains("server does not support TLS") => hint(
             anyhow::anyhow!("connecting to {target}: the server does not support TLS, but sslmode={} requires it", info.sslmode.as_str()),
             "enable ssl on the server, or use sslmode=prefer / disable on a trusted network",
@@ -275,6 +441,59 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
         ),
         _ => anyhow::anyhow!("connecting to {target}: {detail}"),
     }
+}
+
+/// A failed TLS handshake in the words of a DBA: which check failed, and what to change.
+fn explain_tls(r: &rustls::Error, info: &ConnInfo, target: &str) -> anyhow::Error {
+    use rustls::CertificateError as C;
+    let host = &info.hosts[0];
+    let roots = match info.sslrootcert.as_deref() {
+        Some(p) if p == std::path::Path::new(crate::conninfo::SYSTEM_ROOTS) => {
+            "the system's trusted roots".to_string()
+        }
+        Some(p) => format!("\"{}\"", p.display()),
+        None => "the root certificate".to_string(),
+    };
+    let (msg, fix) = match r {
+        rustls::Error::InvalidCertificate(C::NotValidForNameContext { presented, .. }) => (
+            format!(
+                "the server's certificate does not match host name \"{host}\" (it names {})",
+                presented
+                    .iter()
+                    .map(|p| cert_name(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "sslmode=verify-full checks that the certificate names the host: connect with a name it lists, or use sslmode=verify-ca to check only the CA".to_string(),
+        ),
+        rustls::Error::InvalidCertificate(C::NotValidForName) => (
+            format!("the server's certificate does not match host name \"{host}\""),
+            "sslmode=verify-full checks that the certificate names the host: connect with a name it lists, or use sslmode=verify-ca to check only the CA".to_string(),
+        ),
+        rustls::Error::InvalidCertificate(C::UnknownIssuer) => (
+            format!("the server's certificate is not signed by a CA in {roots}"),
+            format!(
+                "sslmode={} checks the certificate against sslrootcert (PGSSLROOTCERT, ~/.postgresql/root.crt): give the CA that signed the server's certificate",
+                info.sslmode.as_str()
+            ),
+        ),
+        rustls::Error::InvalidCertificate(
+            C::Expired | C::ExpiredContext { .. } | C::NotValidYet | C::NotValidYetContext { .. },
+        ) => (
+            format!("the server's certificate is not valid now ({r})"),
+            "renew the server's certificate, or check this machine's clock".to_string(),
+        ),
+        _ => (format!("TLS: {r}"), tls_hint(info).to_string()),
+    };
+    hint(anyhow::anyhow!("connecting to {target}: {msg}"), fix)
+}
+
+/// `DnsName("db.example.com")` (rustls' rendering of a certificate name) → `db.example.com`.
+fn cert_name(presented: &str) -> &str {
+    presented
+        .strip_prefix("DnsName(\"")
+        .and_then(|p| p.strip_suffix("\")"))
+        .unwrap_or(presented)
 }
 
 fn tls_hint(info: &ConnInfo) -> &'static str {

@@ -5,7 +5,7 @@
 //! ever prints a password: [`ConnInfo::masked`] is the only way a target is shown.
 
 use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -20,6 +20,8 @@ pub const DEFAULT_DBNAME: &str = "promail_db";
 pub const DEFAULT_USER: &str = "promail_user";
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_APPLICATION_NAME: &str = "promail";
+/// `sslrootcert=system`: trust the operating system's root certificates (libpq 16).
+pub const SYSTEM_ROOTS: &str = "system";
 
 /// libpq's `sslmode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +98,9 @@ pub enum PasswordSource {
 pub struct ConnInfo {
     /// Host names, IP addresses, or Unix socket folders (starting with `/`).
     pub hosts: Vec<String>,
+    /// `hostaddr` given with `host`: the addresses to connect to, one per host, while the host
+    /// names still serve TLS verification and the password file (libpq). Empty otherwise.
+    pub hostaddrs: Vec<std::net::IpAddr>,
     /// One port, or one per host.
     pub ports: Vec<u16>,
     pub user: String,
@@ -107,7 +112,10 @@ pub struct ConnInfo {
     pub connect_timeout: Option<Duration>,
     pub application_name: String,
     pub options: Option<String>,
+    /// `any`, `read-write` or `read-only` (validated).
     pub target_session_attrs: Option<String>,
+    /// `disable`, `prefer` or `require` (validated).
+    pub channel_binding: Option<String>,
     pub passfile: Option<PathBuf>,
 }
 
@@ -126,6 +134,8 @@ const KEYWORDS: &[&str] = &[
     "fallback_application_name",
     "options",
     "target_session_attrs",
+    "channel_binding",
+    "gssencmode",
     "keepalives",
     "keepalives_idle",
 ];
@@ -353,6 +363,28 @@ fn parse_kv(s: &str) -> Result<BTreeMap<String, String>> {
     Ok(map)
 }
 
+/// A comma-separated `hostaddr` list: numeric addresses, as many as there are hosts.
+fn parse_hostaddrs(s: &str, hosts: usize) -> Result<Vec<std::net::IpAddr>> {
+    let addrs = s
+        .split(',')
+        .map(|a| {
+            a.trim().parse().map_err(|_| {
+                hint(
+                    usage(format!("invalid hostaddr value: \"{a}\"")),
+                    "hostaddr takes numeric IP addresses (host takes names)",
+                )
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    if addrs.len() != hosts {
+        return Err(usage(format!(
+            "could not match {hosts} host names to {} hostaddr values",
+            addrs.len()
+        )));
+    }
+    Ok(addrs)
+}
+
 fn parse_port(p: &str) -> Result<u16> {
     match p.trim().parse::<u32>() {
         Ok(n) if (1..=65535).contains(&n) => Ok(n as u16),
@@ -377,10 +409,12 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
             .or_else(|| env.var(var))
     };
 
-    let host_s = get("host", "PGHOST")
-        .or_else(|| get("hostaddr", "PGHOSTADDR"))
-        .unwrap_or_else(|| DEFAULT_HOST.to_string());
-    let hosts: Vec<String> = host_s
+    let addr_list = get("hostaddr", "PGHOSTADDR");
+    let name_list = get("host", "PGHOST");
+    let hosts: Vec<String> = name_list
+        .clone()
+        .or_else(|| addr_list.clone())
+        .unwrap_or_else(|| DEFAULT_HOST.to_string())
         .split(',')
         .map(|h| {
             if h.is_empty() {
@@ -390,6 +424,15 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
             }
         })
         .collect();
+    let hostaddrs = match (&name_list, &addr_list) {
+        (Some(_), Some(addrs)) => parse_hostaddrs(addrs, hosts.len())?,
+        (None, Some(addrs)) => {
+            // hostaddr alone is the host list; still check that it holds addresses.
+            parse_hostaddrs(addrs, hosts.len())?;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    };
     let ports = match get("port", "PGPORT") {
         None => vec![DEFAULT_PORT],
         Some(p) => p
@@ -412,14 +455,28 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
     }
     let user = get("user", "PGUSER").unwrap_or_else(|| DEFAULT_USER.to_string());
     let dbname = get("dbname", "PGDATABASE").unwrap_or_else(|| DEFAULT_DBNAME.to_string());
-    let sslmode = SslMode::parse(&get("sslmode", "PGSSLMODE").unwrap_or_else(|| "prefer".into()))?;
-    let sslrootcert = get("sslrootcert", "PGSSLROOTCERT")
-        .map(PathBuf::from)
-        .or_else(|| {
-            env.home()
-                .map(|h| h.join(".postgresql/root.crt"))
-                .filter(|p| p.exists())
-        });
+    let rootcert_given = get("sslrootcert", "PGSSLROOTCERT");
+    let system_roots = rootcert_given.as_deref() == Some(SYSTEM_ROOTS);
+    let sslmode = match get("sslmode", "PGSSLMODE") {
+        Some(m) => SslMode::parse(&m)?,
+        // libpq 16: the system's trust store implies checking the host name too.
+        None if system_roots => SslMode::VerifyFull,
+        None => SslMode::Prefer,
+    };
+    if system_roots && sslmode != SslMode::VerifyFull {
+        return Err(hint(
+            usage(format!(
+                "weak sslmode \"{}\" may not be used with sslrootcert=system",
+                sslmode.as_str()
+            )),
+            "use sslmode=verify-full (the default with sslrootcert=system)",
+        ));
+    }
+    let sslrootcert = rootcert_given.map(PathBuf::from).or_else(|| {
+        env.home()
+            .map(|h| h.join(".postgresql/root.crt"))
+            .filter(|p| p.exists())
+    });
     let connect_timeout = match get("connect_timeout", "PGCONNECT_TIMEOUT") {
         None => Some(DEFAULT_CONNECT_TIMEOUT),
         Some(t) => {
@@ -438,12 +495,60 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         .unwrap_or_else(|| DEFAULT_APPLICATION_NAME.to_string());
     let options = get("options", "PGOPTIONS");
     let target_session_attrs = get("target_session_attrs", "PGTARGETSESSIONATTRS");
+    if let Some(t) = &target_session_attrs {
+        match t.as_str() {
+            "any" | "read-write" | "read-only" => {}
+            "primary" | "standby" | "prefer-standby" => {
+                return Err(hint(
+                    usage(format!(
+                        "target_session_attrs={t} is not supported by promail"
+                    )),
+                    "use read-write (a server that accepts writes), read-only or any",
+                ))
+            }
+            _ => {
+                return Err(hint(
+                    usage(format!("invalid target_session_attrs value: \"{t}\"")),
+                    "use one of any, read-write, read-only",
+                ))
+            }
+        }
+    }
+    let channel_binding = get("channel_binding", "PGCHANNELBINDING");
+    if let Some(c) = &channel_binding {
+        if !["disable", "prefer", "require"].contains(&c.as_str()) {
+            return Err(hint(
+                usage(format!("invalid channel_binding value: \"{c}\"")),
+                "use one of disable, prefer, require",
+            ));
+        }
+    }
+    // promail has no GSSAPI: "prefer" and "disable" both mean TLS or plain, as a libpq built
+    // without GSSAPI does; "require" cannot be honoured.
+    if let Some(g) = get("gssencmode", "PGGSSENCMODE") {
+        match g.as_str() {
+            "disable" | "prefer" => {}
+            "require" => {
+                return Err(hint(
+                    usage("gssencmode=require: promail cannot encrypt with GSSAPI"),
+                    "use sslmode=verify-full (TLS) instead, or gssencmode=disable",
+                ))
+            }
+            _ => {
+                return Err(hint(
+                    usage(format!("invalid gssencmode value: \"{g}\"")),
+                    "use one of disable, prefer, require",
+                ))
+            }
+        }
+    }
     let passfile = get("passfile", "PGPASSFILE")
         .map(PathBuf::from)
         .or_else(|| env.home().map(|h| h.join(".pgpass")));
 
     let mut info = ConnInfo {
         hosts,
+        hostaddrs,
         ports,
         user,
         dbname,
@@ -455,16 +560,22 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         application_name,
         options,
         target_session_attrs,
+        channel_binding,
         passfile,
     };
-    if let Some(p) = given.get("password") {
+    // As libpq: an empty password in the string is no password (the password file is still
+    // read), and PGPASSWORD only fills in a password the string does not mention.
+    if let Some(p) = given.get("password").filter(|p| !p.is_empty()) {
         info.password = Some(Secret::new(p.clone()));
         info.password_source = PasswordSource::ConnString;
-    } else if let Some(p) = env.var("PGPASSWORD") {
+    } else if let Some(p) = env
+        .var("PGPASSWORD")
+        .filter(|_| !given.contains_key("password"))
+    {
         info.password = Some(Secret::new(p));
         info.password_source = PasswordSource::Env;
     } else if let Some(file) = info.passfile.clone() {
-        if let Some(p) = pgpass_lookup(&file, &info)? {
+        if let Some(p) = pgpass_lookup(&file, &info) {
             info.password = Some(p);
             info.password_source = PasswordSource::PassFile;
         }
@@ -473,12 +584,10 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
 }
 
 /// Looks the first host up in a libpq password file.
-fn pgpass_lookup(file: &Path, info: &ConnInfo) -> Result<Option<Secret>> {
-    let Ok(meta) = std::fs::metadata(file) else {
-        return Ok(None);
-    };
+fn pgpass_lookup(file: &Path, info: &ConnInfo) -> Option<Secret> {
+    let meta = std::fs::metadata(file).ok()?;
     if !meta.is_file() {
-        return Ok(None);
+        return None;
     }
     {
         use std::os::unix::fs::PermissionsExt;
@@ -487,20 +596,37 @@ fn pgpass_lookup(file: &Path, info: &ConnInfo) -> Result<Option<Secret>> {
                 "warning: password file \"{}\" has group or world access; permissions should be u=rw (0600) or less",
                 file.display()
             );
-            return Ok(None);
+            return None;
         }
     }
-    let Ok(text) = std::fs::read_to_string(file) else {
-        return Ok(None);
-    };
-    let host = info.hosts[0].as_str();
-    let host = if host.starts_with('/') {
-        DEFAULT_HOST
-    } else {
-        host
-    };
+    let text = std::fs::read_to_string(file).ok()?;
     let port = info.ports[0].to_string();
-    Ok(pgpass_match(&text, host, &port, &info.dbname, &info.user).map(Secret::new))
+    pgpass_hosts(&info.hosts[0])
+        .into_iter()
+        .find_map(|host| pgpass_match(&text, host, &port, &info.dbname, &info.user))
+        .map(Secret::new)
+}
+
+/// Socket folders that libpq builds may use as their default (`DEFAULT_PGSOCKET_DIR`: Debian's,
+/// and upstream's).
+const DEFAULT_SOCKET_DIRS: &[&str] = &["/var/run/postgresql", "/run/postgresql", "/tmp"];
+
+/// The host field values a password-file line may have for this host, in the order tried. As
+/// libpq: a Unix socket folder matches its own path, and `localhost` only when it is the
+/// default socket folder.
+fn pgpass_hosts(host: &str) -> Vec<&str> {
+    if !host.starts_with('/') {
+        return vec![host];
+    }
+    let trimmed = host.trim_end_matches('/');
+    let mut v = vec![host];
+    if trimmed != host && !trimmed.is_empty() {
+        v.push(trimmed);
+    }
+    if DEFAULT_SOCKET_DIRS.contains(&trimmed) {
+        v.push(DEFAULT_HOST);
+    }
+    v
 }
 
 /// The password of the first matching line of a `.pgpass` text (`*` matches anything; `\:`
@@ -568,13 +694,14 @@ impl ConnInfo {
             enc(&self.dbname)
         );
         if socket {
-            s.push_str(&format!(
+            let _ = write!(
+                s,
                 "?host={}&port={}",
                 enc(&self.hosts.join(",")),
                 self.ports[0]
-            ));
+            );
         } else if self.sslmode != SslMode::Prefer {
-            s.push_str(&format!("?sslmode={}", self.sslmode.as_str()));
+            let _ = write!(s, "?sslmode={}", self.sslmode.as_str());
         }
         s
     }
@@ -624,10 +751,21 @@ impl ConnInfo {
         if let Some(o) = &self.options {
             v.push(("PGOPTIONS".to_string(), o.clone()));
         }
+        if !self.hostaddrs.is_empty() {
+            let addrs: Vec<String> = self.hostaddrs.iter().map(ToString::to_string).collect();
+            v.push(("PGHOSTADDR".to_string(), addrs.join(",")));
+        }
+        if let Some(t) = &self.target_session_attrs {
+            v.push(("PGTARGETSESSIONATTRS".to_string(), t.clone()));
+        }
+        if let Some(c) = &self.channel_binding {
+            v.push(("PGCHANNELBINDING".to_string(), c.clone()));
+        }
         v
     }
 
     /// The same target with another database (e.g. `postgres` for CREATE DATABASE).
+    #[must_use]
     pub fn with_dbname(&self, dbname: &str) -> ConnInfo {
         let mut c = self.clone();
         c.dbname = dbname.to_string();
@@ -787,6 +925,130 @@ mod tests {
             Some("fallback")
         );
         assert_eq!(pgpass_match("h:1:d:u:p\n", "h", "2", "d", "u"), None);
+    }
+
+    #[test]
+    fn socket_folder_in_the_url_authority_or_query() {
+        let c = resolve(Some("postgresql://u@%2Ftmp%2Fpm:5433/d"), &env(&[])).unwrap();
+        assert_eq!(c.hosts, vec!["/tmp/pm"]);
+        assert_eq!(c.ports, vec![5433]);
+        assert!(c.is_socket());
+        // The query wins over the authority, as in libpq.
+        let c = resolve(
+            Some("postgresql://u@dbhost/d?host=/tmp/pm&port=6000"),
+            &env(&[]),
+        )
+        .unwrap();
+        assert_eq!(c.hosts, vec!["/tmp/pm"]);
+        assert_eq!(c.ports, vec![6000]);
+        assert_eq!(c.target(), "socket /tmp/pm/.s.PGSQL.6000");
+    }
+
+    #[test]
+    fn hostaddr_with_and_without_host() {
+        let c = resolve(Some("host=db.example.com hostaddr=10.1.2.3"), &env(&[])).unwrap();
+        assert_eq!(c.hosts, vec!["db.example.com"]);
+        assert_eq!(
+            c.hostaddrs,
+            vec!["10.1.2.3".parse::<std::net::IpAddr>().unwrap()]
+        );
+        assert!(c
+            .child_env()
+            .contains(&("PGHOSTADDR".to_string(), "10.1.2.3".to_string())));
+        let c = resolve(Some("hostaddr=10.1.2.3"), &env(&[])).unwrap();
+        assert_eq!(c.hosts, vec!["10.1.2.3"]);
+        assert!(c.hostaddrs.is_empty());
+        let c = resolve(None, &env(&[("PGHOST", "a"), ("PGHOSTADDR", "::1")])).unwrap();
+        assert_eq!(c.hosts, vec!["a"]);
+        assert_eq!(c.hostaddrs.len(), 1);
+        for (s, needle) in [
+            ("host=a hostaddr=db.example.com", "invalid hostaddr value"),
+            (
+                "host=a,b hostaddr=10.0.0.1",
+                "could not match 2 host names to 1 hostaddr",
+            ),
+        ] {
+            let err = resolve(Some(s), &env(&[])).unwrap_err();
+            assert!(format!("{err:#}").contains(needle), "{s}: {err:#}");
+            assert_eq!(crate::error::exit_code(&err), crate::error::USAGE);
+        }
+    }
+
+    #[test]
+    fn session_attrs_channel_binding_and_gssencmode() {
+        let c = resolve(
+            Some("postgresql://u@a,b/d?target_session_attrs=read-write&channel_binding=require&gssencmode=disable"),
+            &env(&[]),
+        )
+        .unwrap();
+        assert_eq!(c.target_session_attrs.as_deref(), Some("read-write"));
+        assert_eq!(c.channel_binding.as_deref(), Some("require"));
+        for (s, needle) in [
+            (
+                "host=a target_session_attrs=primary",
+                "not supported by promail",
+            ),
+            (
+                "host=a target_session_attrs=writable",
+                "invalid target_session_attrs",
+            ),
+            ("host=a channel_binding=always", "invalid channel_binding"),
+            ("host=a gssencmode=require", "cannot encrypt with GSSAPI"),
+        ] {
+            let err = resolve(Some(s), &env(&[])).unwrap_err();
+            assert!(format!("{err:#}").contains(needle), "{s}: {err:#}");
+            assert_eq!(crate::error::exit_code(&err), crate::error::USAGE);
+        }
+    }
+
+    #[test]
+    fn sslrootcert_system_means_verify_full() {
+        let c = resolve(Some("host=h sslrootcert=system"), &env(&[])).unwrap();
+        assert_eq!(c.sslmode, SslMode::VerifyFull);
+        assert_eq!(c.sslrootcert.as_deref(), Some(Path::new("system")));
+        let c = resolve(None, &env(&[("PGSSLROOTCERT", "system")])).unwrap();
+        assert_eq!(c.sslmode, SslMode::VerifyFull);
+        let err =
+            resolve(Some("host=h sslrootcert=system sslmode=require"), &env(&[])).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("weak sslmode \"require\""),
+            "{err:#}"
+        );
+        assert_eq!(crate::error::exit_code(&err), crate::error::USAGE);
+    }
+
+    #[test]
+    fn empty_password_is_no_password() {
+        let e = env(&[("PGPASSWORD", "fromenv")]);
+        let c = resolve(Some("postgresql://u:@h/d"), &e).unwrap();
+        assert!(
+            c.password.is_none(),
+            "libpq ignores PGPASSWORD when the string sets one"
+        );
+        let c = resolve(Some("postgresql://u@h/d"), &e).unwrap();
+        assert_eq!(c.password.unwrap().expose(), "fromenv");
+    }
+
+    #[test]
+    fn pgpass_host_of_a_unix_socket() {
+        let text = "localhost:5432:*:u:for-localhost\n/tmp/pm:5432:*:u:for-socket\n";
+        let info = |host: &str| resolve(Some(&format!("host={host} user=u")), &env(&[])).unwrap();
+        let find = |host: &str| {
+            let c = info(host);
+            pgpass_hosts(&c.hosts[0])
+                .into_iter()
+                .find_map(|h| pgpass_match(text, h, "5432", &c.dbname, "u"))
+        };
+        // A private socket folder matches its path, not localhost (libpq).
+        assert_eq!(find("/tmp/pm").as_deref(), Some("for-socket"));
+        assert_eq!(find("/tmp/pm/").as_deref(), Some("for-socket"));
+        assert_eq!(find("/srv/other"), None);
+        // The default socket folder is "localhost".
+        assert_eq!(
+            find("/var/run/postgresql").as_deref(),
+            Some("for-localhost")
+        );
+        assert_eq!(find("localhost").as_deref(), Some("for-localhost"));
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn run() -> u8 {
     drop(runtime);
     match result {
         Ok(()) => 0,
-        Err(e) if e.downcast_ref::<Interrupted>().is_some() => {
+        Err(e) if e.chain().any(<dyn std::error::Error>::is::<Interrupted>) => {
             eprintln!("interrupted");
             error::INTERRUPTED
         }
@@ -81,8 +81,9 @@ pub fn run() -> u8 {
     }
 }
 
+/// Ctrl-C / SIGINT: reported as `interrupted`, exit code 130.
 #[derive(Debug)]
-struct Interrupted;
+pub(crate) struct Interrupted;
 
 impl std::fmt::Display for Interrupted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

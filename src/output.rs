@@ -58,6 +58,7 @@ impl Rows {
 
 /// The output settings of one run.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent switches, not states
 pub struct Output {
     pub quiet: bool,
     pub verbose: u8,

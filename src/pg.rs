@@ -1,6 +1,8 @@
 //! Small helpers over tokio-postgres shared by every command: turning its errors into
 //! one-line messages with the server's hint, and reading arbitrary rows into [`Rows`].
 
+use std::fmt::Write as _;
+
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde_json::{json, Value};
@@ -26,10 +28,10 @@ pub fn db_error(db: &tokio_postgres::error::DbError) -> anyhow::Error {
     {
         let mut msg = format!("{} (SQLSTATE {})", db.message(), db.code().code());
         if let Some(d) = db.detail() {
-            msg.push_str(&format!("; {d}"));
+            let _ = write!(msg, "; {d}");
         }
         if let Some(w) = db.where_() {
-            msg.push_str(&format!("; {}", w.replace('\n', "; ")));
+            let _ = write!(msg, "; {}", w.replace('\n', "; "));
         }
         let base = anyhow::anyhow!(msg);
         match db.hint() {

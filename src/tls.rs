@@ -1,8 +1,10 @@
 //! TLS for `sslmode`, with libpq's meaning of each mode: `prefer`/`require` encrypt without
 //! checking who answers (unless a root certificate is configured for `require`), `verify-ca`
 //! checks the certificate chain against `sslrootcert`, `verify-full` also the host name.
+//! `sslrootcert=system` trusts the operating system's root certificates, as libpq 16 does.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
@@ -13,6 +15,7 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{
     CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
 };
+use tokio_postgres::tls::{MakeTlsConnect, TlsConnect};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::error::hint;
@@ -64,6 +67,63 @@ pub fn connector(verify: Verify, rootcert: Option<&Path>) -> Result<MakeRustlsCo
     Ok(MakeRustlsConnect::new(config))
 }
 
+/// A connector that remembers whether a TLS handshake was started, i.e. whether the server
+/// accepted TLS (tokio-postgres starts one only after the server says yes). This is how a failed
+/// `prefer` session tells "refused over TLS" from "refused in plain text".
+#[derive(Clone)]
+pub struct Tracked {
+    inner: MakeRustlsConnect,
+    used: Arc<AtomicBool>,
+}
+
+impl Tracked {
+    pub fn new(inner: MakeRustlsConnect) -> Tracked {
+        Tracked {
+            inner,
+            used: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Whether some session through this connector started TLS.
+    pub fn used(&self) -> bool {
+        self.used.load(Ordering::Relaxed)
+    }
+}
+
+impl<S> MakeTlsConnect<S> for Tracked
+where
+    MakeRustlsConnect: MakeTlsConnect<S>,
+{
+    type Stream = <MakeRustlsConnect as MakeTlsConnect<S>>::Stream;
+    type TlsConnect = TrackedConnect<<MakeRustlsConnect as MakeTlsConnect<S>>::TlsConnect>;
+    type Error = <MakeRustlsConnect as MakeTlsConnect<S>>::Error;
+
+    fn make_tls_connect(&mut self, domain: &str) -> Result<Self::TlsConnect, Self::Error> {
+        let inner = self.inner.make_tls_connect(domain)?;
+        Ok(TrackedConnect {
+            inner,
+            used: Arc::clone(&self.used),
+        })
+    }
+}
+
+/// One handshake of a [`Tracked`] connector.
+pub struct TrackedConnect<T> {
+    inner: T,
+    used: Arc<AtomicBool>,
+}
+
+impl<S, T: TlsConnect<S>> TlsConnect<S> for TrackedConnect<T> {
+    type Stream = T::Stream;
+    type Error = T::Error;
+    type Future = T::Future;
+
+    fn connect(self, stream: S) -> Self::Future {
+        self.used.store(true, Ordering::Relaxed);
+        self.inner.connect(stream)
+    }
+}
+
 fn load_roots(rootcert: Option<&Path>) -> Result<RootCertStore> {
     let Some(path) = rootcert else {
         return Err(hint(
@@ -71,6 +131,9 @@ fn load_roots(rootcert: Option<&Path>) -> Result<RootCertStore> {
             "give the CA certificate with sslrootcert=/path/ca.crt (or PGSSLROOTCERT), or use sslmode=require to encrypt without verifying",
         ));
     };
+    if path == Path::new(crate::conninfo::SYSTEM_ROOTS) {
+        return system_roots();
+    }
     let pem = std::fs::read(path).map_err(|e| {
         hint(
             anyhow::Error::new(e)
@@ -90,6 +153,24 @@ fn load_roots(rootcert: Option<&Path>) -> Result<RootCertStore> {
     }
     if n == 0 {
         anyhow::bail!("no PEM certificate found in \"{}\"", path.display());
+    }
+    Ok(roots)
+}
+
+/// The operating system's trusted root certificates (`sslrootcert=system`).
+fn system_roots() -> Result<RootCertStore> {
+    let found = rustls_native_certs::load_native_certs();
+    let mut roots = RootCertStore::empty();
+    let (added, _unparsable) = roots.add_parsable_certificates(found.certs);
+    if added == 0 {
+        let why = found
+            .errors
+            .first()
+            .map_or_else(String::new, |e| format!(": {e}"));
+        return Err(hint(
+            anyhow::anyhow!("sslrootcert=system: no trusted root certificates found on this system{why}"),
+            "install the CA bundle (`apt-get install ca-certificates`), or give the CA with sslrootcert=/path/ca.crt",
+        ));
     }
     Ok(roots)
 }

@@ -26,7 +26,7 @@ fn second_session_waits_then_names_the_holder() {
             .unwrap()
         {
             Acquired::Busy { holder_pid, .. } => assert_eq!(holder_pid, Some(pid_a)),
-            other => panic!("expected busy, got {other:?}"),
+            other @ Acquired::Yes { .. } => panic!("expected busy, got {other:?}"),
         }
         let err = acquire_or_fail(&b, Key::Migrate, Duration::from_millis(100))
             .await

@@ -4,5 +4,8 @@ mod support;
 
 mod completions;
 mod connect;
+mod interrupt;
 mod local;
 mod lock;
+mod password;
+mod tls;

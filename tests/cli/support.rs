@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -163,7 +164,7 @@ pub fn with_dbname(conn: &str, dbname: &str) -> String {
         info.sslmode.as_str()
     );
     if let Some(p) = &info.password {
-        s.push_str(&format!(" password='{}'", p.expose().replace('\'', "\\'")));
+        let _ = write!(s, " password='{}'", p.expose().replace('\'', "\\'"));
     }
     s
 }
