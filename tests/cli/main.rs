@@ -6,3 +6,4 @@ mod completions;
 mod connect;
 mod local;
 mod lock;
+mod migrate;
