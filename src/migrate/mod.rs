@@ -1,6 +1,6 @@
 //! Schema migrations: the SQL files under `sql/migrations/` (`NNNN_name.sql`, version NNNN),
 //! embedded in the binary; their checksums; the history table `promail.schema_migrations`;
-//! the pure planner ([`plan`]) and the executor ([`run`]) behind `promail db migrate`,
+//! the pure planner ([`plan`]), the run ([`run`]) and its executor (`exec`) behind `promail db migrate`,
 //! `db status` and `db baseline`.
 //!
 //! Each file runs in one transaction together with its history row, so an interrupted run
@@ -10,10 +10,13 @@
 //! file must be idempotent (`IF NOT EXISTS` everywhere), because a failure half-way leaves the
 //! statements before it applied and the next run starts the file again from the top.
 
+pub mod baseline;
+mod exec;
 pub mod history;
 pub mod plan;
 pub mod run;
 pub mod split;
+pub mod status;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -23,9 +26,11 @@ use sha2::{Digest, Sha256};
 
 use crate::error::hint;
 
+pub use baseline::baseline;
 pub use history::{Applied, Kind};
 pub use plan::{compare, plan, Entry, Plan, State};
-pub use run::{baseline, migrate, status, Options, Outcome};
+pub use run::{migrate, Options, Outcome};
+pub use status::status;
 
 /// The first line that makes a file run outside a transaction.
 pub const NO_TRANSACTION_MARKER: &str = "-- promail:no-transaction";

@@ -31,9 +31,9 @@ pub async fn run(args: &StatusArgs, ctx: &Ctx) -> Result<()> {
     let applied = migrate::status(ctx).await?;
     let entries = migrate::compare(&known, &applied);
     ctx.out
-        .rows(args.format.format, &migrate::run::status_rows(&entries))?;
+        .rows(args.format.format, &migrate::status::status_rows(&entries))?;
     if args.check {
-        migrate::run::check(&entries)?;
+        migrate::status::check(&entries)?;
     }
     Ok(())
 }
