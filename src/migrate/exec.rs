@@ -336,16 +336,21 @@ impl Runner<'_> {
             }
         }
         // CREATE INDEX CONCURRENTLY IF NOT EXISTS succeeds over an INVALID index that an
-        // earlier failed build left behind: such a file did not do its job.
+        // earlier failed build left behind: such a file did not do its job. Suspects: invalid
+        // indexes that are new, or that the file names.
+        let sql = m.sql.to_lowercase();
         let invalid: Vec<String> = invalid_indexes(self.db)
             .await?
             .into_iter()
-            .filter(|i| !invalid_before.contains(i))
+            .filter(|(shown, name)| {
+                !invalid_before.iter().any(|(b, _)| b == shown) || mentions(&sql, name)
+            })
+            .map(|(shown, _)| shown)
             .collect();
         if !invalid.is_empty() {
             return Err(hint(
                 anyhow::anyhow!(
-                    "migration {} left invalid index {} (a CREATE INDEX CONCURRENTLY failed or was interrupted)",
+                    "migration {} leaves invalid index {} (a CREATE INDEX CONCURRENTLY failed or was interrupted, now or in an earlier run)",
                     m.file,
                     invalid.join(", ")
                 ),
@@ -383,22 +388,43 @@ fn elapsed_ms(started: Instant) -> i64 {
     started.elapsed().as_millis() as i64
 }
 
-/// Indexes whose build did not complete (`pg_index.indisvalid` false).
-async fn invalid_indexes(client: &Client) -> Result<Vec<String>> {
+/// Indexes whose build did not complete (`pg_index.indisvalid` false): as `regclass` shows
+/// them, and their bare lower-case name.
+async fn invalid_indexes(client: &Client) -> Result<Vec<(String, String)>> {
     let rows = client
         .query(
-            "SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1",
+            "SELECT i.indexrelid::regclass::text, lower(c.relname::text) \
+             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
+             WHERE NOT i.indisvalid ORDER BY 1",
             &[],
         )
         .await
         .pg()
         .context("looking for invalid indexes")?;
-    Ok(rows.iter().map(|r| r.get(0)).collect())
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}
+
+/// Whether lower-case `sql` contains `name` as a whole word.
+fn mentions(sql: &str, name: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    sql.match_indices(name).any(|(at, _)| {
+        !sql[..at].chars().next_back().is_some_and(word)
+            && !sql[at + name.len()..].chars().next().is_some_and(word)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_names_are_matched_as_words() {
+        let sql = "create index concurrently if not exists t_dup on t (x);";
+        assert!(mentions(sql, "t_dup"));
+        assert!(!mentions(sql, "t_du"));
+        assert!(!mentions(sql, "dup"));
+        assert!(mentions("drop index \"t_dup\";", "t_dup"));
+    }
 
     #[test]
     fn backoff_grows_and_is_bounded() {

@@ -365,6 +365,24 @@ fn no_transaction_files_build_indexes_concurrently() {
         db.value("SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass AND indisvalid"),
         "4"
     );
+
+    // A concurrent build that fails leaves an INVALID index; the unchanged file, run again,
+    // would skip it (IF NOT EXISTS) and look applied: promail refuses and says what to drop.
+    dir.write(
+        "0004_unique.sql",
+        "-- promail:no-transaction\n\
+         CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_parity ON t ((x % 2));\n",
+    );
+    let out = migrate_in(&db, &dir, &[]);
+    let err = assert_error(&out, 1, "0004_unique.sql failed at line 2");
+    assert!(err.contains("could not create unique index"), "{err}");
+    let out = migrate_in(&db, &dir, &[]);
+    let err = assert_error(&out, 1, "0004_unique.sql leaves invalid index t_parity");
+    assert!(
+        err.contains("hint: DROP INDEX CONCURRENTLY t_parity"),
+        "{err}"
+    );
+    assert_eq!(history(&db).len(), 3);
 }
 
 #[test]
