@@ -3,6 +3,7 @@
 //! after a lock timeout; turns failures into errors that name the file, the line and, for a
 //! lock timeout, the session in the way (watched from the lock connection while it waits).
 
+use std::cell::Cell;
 use std::fmt::Write as _;
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -251,6 +252,9 @@ pub(super) struct Runner<'a> {
     pub pid: i32,
     pub opts: &'a Options,
     pub out: &'a Output,
+    /// The history table is still to be created: with the first migration, in its
+    /// transaction.
+    pub needs_history: Cell<bool>,
 }
 
 impl Runner<'_> {
@@ -290,6 +294,11 @@ impl Runner<'_> {
             .batch_execute("BEGIN")
             .await
             .map_err(|e| Failure::pg(&e, m, None))?;
+        if self.needs_history.get() {
+            history::create(self.db)
+                .await
+                .map_err(|e| Failure::other(&e))?;
+        }
         for s in stmts {
             self.statement(m, s).await?;
         }
@@ -299,7 +308,9 @@ impl Runner<'_> {
         self.db
             .batch_execute("COMMIT")
             .await
-            .map_err(|e| Failure::pg(&e, m, None))
+            .map_err(|e| Failure::pg(&e, m, None))?;
+        self.needs_history.set(false);
+        Ok(())
     }
 
     async fn statement(&self, m: &Migration, s: &Statement) -> Result<(), Failure> {
@@ -321,6 +332,10 @@ impl Runner<'_> {
         before: Option<i32>,
     ) -> Result<Duration> {
         let started = Instant::now();
+        if self.needs_history.get() {
+            history::bootstrap(self.db).await?;
+            self.needs_history.set(false);
+        }
         let invalid_before = invalid_indexes(self.db).await?;
         for s in stmts {
             let mut attempt = 0;

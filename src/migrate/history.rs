@@ -110,18 +110,23 @@ pub async fn bootstrap(client: &Client) -> Result<()> {
     if exists(client).await? {
         return Ok(());
     }
-    let result = client
-        .batch_execute(&format!("BEGIN;\n{BOOTSTRAP};\nCOMMIT;"))
-        .await;
-    if let Err(e) = result {
-        // Leave no failed transaction open on the session.
-        let _ = client.batch_execute("ROLLBACK").await;
-        return Err(hint(
+    client.batch_execute("BEGIN").await.pg()?;
+    let result = create(client).await;
+    // Leave no open or failed transaction on the session.
+    let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+    let ended = client.batch_execute(end).await.pg();
+    result.and(ended)
+}
+
+/// Creates schema `promail` and the history table, in the caller's transaction (so that a
+/// first migration that fails leaves no trace at all).
+pub async fn create(client: &Client) -> Result<()> {
+    client.batch_execute(BOOTSTRAP).await.map_err(|e| {
+        hint(
             crate::pg::err(e).context("creating promail's history table promail.schema_migrations"),
             "promail needs the CREATE privilege on the database: run migrations as the database owner",
-        ));
-    }
-    Ok(())
+        )
+    })
 }
 
 /// Adds the history row of `m` (inside the caller's transaction, if any).

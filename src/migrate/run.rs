@@ -111,7 +111,7 @@ pub async fn migrate(ctx: &Ctx, known: &[Migration], opts: &Options) -> Result<O
         lock::release(&lock_db, Key::Migrate).await?;
         return Ok(outcome);
     }
-    history::bootstrap(&db).await?;
+    let needs_history = !history::exists(&db).await?;
     let pid: i32 = db
         .query_one("SELECT pg_backend_pid()", &[])
         .await
@@ -123,6 +123,7 @@ pub async fn migrate(ctx: &Ctx, known: &[Migration], opts: &Options) -> Result<O
         pid,
         opts,
         out: &ctx.out,
+        needs_history: std::cell::Cell::new(needs_history),
     };
     let mut version = plan.current;
     for (m, stmts) in &prepared {

@@ -162,15 +162,25 @@ fn eight_concurrent_runs_apply_each_migration_once() {
 fn a_failing_migration_names_file_and_line_and_changes_nothing() {
     let db = TestDb::new("migrate_fails");
     let dir = Dir::new();
-    dir.write("0001_good.sql", "CREATE TABLE good (id int);\n")
-        .write(
-            "0002_bad.sql",
-            "-- 0002: a table, then a statement that fails\n\
+    dir.write(
+        "0002_bad.sql",
+        "-- 0002: a table, then a statement that fails\n\
          CREATE TABLE half (id int);\n\
          INSERT INTO half (id)\n\
          VALUES (1),\n\
          \x20      (no_such_column);\n",
-        );
+    );
+    // A failing first migration: not even promail's history table is left behind.
+    let out = migrate_in(&db, &dir, &[]);
+    let err = assert_error(&out, 1, "migration 0002_bad.sql failed at line 5");
+    assert!(
+        err.contains("the database has no migration applied"),
+        "{err}"
+    );
+    assert_eq!(db.value("SELECT to_regnamespace('promail') IS NULL"), "t");
+    assert!(!exists(&db, "half"));
+
+    dir.write("0001_good.sql", "CREATE TABLE good (id int);\n");
     let out = migrate_in(&db, &dir, &[]);
     let err = assert_error(&out, 1, "0002_bad.sql");
     assert!(err.contains("at line 5"), "{err}");
