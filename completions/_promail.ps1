@@ -55,6 +55,10 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Check the connection: server version, user, database, TLS, round-trip time')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Apply the pending schema migrations (under a lock, each file atomically)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each migration: applied, pending, changed or unknown')
+            [CompletionResult]::new('baseline', 'baseline', [CompletionResultType]::ParameterValue, 'Adopt a database created by hand from the seed (record migrations without running them)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create the role and the database if they do not exist')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -75,12 +79,104 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'promail;db;migrate' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Apply the migrations up to this version only (e.g. 1 or 0001)')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another migration run to finish before giving up')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'lock_timeout of the migration session: a statement waiting longer for a lock gives up (and is retried) instead of queueing behind a long transaction and blocking the application (e.g. 500ms, 5s)')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'statement_timeout of the migration session (e.g. 30min, 1h; 0 = none)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'How many times a migration is retried after a lock timeout, with a growing pause')
+            [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'migrations-dir')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would run (with -v, the SQL) and change nothing')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'promail;db;status' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'migrations-dir')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts)')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'promail;db;baseline' {
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The last version the database already has (1 = the seed schema)')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another migration run to finish before giving up')
+            [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'migrations-dir')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'promail;db;create' {
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'The role to create and to own the database')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'promail;db;help' {
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Check the connection: server version, user, database, TLS, round-trip time')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Apply the pending schema migrations (under a lock, each file atomically)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each migration: applied, pending, changed or unknown')
+            [CompletionResult]::new('baseline', 'baseline', [CompletionResultType]::ParameterValue, 'Adopt a database created by hand from the seed (record migrations without running them)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create the role and the database if they do not exist')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'promail;db;help;ping' {
+            break
+        }
+        'promail;db;help;migrate' {
+            break
+        }
+        'promail;db;help;status' {
+            break
+        }
+        'promail;db;help;baseline' {
+            break
+        }
+        'promail;db;help;create' {
             break
         }
         'promail;db;help;help' {
@@ -248,9 +344,25 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;help;db' {
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Check the connection: server version, user, database, TLS, round-trip time')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Apply the pending schema migrations (under a lock, each file atomically)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each migration: applied, pending, changed or unknown')
+            [CompletionResult]::new('baseline', 'baseline', [CompletionResultType]::ParameterValue, 'Adopt a database created by hand from the seed (record migrations without running them)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create the role and the database if they do not exist')
             break
         }
         'promail;help;db;ping' {
+            break
+        }
+        'promail;help;db;migrate' {
+            break
+        }
+        'promail;help;db;status' {
+            break
+        }
+        'promail;help;db;baseline' {
+            break
+        }
+        'promail;help;db;create' {
             break
         }
         'promail;help;local' {

@@ -28,17 +28,41 @@ _promail() {
             promail,local)
                 cmd="promail__subcmd__local"
                 ;;
+            promail__subcmd__db,baseline)
+                cmd="promail__subcmd__db__subcmd__baseline"
+                ;;
+            promail__subcmd__db,create)
+                cmd="promail__subcmd__db__subcmd__create"
+                ;;
             promail__subcmd__db,help)
                 cmd="promail__subcmd__db__subcmd__help"
+                ;;
+            promail__subcmd__db,migrate)
+                cmd="promail__subcmd__db__subcmd__migrate"
                 ;;
             promail__subcmd__db,ping)
                 cmd="promail__subcmd__db__subcmd__ping"
                 ;;
+            promail__subcmd__db,status)
+                cmd="promail__subcmd__db__subcmd__status"
+                ;;
+            promail__subcmd__db__subcmd__help,baseline)
+                cmd="promail__subcmd__db__subcmd__help__subcmd__baseline"
+                ;;
+            promail__subcmd__db__subcmd__help,create)
+                cmd="promail__subcmd__db__subcmd__help__subcmd__create"
+                ;;
             promail__subcmd__db__subcmd__help,help)
                 cmd="promail__subcmd__db__subcmd__help__subcmd__help"
                 ;;
+            promail__subcmd__db__subcmd__help,migrate)
+                cmd="promail__subcmd__db__subcmd__help__subcmd__migrate"
+                ;;
             promail__subcmd__db__subcmd__help,ping)
                 cmd="promail__subcmd__db__subcmd__help__subcmd__ping"
+                ;;
+            promail__subcmd__db__subcmd__help,status)
+                cmd="promail__subcmd__db__subcmd__help__subcmd__status"
                 ;;
             promail__subcmd__help,completions)
                 cmd="promail__subcmd__help__subcmd__completions"
@@ -52,8 +76,20 @@ _promail() {
             promail__subcmd__help,local)
                 cmd="promail__subcmd__help__subcmd__local"
                 ;;
+            promail__subcmd__help__subcmd__db,baseline)
+                cmd="promail__subcmd__help__subcmd__db__subcmd__baseline"
+                ;;
+            promail__subcmd__help__subcmd__db,create)
+                cmd="promail__subcmd__help__subcmd__db__subcmd__create"
+                ;;
+            promail__subcmd__help__subcmd__db,migrate)
+                cmd="promail__subcmd__help__subcmd__db__subcmd__migrate"
+                ;;
             promail__subcmd__help__subcmd__db,ping)
                 cmd="promail__subcmd__help__subcmd__db__subcmd__ping"
+                ;;
+            promail__subcmd__help__subcmd__db,status)
+                cmd="promail__subcmd__help__subcmd__db__subcmd__status"
                 ;;
             promail__subcmd__help__subcmd__local,destroy)
                 cmd="promail__subcmd__help__subcmd__local__subcmd__destroy"
@@ -157,7 +193,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db)
-            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version ping help"
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version ping migrate status baseline create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -178,8 +214,68 @@ _promail() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        promail__subcmd__db__subcmd__baseline)
+            opts="-W -q -v -h --version --lock-wait --migrations-dir --database-url --local --password --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --migrations-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__db__subcmd__create)
+            opts="-W -q -v -h -V --owner --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         promail__subcmd__db__subcmd__help)
-            opts="ping help"
+            opts="ping migrate status baseline create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,7 +288,49 @@ _promail() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        promail__subcmd__db__subcmd__help__subcmd__baseline)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__db__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         promail__subcmd__db__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__db__subcmd__help__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -220,6 +358,66 @@ _promail() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        promail__subcmd__db__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__db__subcmd__migrate)
+            opts="-W -q -v -h -V --dry-run --target --lock-wait --lock-timeout --statement-timeout --retries --migrations-dir --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --migrations-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         promail__subcmd__db__subcmd__ping)
             opts="-W -q -v -h -V --format --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -229,6 +427,36 @@ _promail() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__db__subcmd__status)
+            opts="-W -q -v -h -V --format --check --migrations-dir --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --migrations-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -275,7 +503,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help__subcmd__db)
-            opts="ping"
+            opts="ping migrate status baseline create"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -288,7 +516,63 @@ _promail() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        promail__subcmd__help__subcmd__db__subcmd__baseline)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__db__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__db__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         promail__subcmd__help__subcmd__db__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__db__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

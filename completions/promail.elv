@@ -51,6 +51,10 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand ping 'Check the connection: server version, user, database, TLS, round-trip time'
+            cand migrate 'Apply the pending schema migrations (under a lock, each file atomically)'
+            cand status 'Show each migration: applied, pending, changed or unknown'
+            cand baseline 'Adopt a database created by hand from the seed (record migrations without running them)'
+            cand create 'Create the role and the database if they do not exist'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;db;ping'= {
@@ -69,11 +73,95 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'promail;db;migrate'= {
+            cand --target 'Apply the migrations up to this version only (e.g. 1 or 0001)'
+            cand --lock-wait 'How long to wait for another migration run to finish before giving up'
+            cand --lock-timeout 'lock_timeout of the migration session: a statement waiting longer for a lock gives up (and is retried) instead of queueing behind a long transaction and blocking the application (e.g. 500ms, 5s)'
+            cand --statement-timeout 'statement_timeout of the migration session (e.g. 30min, 1h; 0 = none)'
+            cand --retries 'How many times a migration is retried after a lock timeout, with a growing pause'
+            cand --migrations-dir 'migrations-dir'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --dry-run 'Print what would run (with -v, the SQL) and change nothing'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;db;status'= {
+            cand --format 'Output format'
+            cand --migrations-dir 'migrations-dir'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --check 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts)'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;db;baseline'= {
+            cand --version 'The last version the database already has (1 = the seed schema)'
+            cand --lock-wait 'How long to wait for another migration run to finish before giving up'
+            cand --migrations-dir 'migrations-dir'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'promail;db;create'= {
+            cand --owner 'The role to create and to own the database'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'promail;db;help'= {
             cand ping 'Check the connection: server version, user, database, TLS, round-trip time'
+            cand migrate 'Apply the pending schema migrations (under a lock, each file atomically)'
+            cand status 'Show each migration: applied, pending, changed or unknown'
+            cand baseline 'Adopt a database created by hand from the seed (record migrations without running them)'
+            cand create 'Create the role and the database if they do not exist'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;db;help;ping'= {
+        }
+        &'promail;db;help;migrate'= {
+        }
+        &'promail;db;help;status'= {
+        }
+        &'promail;db;help;baseline'= {
+        }
+        &'promail;db;help;create'= {
         }
         &'promail;db;help;help'= {
         }
@@ -224,8 +312,20 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;help;db'= {
             cand ping 'Check the connection: server version, user, database, TLS, round-trip time'
+            cand migrate 'Apply the pending schema migrations (under a lock, each file atomically)'
+            cand status 'Show each migration: applied, pending, changed or unknown'
+            cand baseline 'Adopt a database created by hand from the seed (record migrations without running them)'
+            cand create 'Create the role and the database if they do not exist'
         }
         &'promail;help;db;ping'= {
+        }
+        &'promail;help;db;migrate'= {
+        }
+        &'promail;help;db;status'= {
+        }
+        &'promail;help;db;baseline'= {
+        }
+        &'promail;help;db;create'= {
         }
         &'promail;help;local'= {
             cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'

@@ -38,18 +38,22 @@ complete -c promail -n "__fish_promail_needs_command" -f -a "db" -d 'Connect, mi
 complete -c promail -n "__fish_promail_needs_command" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
 complete -c promail -n "__fish_promail_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c promail -n "__fish_promail_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s q -l quiet -d 'Print only errors and warnings'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s v -l verbose -d 'Print more about what is done (repeat for more)'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -f -a "migrate" -d 'Apply the pending schema migrations (under a lock, each file atomically)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -f -a "status" -d 'Show each migration: applied, pending, changed or unknown'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -f -a "baseline" -d 'Adopt a database created by hand from the seed (record migrations without running them)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -f -a "create" -d 'Create the role and the database if they do not exist'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
@@ -63,7 +67,66 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s v -l verbose -d 'Print more about what is done (repeat for more)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l target -d 'Apply the migrations up to this version only (e.g. 1 or 0001)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l lock-wait -d 'How long to wait for another migration run to finish before giving up' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l lock-timeout -d 'lock_timeout of the migration session: a statement waiting longer for a lock gives up (and is retried) instead of queueing behind a long transaction and blocking the application (e.g. 500ms, 5s)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l statement-timeout -d 'statement_timeout of the migration session (e.g. 30min, 1h; 0 = none)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l retries -d 'How many times a migration is retried after a lock timeout, with a growing pause' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l migrations-dir -r -F
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l dry-run -d 'Print what would run (with -v, the SQL) and change nothing'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l migrations-dir -r -F
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l check -d 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l version -d 'The last version the database already has (1 = the seed schema)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l lock-wait -d 'How long to wait for another migration run to finish before giving up' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l migrations-dir -r -F
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l owner -d 'The role to create and to own the database' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Apply the pending schema migrations (under a lock, each file atomically)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show each migration: applied, pending, changed or unknown'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "baseline" -d 'Adopt a database created by hand from the seed (record migrations without running them)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create the role and the database if they do not exist'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -161,6 +224,10 @@ complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_see
 complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply the pending schema migrations (under a lock, each file atomically)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show each migration: applied, pending, changed or unknown'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "baseline" -d 'Adopt a database created by hand from the seed (record migrations without running them)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "create" -d 'Create the role and the database if they do not exist'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs'

@@ -6,12 +6,15 @@ pub mod commands;
 pub mod connect;
 pub mod conninfo;
 pub mod ctx;
+pub mod duration;
 pub mod error;
 pub mod local;
 pub mod lock;
+pub mod migrate;
 pub mod output;
 pub mod partition;
 pub mod pg;
+pub mod provision;
 pub mod tls;
 
 use clap::{CommandFactory, FromArgMatches};

@@ -7,5 +7,6 @@ mod connect;
 mod interrupt;
 mod local;
 mod lock;
+mod migrate;
 mod password;
 mod tls;

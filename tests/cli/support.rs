@@ -224,18 +224,18 @@ impl TestDb {
         db
     }
 
-    /// Applies the schema. Until the migrator exists this runs `sql/migrations/*.sql` in order.
+    /// Applies the schema with the real `promail db migrate`.
     pub fn apply_schema(&self) {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/migrations");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "sql"))
-            .collect();
-        files.sort();
-        for f in files {
-            self.sql(&std::fs::read_to_string(&f).unwrap());
-        }
+        let out = self
+            .promail()
+            .args(["db", "migrate", "-q"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "promail db migrate: {}",
+            stderr_of(&out)
+        );
     }
 
     /// Opens a library-level session on this database.

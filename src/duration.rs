@@ -1,0 +1,89 @@
+//! Durations on the command line, written the way PostgreSQL settings are (`500ms`, `5s`,
+//! `2min`, `1h`), parsed for clap and printed back for `SET`.
+
+use std::time::Duration;
+
+/// Parses `500ms`, `5s`, `2min`, `1h`, `1d` (a bare number is seconds). For clap's
+/// `value_parser`.
+pub fn parse(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let value: f64 = num
+        .parse()
+        .map_err(|_| format!("invalid duration \"{s}\": expected e.g. 500ms, 5s, 2min, 1h"))?;
+    let factor = match unit.trim() {
+        "ms" => 0.001,
+        "" | "s" | "sec" => 1.0,
+        "min" | "m" => 60.0,
+        "h" => 3600.0,
+        "d" => 86400.0,
+        other => {
+            return Err(format!(
+                "invalid duration unit \"{other}\" in \"{s}\": use ms, s, min, h or d"
+            ))
+        }
+    };
+    let secs = value * factor;
+    if !secs.is_finite() || secs > 1e9 {
+        return Err(format!("duration \"{s}\" is too long"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+/// The value of a PostgreSQL time setting in milliseconds (`SET lock_timeout = '5000ms'`).
+/// PostgreSQL reads 0 as "no limit"; a nonzero duration below 1 ms is rounded up to 1 ms.
+pub fn pg_setting(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms == 0 && !d.is_zero() {
+        "1ms".to_string()
+    } else {
+        format!("{ms}ms")
+    }
+}
+
+/// A short human form: `800 ms`, `5 s`, `2 min`, `1 h`.
+pub fn human(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms < 1000 || !ms.is_multiple_of(1000) {
+        format!("{ms} ms")
+    } else if ms.is_multiple_of(3_600_000) {
+        format!("{} h", ms / 3_600_000)
+    } else if ms.is_multiple_of(60_000) {
+        format!("{} min", ms / 60_000)
+    } else {
+        format!("{} s", ms / 1000)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_postgres_style_durations() {
+        assert_eq!(parse("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse("5s"), Ok(Duration::from_secs(5)));
+        assert_eq!(parse("5"), Ok(Duration::from_secs(5)));
+        assert_eq!(parse("2min"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse("1h"), Ok(Duration::from_secs(3600)));
+        assert_eq!(parse("1.5s"), Ok(Duration::from_millis(1500)));
+        assert_eq!(parse("0"), Ok(Duration::ZERO));
+        assert!(parse("5 parsecs").is_err());
+        assert!(parse("s").is_err());
+        assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn prints_back() {
+        assert_eq!(pg_setting(Duration::from_secs(5)), "5000ms");
+        assert_eq!(pg_setting(Duration::ZERO), "0ms");
+        assert_eq!(pg_setting(Duration::from_micros(10)), "1ms");
+        assert_eq!(human(Duration::from_secs(3600)), "1 h");
+        assert_eq!(human(Duration::from_secs(60)), "1 min");
+        assert_eq!(human(Duration::from_secs(5)), "5 s");
+        assert_eq!(human(Duration::from_millis(1500)), "1500 ms");
+    }
+}
