@@ -12,6 +12,8 @@ pub mod lock;
 pub mod output;
 pub mod partition;
 pub mod pg;
+pub mod report;
+pub mod seed;
 pub mod tls;
 
 use clap::{CommandFactory, FromArgMatches};

@@ -6,3 +6,5 @@ mod completions;
 mod connect;
 mod local;
 mod lock;
+mod report;
+mod seed;
