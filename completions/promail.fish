@@ -36,20 +36,22 @@ complete -c promail -n "__fish_promail_needs_command" -s h -l help -d 'Print hel
 complete -c promail -n "__fish_promail_needs_command" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_needs_command" -f -a "db" -d 'Connect, migrate and inspect the database'
 complete -c promail -n "__fish_promail_needs_command" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_needs_command" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
 complete -c promail -n "__fish_promail_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c promail -n "__fish_promail_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s q -l quiet -d 'Print only errors and warnings'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s v -l verbose -d 'Print more about what is done (repeat for more)'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
-complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -f -a "seed" -d 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
+complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping seed help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
@@ -63,7 +65,30 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s v -l verbose -d 'Print more about what is done (repeat for more)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l users -d 'Number of users to add' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l emails-per-user -d 'Average e-mails per user' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l templates-per-user -d 'Average templates per user' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l logins-per-user -d 'Average login attempts per user (about 12 % fail)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l analytics-per-email -d 'Average analytics events per e-mail' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l api-keys-per-user -d 'Average API keys per user' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l months -d 'Months of history before the server\'s current day' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l seed -d 'Seed of the random generator [default: a random one, printed at the end]' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l lock-timeout -d 'How long to wait for the table locks and for another seed to finish' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l append -d 'Add users to a database that already has data'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l truncate -d 'Empty the seven ProMail tables first, in the same transaction (asks first)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -s y -l yes -d 'Do not ask for confirmation (required when no terminal is attached)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "seed" -d 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -146,6 +171,78 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "user-stats" -d 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "email-types" -d 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "activity" -d 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
+complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "user-stats" -d 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "email-types" -d 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "activity" -d 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
+complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand completions" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand completions" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -156,13 +253,19 @@ complete -c promail -n "__fish_promail_using_subcommand completions" -s q -l qui
 complete -c promail -n "__fish_promail_using_subcommand completions" -s v -l verbose -d 'Print more about what is done (repeat for more)'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "seed" -d 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "user-stats" -d 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "email-types" -d 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "activity" -d 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'

@@ -115,7 +115,7 @@ pub async fn run(args: &SeedArgs, ctx: &Ctx) -> Result<()> {
     let bar = if ctx.out.progress() {
         ProgressBar::new(0).with_style(
             ProgressStyle::with_template(
-                "{msg:>16} [{bar:30}] {human_pos}/{human_len} rows  {per_sec}  eta {eta}",
+                "{msg:>16} [{bar:30}] {human_pos}/{human_len} rows  {elapsed} (eta {eta})",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
