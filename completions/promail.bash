@@ -28,6 +28,9 @@ _promail() {
             promail,local)
                 cmd="promail__subcmd__local"
                 ;;
+            promail,report)
+                cmd="promail__subcmd__report"
+                ;;
             promail__subcmd__db,baseline)
                 cmd="promail__subcmd__db__subcmd__baseline"
                 ;;
@@ -42,6 +45,9 @@ _promail() {
                 ;;
             promail__subcmd__db,ping)
                 cmd="promail__subcmd__db__subcmd__ping"
+                ;;
+            promail__subcmd__db,seed)
+                cmd="promail__subcmd__db__subcmd__seed"
                 ;;
             promail__subcmd__db,status)
                 cmd="promail__subcmd__db__subcmd__status"
@@ -61,6 +67,9 @@ _promail() {
             promail__subcmd__db__subcmd__help,ping)
                 cmd="promail__subcmd__db__subcmd__help__subcmd__ping"
                 ;;
+            promail__subcmd__db__subcmd__help,seed)
+                cmd="promail__subcmd__db__subcmd__help__subcmd__seed"
+                ;;
             promail__subcmd__db__subcmd__help,status)
                 cmd="promail__subcmd__db__subcmd__help__subcmd__status"
                 ;;
@@ -76,6 +85,9 @@ _promail() {
             promail__subcmd__help,local)
                 cmd="promail__subcmd__help__subcmd__local"
                 ;;
+            promail__subcmd__help,report)
+                cmd="promail__subcmd__help__subcmd__report"
+                ;;
             promail__subcmd__help__subcmd__db,baseline)
                 cmd="promail__subcmd__help__subcmd__db__subcmd__baseline"
                 ;;
@@ -87,6 +99,9 @@ _promail() {
                 ;;
             promail__subcmd__help__subcmd__db,ping)
                 cmd="promail__subcmd__help__subcmd__db__subcmd__ping"
+                ;;
+            promail__subcmd__help__subcmd__db,seed)
+                cmd="promail__subcmd__help__subcmd__db__subcmd__seed"
                 ;;
             promail__subcmd__help__subcmd__db,status)
                 cmd="promail__subcmd__help__subcmd__db__subcmd__status"
@@ -105,6 +120,18 @@ _promail() {
                 ;;
             promail__subcmd__help__subcmd__local,url)
                 cmd="promail__subcmd__help__subcmd__local__subcmd__url"
+                ;;
+            promail__subcmd__help__subcmd__report,activity)
+                cmd="promail__subcmd__help__subcmd__report__subcmd__activity"
+                ;;
+            promail__subcmd__help__subcmd__report,email-types)
+                cmd="promail__subcmd__help__subcmd__report__subcmd__email__subcmd__types"
+                ;;
+            promail__subcmd__help__subcmd__report,user)
+                cmd="promail__subcmd__help__subcmd__report__subcmd__user"
+                ;;
+            promail__subcmd__help__subcmd__report,user-stats)
+                cmd="promail__subcmd__help__subcmd__report__subcmd__user__subcmd__stats"
                 ;;
             promail__subcmd__local,destroy)
                 cmd="promail__subcmd__local__subcmd__destroy"
@@ -142,6 +169,36 @@ _promail() {
             promail__subcmd__local__subcmd__help,url)
                 cmd="promail__subcmd__local__subcmd__help__subcmd__url"
                 ;;
+            promail__subcmd__report,activity)
+                cmd="promail__subcmd__report__subcmd__activity"
+                ;;
+            promail__subcmd__report,email-types)
+                cmd="promail__subcmd__report__subcmd__email__subcmd__types"
+                ;;
+            promail__subcmd__report,help)
+                cmd="promail__subcmd__report__subcmd__help"
+                ;;
+            promail__subcmd__report,user)
+                cmd="promail__subcmd__report__subcmd__user"
+                ;;
+            promail__subcmd__report,user-stats)
+                cmd="promail__subcmd__report__subcmd__user__subcmd__stats"
+                ;;
+            promail__subcmd__report__subcmd__help,activity)
+                cmd="promail__subcmd__report__subcmd__help__subcmd__activity"
+                ;;
+            promail__subcmd__report__subcmd__help,email-types)
+                cmd="promail__subcmd__report__subcmd__help__subcmd__email__subcmd__types"
+                ;;
+            promail__subcmd__report__subcmd__help,help)
+                cmd="promail__subcmd__report__subcmd__help__subcmd__help"
+                ;;
+            promail__subcmd__report__subcmd__help,user)
+                cmd="promail__subcmd__report__subcmd__help__subcmd__user"
+                ;;
+            promail__subcmd__report__subcmd__help,user-stats)
+                cmd="promail__subcmd__report__subcmd__help__subcmd__user__subcmd__stats"
+                ;;
             *)
                 ;;
         esac
@@ -149,7 +206,7 @@ _promail() {
 
     case "${cmd}" in
         promail)
-            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version db local completions help"
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version db local report completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -193,7 +250,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db)
-            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version ping migrate status baseline create help"
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version ping migrate status baseline create seed help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -275,7 +332,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db__subcmd__help)
-            opts="ping migrate status baseline create help"
+            opts="ping migrate status baseline create seed help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,6 +402,20 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db__subcmd__help__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__db__subcmd__help__subcmd__seed)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -444,6 +515,64 @@ _promail() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        promail__subcmd__db__subcmd__seed)
+            opts="-y -W -q -v -h -V --users --emails-per-user --templates-per-user --logins-per-user --analytics-per-email --api-keys-per-user --months --seed --append --truncate --yes --lock-timeout --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emails-per-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --templates-per-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --logins-per-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --analytics-per-email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-keys-per-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --months)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         promail__subcmd__db__subcmd__status)
             opts="-W -q -v -h -V --format --check --migrations-dir --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -475,7 +604,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help)
-            opts="db local completions help"
+            opts="db local report completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,7 +632,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help__subcmd__db)
-            opts="ping migrate status baseline create"
+            opts="ping migrate status baseline create seed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -559,6 +688,20 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help__subcmd__db__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__db__subcmd__seed)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -671,6 +814,76 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help__subcmd__local__subcmd__url)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__report)
+            opts="user-stats email-types activity user"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__report__subcmd__activity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__report__subcmd__email__subcmd__types)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__report__subcmd__user)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__report__subcmd__user__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -921,6 +1134,216 @@ _promail() {
             case "${prev}" in
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version user-stats email-types activity user help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__activity)
+            opts="-W -q -v -h -V --format --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__email__subcmd__types)
+            opts="-W -q -v -h -V --format --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__help)
+            opts="user-stats email-types activity user help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__help__subcmd__activity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__help__subcmd__email__subcmd__types)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__help__subcmd__user)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__help__subcmd__user__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__user)
+            opts="-W -q -v -h -V --format --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__report__subcmd__user__subcmd__stats)
+            opts="-W -q -v -h -V --format --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
                 --database-url)

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --version 'Print version'
             cand db 'Connect, migrate and inspect the database'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
+            cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -55,6 +56,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand status 'Show each migration: applied, pending, changed or unknown'
             cand baseline 'Adopt a database created by hand from the seed (record migrations without running them)'
             cand create 'Create the role and the database if they do not exist'
+            cand seed 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;db;ping'= {
@@ -145,12 +147,41 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'promail;db;seed'= {
+            cand --users 'Number of users to add'
+            cand --emails-per-user 'Average e-mails per user'
+            cand --templates-per-user 'Average templates per user'
+            cand --logins-per-user 'Average login attempts per user (about 12 % fail)'
+            cand --analytics-per-email 'Average analytics events per e-mail'
+            cand --api-keys-per-user 'Average API keys per user'
+            cand --months 'Months of history before the server''s current day'
+            cand --seed 'Seed of the random generator [default: a random one, printed at the end]'
+            cand --lock-timeout 'How long to wait for the table locks and for another seed to finish'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --append 'Add users to a database that already has data'
+            cand --truncate 'Empty the seven ProMail tables first, in the same transaction (asks first)'
+            cand -y 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --yes 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'promail;db;help'= {
             cand ping 'Check the connection: server version, user, database, TLS, round-trip time'
             cand migrate 'Apply the pending schema migrations (under a lock, each file atomically)'
             cand status 'Show each migration: applied, pending, changed or unknown'
             cand baseline 'Adopt a database created by hand from the seed (record migrations without running them)'
             cand create 'Create the role and the database if they do not exist'
+            cand seed 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;db;help;ping'= {
@@ -162,6 +193,8 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;db;help;baseline'= {
         }
         &'promail;db;help;create'= {
+        }
+        &'promail;db;help;seed'= {
         }
         &'promail;db;help;help'= {
         }
@@ -289,6 +322,107 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;local;help;help'= {
         }
+        &'promail;report'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;report;user-stats'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;report;email-types'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;report;activity'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;report;user'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;report;help'= {
+            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;report;help;user-stats'= {
+        }
+        &'promail;report;help;email-types'= {
+        }
+        &'promail;report;help;activity'= {
+        }
+        &'promail;report;help;user'= {
+        }
+        &'promail;report;help;help'= {
+        }
         &'promail;completions'= {
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
@@ -307,6 +441,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help'= {
             cand db 'Connect, migrate and inspect the database'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
+            cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -316,6 +451,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand status 'Show each migration: applied, pending, changed or unknown'
             cand baseline 'Adopt a database created by hand from the seed (record migrations without running them)'
             cand create 'Create the role and the database if they do not exist'
+            cand seed 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
         }
         &'promail;help;db;ping'= {
         }
@@ -326,6 +462,8 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;db;baseline'= {
         }
         &'promail;help;db;create'= {
+        }
+        &'promail;help;db;seed'= {
         }
         &'promail;help;local'= {
             cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
@@ -343,6 +481,20 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;local;url'= {
         }
         &'promail;help;local;destroy'= {
+        }
+        &'promail;help;report'= {
+            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
+        }
+        &'promail;help;report;user-stats'= {
+        }
+        &'promail;help;report;email-types'= {
+        }
+        &'promail;help;report;activity'= {
+        }
+        &'promail;help;report;user'= {
         }
         &'promail;help;completions'= {
         }

@@ -87,6 +87,9 @@ pub enum Command {
     /// Run a private PostgreSQL cluster for trying promail and for tests
     #[command(subcommand)]
     Local(commands::local::LocalCommand),
+    /// The seed's reports: per-user statistics, e-mail types, activity, one user
+    #[command(subcommand)]
+    Report(commands::report::ReportCommand),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
 }

@@ -15,6 +15,8 @@ pub mod output;
 pub mod partition;
 pub mod pg;
 pub mod provision;
+pub mod report;
+pub mod seed;
 pub mod tls;
 
 use clap::{CommandFactory, FromArgMatches};

@@ -17,6 +17,7 @@ pub enum Key {
     Partitions,
     Cleanup,
     Backup,
+    Seed,
 }
 
 impl Key {
@@ -27,6 +28,7 @@ impl Key {
             Key::Partitions => 2,
             Key::Cleanup => 3,
             Key::Backup => 4,
+            Key::Seed => 5,
         }
     }
 
@@ -36,6 +38,7 @@ impl Key {
             Key::Partitions => "partition maintenance",
             Key::Cleanup => "cleanup",
             Key::Backup => "backup",
+            Key::Seed => "seed",
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod db;
 pub mod local;
+pub mod report;
 
 use anyhow::Result;
 
@@ -13,6 +14,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
     match command {
         Command::Db(c) => db::dispatch(c, ctx).await,
         Command::Local(c) => local::run(c, ctx),
+        Command::Report(c) => report::dispatch(c, ctx).await,
         Command::Completions(a) => completions::run(&a),
     }
 }

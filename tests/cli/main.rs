@@ -10,3 +10,5 @@ mod lock;
 mod migrate;
 mod password;
 mod tls;
+mod report;
+mod seed;

@@ -5,6 +5,7 @@ pub mod create;
 pub mod migrate;
 pub mod ping;
 pub mod status;
+pub mod seed;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -25,6 +26,7 @@ pub enum DbCommand {
     Baseline(baseline::BaselineArgs),
     /// Create the role and the database if they do not exist
     Create(create::CreateArgs),
+    Seed(seed::SeedArgs),
 }
 
 pub async fn dispatch(command: DbCommand, ctx: &Ctx) -> Result<()> {
@@ -34,5 +36,6 @@ pub async fn dispatch(command: DbCommand, ctx: &Ctx) -> Result<()> {
         DbCommand::Status(a) => status::run(&a, ctx).await,
         DbCommand::Baseline(a) => baseline::run(&a, ctx).await,
         DbCommand::Create(a) => create::run(&a, ctx).await,
+        DbCommand::Seed(a) => seed::run(&a, ctx).await,
     }
 }

@@ -1,0 +1,125 @@
+//! The seed's reports: the views `user_stats`, `email_type_performance`, `user_activity` and
+//! the function `get_user_statistics`, as rows. The queries live in `sql/report/`.
+
+use anyhow::{Context, Result};
+use tokio_postgres::types::ToSql;
+use tokio_postgres::Client;
+
+use crate::error::{hint, usage};
+use crate::output::Rows;
+use crate::pg::{self, PgExt};
+
+pub const USER_STATS: &str = include_str!("../sql/report/user_stats.sql");
+pub const EMAIL_TYPES: &str = include_str!("../sql/report/email_types.sql");
+pub const ACTIVITY: &str = include_str!("../sql/report/activity.sql");
+pub const USER: &str = include_str!("../sql/report/user.sql");
+pub const FIND_USER: &str = include_str!("../sql/report/find_user.sql");
+
+const LIST_USERS: &str = "list users with `promail report user-stats`";
+
+/// Runs a report query; the column names are kept even when no row comes back.
+pub async fn query(
+    db: &Client,
+    what: &str,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Rows> {
+    let run = async {
+        let stmt = db.prepare(sql).await.pg()?;
+        let rows = db.query(&stmt, params).await.pg()?;
+        pg::rows_with_columns(stmt.columns(), &rows)
+    };
+    run.await
+        .map_err(|e| {
+            // 42P01: a view or function of the schema is missing.
+            if format!("{e:#}").contains("SQLSTATE 42P01")
+                || format!("{e:#}").contains("SQLSTATE 42883")
+            {
+                hint(e, "create the schema first with `promail db migrate`")
+            } else {
+                e
+            }
+        })
+        .with_context(|| format!("reading the {what} report"))
+}
+
+/// How `report user` names a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserRef {
+    Id(i32),
+    Email(String),
+}
+
+impl UserRef {
+    /// A number is an id, something with an `@` an e-mail address; anything else is a usage
+    /// error.
+    pub fn parse(s: &str) -> Result<UserRef> {
+        let s = s.trim();
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            return s
+                .parse::<i32>()
+                .map(UserRef::Id)
+                .map_err(|_| usage(format!("user id {s} is out of range")));
+        }
+        if s.contains('@') {
+            return Ok(UserRef::Email(s.to_string()));
+        }
+        Err(hint(
+            usage(format!(
+                "\"{s}\" is neither a user id nor an e-mail address"
+            )),
+            LIST_USERS,
+        ))
+    }
+}
+
+/// `get_user_statistics` for one user, looked up by id or e-mail; an unknown user is an error
+/// naming it.
+pub async fn user(db: &Client, who: &UserRef) -> Result<Rows> {
+    let id = match who {
+        UserRef::Id(id) => *id,
+        UserRef::Email(email) => {
+            let found = db
+                .query_opt(FIND_USER, &[email])
+                .await
+                .pg()
+                .with_context(|| format!("looking up user {email}"))?;
+            match found {
+                Some(row) => row.get(0),
+                None => {
+                    return Err(hint(
+                        anyhow::anyhow!("no user with e-mail address {email}"),
+                        LIST_USERS,
+                    ))
+                }
+            }
+        }
+    };
+    let rows = query(db, "user", USER, &[&id]).await?;
+    if rows.is_empty() {
+        return Err(hint(anyhow::anyhow!("no user with id {id}"), LIST_USERS));
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_refs() {
+        assert_eq!(UserRef::parse("42").unwrap(), UserRef::Id(42));
+        assert_eq!(
+            UserRef::parse("Marie@Example.fr").unwrap(),
+            UserRef::Email("Marie@Example.fr".into())
+        );
+        assert_eq!(
+            crate::error::exit_code(&UserRef::parse("marie").unwrap_err()),
+            crate::error::USAGE
+        );
+        assert_eq!(
+            crate::error::exit_code(&UserRef::parse("99999999999").unwrap_err()),
+            crate::error::USAGE
+        );
+    }
+}

@@ -1,0 +1,720 @@
+//! `db seed`: fills the ProMail tables with synthetic data. The rows come from the pure
+//! generator in [`gen`]; this module checks the database, then writes everything with binary
+//! COPY in one transaction (a failure or Ctrl-C leaves the database as it was).
+
+pub mod gen;
+pub mod words;
+
+use std::error::Error;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use bytes::BytesMut;
+use chrono::NaiveDateTime;
+use indicatif::ProgressBar;
+use tokio_postgres::binary_copy::BinaryCopyInWriter;
+use tokio_postgres::types::{to_sql_checked, IsNull, ToSql, Type};
+use tokio_postgres::{Client, GenericClient, Transaction};
+
+use crate::error::hint;
+use crate::pg::PgExt;
+use gen::{Counts, FirstIds, Plan, Sizes};
+
+/// The seven application tables, in the order they are filled (parents first).
+pub const TABLES: [&str; 7] = [
+    "users",
+    "user_preferences",
+    "emails",
+    "templates",
+    "api_keys",
+    "login_history",
+    "email_analytics",
+];
+
+/// What to do with a database that already has rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Refuse unless the seven tables are empty.
+    EmptyOnly,
+    /// Add users (and their data) after the existing ones.
+    Append,
+    /// Empty the seven tables first (in the same transaction).
+    Truncate,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub sizes: Sizes,
+    pub seed: u64,
+    pub mode: Mode,
+    /// `lock_timeout` for the table locks: never queue for long behind the application.
+    pub lock_timeout: Duration,
+}
+
+/// What a finished seed did.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub counts: Counts,
+    /// Time spent per step (each table's COPY, then `analyze`), for `-v`.
+    pub steps: Vec<(&'static str, Duration)>,
+    pub elapsed: Duration,
+    pub seed: u64,
+    pub first_user_id: i32,
+}
+
+impl Summary {
+    pub fn rows_per_second(&self) -> f64 {
+        self.counts.total() as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// The closing line: rows per table, total, time and rate.
+    pub fn line(&self, database: &str) -> String {
+        let tables: Vec<String> = self
+            .counts
+            .by_table()
+            .iter()
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
+        format!(
+            "seeded database \"{database}\" (seed {}): {}; {} rows in {:.2} s ({:.0} rows/s)",
+            self.seed,
+            tables.join(", "),
+            self.counts.total(),
+            self.elapsed.as_secs_f64(),
+            self.rows_per_second()
+        )
+    }
+}
+
+/// Fails with a hint to migrate when any of the seven tables is missing.
+pub async fn check_schema(db: &Client, database: &str) -> Result<()> {
+    let missing: Vec<String> = db
+        .query(
+            "SELECT t FROM unnest($1::text[]) WITH ORDINALITY AS x(t, n) \
+             WHERE to_regclass(t) IS NULL ORDER BY n",
+            &[&TABLES.as_slice()],
+        )
+        .await
+        .pg()
+        .context("looking for the ProMail tables")?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let what = if missing.len() == TABLES.len() {
+        "has no ProMail schema (no table users)".to_string()
+    } else {
+        format!("is not fully migrated: missing {}", missing.join(", "))
+    };
+    Err(hint(
+        anyhow::anyhow!("database \"{database}\" {what}"),
+        "create the schema first with `promail db migrate`",
+    ))
+}
+
+/// Rows already there: users counted, the other tables only tested for emptiness.
+#[derive(Debug, Clone, Copy)]
+pub struct Existing {
+    pub users: i64,
+    pub other_rows: bool,
+}
+
+impl Existing {
+    pub fn is_empty(&self) -> bool {
+        self.users == 0 && !self.other_rows
+    }
+}
+
+pub async fn existing(db: &impl GenericClient) -> Result<Existing> {
+    let others: Vec<String> = TABLES[1..]
+        .iter()
+        .map(|t| format!("EXISTS (SELECT 1 FROM {})", crate::pg::ident(t)))
+        .collect();
+    let row = db
+        .query_one(
+            &format!(
+                "SELECT (SELECT count(*) FROM users), {}",
+                others.join(" OR ")
+            ),
+            &[],
+        )
+        .await
+        .pg()
+        .context("counting existing rows")?;
+    Ok(Existing {
+        users: row.get(0),
+        other_rows: row.get(1),
+    })
+}
+
+/// The error for a database that has data and neither `--append` nor `--truncate`.
+pub fn not_empty(database: &str, existing: Existing) -> anyhow::Error {
+    hint(
+        anyhow::anyhow!(
+            "database \"{database}\" already has data ({} users); refusing to seed into it",
+            existing.users
+        ),
+        "add more users with --append, or empty the seven tables first with --truncate (asks; --yes in scripts)",
+    )
+}
+
+/// Seeds in one transaction. `progress` receives the row count as its length and advances
+/// as rows are written (pass a hidden bar for none).
+pub async fn run(
+    client: &mut Client,
+    database: &str,
+    opts: &Options,
+    progress: &ProgressBar,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let tx = client
+        .transaction()
+        .await
+        .pg()
+        .context("starting the transaction")?;
+    tx.batch_execute(&format!(
+        "SET LOCAL lock_timeout = {}; SET LOCAL statement_timeout = 0",
+        opts.lock_timeout.as_millis()
+    ))
+    .await
+    .pg()?;
+    let all_tables = TABLES.join(", ");
+    let locking = match opts.mode {
+        // Without CASCADE: a table outside the seven that references them makes it fail
+        // rather than silently emptying it too.
+        Mode::Truncate => format!("TRUNCATE {all_tables} RESTART IDENTITY"),
+        // EXCLUSIVE: readers go on, writers wait until commit, so the ids we take from the
+        // current maximum stay free.
+        Mode::EmptyOnly | Mode::Append => format!("LOCK TABLE {all_tables} IN EXCLUSIVE MODE"),
+    };
+    tx.batch_execute(&locking)
+        .await
+        .pg()
+        .with_context(|| format!("locking the tables of database \"{database}\""))
+        .map_err(|e| {
+            if format!("{e:#}").contains("55P03") {
+                hint(
+                    e,
+                    "another session holds a lock on these tables; retry when it is done, or raise --lock-timeout",
+                )
+            } else {
+                e
+            }
+        })?;
+    if opts.mode == Mode::EmptyOnly {
+        let found = existing(&tx).await?;
+        if !found.is_empty() {
+            return Err(not_empty(database, found));
+        }
+    }
+    let base: NaiveDateTime = tx
+        .query_one("SELECT date_trunc('day', LOCALTIMESTAMP)::timestamp", &[])
+        .await
+        .pg()?
+        .get(0);
+    let ids = first_ids(&tx).await?;
+    let plan = Plan::new(opts.seed, base, opts.sizes, ids);
+    check_id_range(&plan)?;
+    progress.set_length(plan.counts.total());
+
+    let mut steps = copy_all(&tx, &plan, progress).await?;
+
+    for (table, rows) in plan.counts.by_table() {
+        if rows == 0 {
+            continue;
+        }
+        let first = match table {
+            "users" => i64::from(ids.users),
+            "user_preferences" => i64::from(ids.user_preferences),
+            "emails" => i64::from(ids.emails),
+            "templates" => i64::from(ids.templates),
+            "api_keys" => i64::from(ids.api_keys),
+            "login_history" => ids.login_history,
+            _ => ids.email_analytics,
+        };
+        let last = first + rows as i64 - 1;
+        tx.execute(
+            "SELECT setval(pg_get_serial_sequence($1, 'id'), $2)",
+            &[&table, &last],
+        )
+        .await
+        .pg()
+        .with_context(|| format!("advancing the id sequence of {table}"))?;
+    }
+    progress.set_message("analyze");
+    let analyze = Instant::now();
+    // Autovacuum analyzes the plain tables and the partitions once they have changed enough,
+    // but never a partitioned parent: give those statistics now (this also analyzes their
+    // partitions). ANALYZE of emails/templates would evaluate the French full-text
+    // expressions again and is left to autovacuum.
+    tx.batch_execute("ANALYZE login_history, email_analytics")
+        .await
+        .pg()
+        .context("analyzing the seeded tables")?;
+    steps.push(("analyze", analyze.elapsed()));
+    tx.commit().await.pg().context("committing the seed")?;
+    progress.finish_and_clear();
+    Ok(Summary {
+        counts: plan.counts,
+        steps,
+        elapsed: started.elapsed(),
+        seed: opts.seed,
+        first_user_id: ids.users,
+    })
+}
+
+/// One more than the larger of the table's highest id and its sequence's last value, so that
+/// ids handed out by the sequence earlier are never reused.
+async fn first_ids(tx: &Transaction<'_>) -> Result<FirstIds> {
+    let mut next = [0i64; 7];
+    for (k, table) in TABLES.iter().enumerate() {
+        let sql = format!(
+            "SELECT greatest(coalesce((SELECT max(id) FROM {t}), 0), \
+                    coalesce(pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass), 0))::int8 + 1",
+            t = crate::pg::ident(table)
+        );
+        next[k] = tx
+            .query_one(&sql, &[table])
+            .await
+            .pg()
+            .with_context(|| format!("reading the next id of {table}"))?
+            .get(0);
+    }
+    let int4 = |n: i64, table: &str| {
+        i32::try_from(n).map_err(|_| anyhow::anyhow!("table {table} has no int4 id left"))
+    };
+    Ok(FirstIds {
+        users: int4(next[0], "users")?,
+        user_preferences: int4(next[1], "user_preferences")?,
+        emails: int4(next[2], "emails")?,
+        templates: int4(next[3], "templates")?,
+        api_keys: int4(next[4], "api_keys")?,
+        login_history: next[5],
+        email_analytics: next[6],
+    })
+}
+
+fn check_id_range(plan: &Plan) -> Result<()> {
+    let c = &plan.counts;
+    let ids = &plan.ids;
+    for (table, first, rows) in [
+        ("users", ids.users, c.users),
+        ("user_preferences", ids.user_preferences, c.user_preferences),
+        ("emails", ids.emails, c.emails),
+        ("templates", ids.templates, c.templates),
+        ("api_keys", ids.api_keys, c.api_keys),
+    ] {
+        if i64::from(first) + rows as i64 - 1 > i64::from(i32::MAX) {
+            return Err(crate::error::usage(format!(
+                "{rows} more rows would overflow the int4 ids of {table} (next id {first}); seed fewer users"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A JSON document already written as text, sent as `json`/`jsonb` without reparsing.
+#[derive(Debug)]
+struct JsonText<'a>(&'a str);
+
+impl ToSql for JsonText<'_> {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut BytesMut,
+    ) -> Result<IsNull, Box<dyn Error + Sync + Send>> {
+        if *ty == Type::JSONB {
+            out.extend_from_slice(&[1]); // jsonb binary format version
+        }
+        out.extend_from_slice(self.0.as_bytes());
+        Ok(IsNull::No)
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        matches!(*ty, Type::JSON | Type::JSONB)
+    }
+
+    to_sql_checked!();
+}
+
+async fn copy_in(
+    tx: &Transaction<'_>,
+    table: &str,
+    columns: &[(&str, Type)],
+) -> Result<BinaryCopyInWriter> {
+    let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
+    let types: Vec<Type> = columns.iter().map(|c| c.1.clone()).collect();
+    let sink = tx
+        .copy_in(&format!(
+            "COPY {} ({}) FROM STDIN (FORMAT binary)",
+            crate::pg::ident(table),
+            names.join(", ")
+        ))
+        .await
+        .pg()
+        .with_context(|| format!("starting COPY into {table}"))?;
+    Ok(BinaryCopyInWriter::new(sink, &types))
+}
+
+/// Advances the bar every few hundred rows (drawing is rate-limited by indicatif anyway).
+struct Ticker<'a> {
+    bar: &'a ProgressBar,
+    pending: u64,
+}
+
+impl Ticker<'_> {
+    fn add(&mut self, n: usize) {
+        self.pending += n as u64;
+        if self.pending >= 512 {
+            self.bar.inc(self.pending);
+            self.pending = 0;
+        }
+    }
+
+    fn flush(&mut self) {
+        self.bar.inc(self.pending);
+        self.pending = 0;
+    }
+}
+
+macro_rules! finish {
+    ($w:expr, $table:expr) => {
+        $w.as_mut()
+            .finish()
+            .await
+            .pg()
+            .with_context(|| format!("copying into {}", $table))?
+    };
+}
+
+async fn copy_all(
+    tx: &Transaction<'_>,
+    plan: &Plan,
+    bar: &ProgressBar,
+) -> Result<Vec<(&'static str, Duration)>> {
+    let users = plan.users.len();
+    let mut steps = Vec::with_capacity(TABLES.len() + 1);
+    let mut clock = Instant::now();
+    let mut tick = Ticker { bar, pending: 0 };
+    let ctx = |t: &'static str| move || format!("copying into {t}");
+
+    bar.set_message("users");
+    let w = copy_in(
+        tx,
+        "users",
+        &[
+            ("id", Type::INT4),
+            ("email", Type::VARCHAR),
+            ("password_hash", Type::VARCHAR),
+            ("first_name", Type::VARCHAR),
+            ("last_name", Type::VARCHAR),
+            ("created_at", Type::TIMESTAMP),
+            ("updated_at", Type::TIMESTAMP),
+            ("is_active", Type::BOOL),
+            ("email_verified", Type::BOOL),
+            ("two_factor_secret", Type::VARCHAR),
+            ("two_factor_enabled", Type::BOOL),
+        ],
+    )
+    .await?;
+    tokio::pin!(w);
+    for i in 0..users {
+        let u = plan.user(i);
+        w.as_mut()
+            .write(&[
+                &u.id,
+                &u.email,
+                &u.password_hash,
+                &u.first_name,
+                &u.last_name,
+                &u.created_at,
+                &u.updated_at,
+                &u.is_active,
+                &u.email_verified,
+                &u.two_factor_secret,
+                &u.two_factor_enabled,
+            ])
+            .await
+            .pg()
+            .with_context(ctx("users"))?;
+        tick.add(1);
+    }
+    finish!(w, "users");
+    steps.push(("users", clock.elapsed()));
+    clock = Instant::now();
+
+    bar.set_message("user_preferences");
+    let w = copy_in(
+        tx,
+        "user_preferences",
+        &[
+            ("id", Type::INT4),
+            ("user_id", Type::INT4),
+            ("settings", Type::JSONB),
+            ("language", Type::VARCHAR),
+            ("timezone", Type::VARCHAR),
+            ("email_notifications", Type::BOOL),
+            ("push_notifications", Type::BOOL),
+            ("updated_at", Type::TIMESTAMP),
+        ],
+    )
+    .await?;
+    tokio::pin!(w);
+    for i in 0..users {
+        let p = plan.prefs(i);
+        w.as_mut()
+            .write(&[
+                &p.id,
+                &p.user_id,
+                &JsonText(&p.settings),
+                &p.language,
+                &p.timezone,
+                &p.email_notifications,
+                &p.push_notifications,
+                &p.updated_at,
+            ])
+            .await
+            .pg()
+            .with_context(ctx("user_preferences"))?;
+        tick.add(1);
+    }
+    finish!(w, "user_preferences");
+    steps.push(("user_preferences", clock.elapsed()));
+    clock = Instant::now();
+
+    bar.set_message("emails");
+    let w = copy_in(
+        tx,
+        "emails",
+        &[
+            ("id", Type::INT4),
+            ("user_id", Type::INT4),
+            ("subject", Type::VARCHAR),
+            ("content", Type::TEXT),
+            ("email_type", Type::VARCHAR),
+            ("recipient", Type::VARCHAR),
+            ("company", Type::VARCHAR),
+            ("tone", Type::VARCHAR),
+            ("urgency", Type::VARCHAR),
+            ("is_favorite", Type::BOOL),
+            ("metadata", Type::JSONB),
+            ("created_at", Type::TIMESTAMP),
+            ("updated_at", Type::TIMESTAMP),
+            ("sent_at", Type::TIMESTAMP),
+            ("status", Type::VARCHAR),
+        ],
+    )
+    .await?;
+    tokio::pin!(w);
+    for i in 0..users {
+        let rows = plan.emails(i);
+        for e in &rows {
+            w.as_mut()
+                .write(&[
+                    &e.id,
+                    &e.user_id,
+                    &e.subject,
+                    &e.content,
+                    &e.email_type,
+                    &e.recipient,
+                    &e.company,
+                    &e.tone,
+                    &e.urgency,
+                    &e.is_favorite,
+                    &JsonText(&e.metadata),
+                    &e.created_at,
+                    &e.updated_at,
+                    &e.sent_at,
+                    &e.status,
+                ])
+                .await
+                .pg()
+                .with_context(ctx("emails"))?;
+        }
+        tick.add(rows.len());
+    }
+    finish!(w, "emails");
+    steps.push(("emails", clock.elapsed()));
+    clock = Instant::now();
+
+    bar.set_message("templates");
+    let w = copy_in(
+        tx,
+        "templates",
+        &[
+            ("id", Type::INT4),
+            ("user_id", Type::INT4),
+            ("name", Type::VARCHAR),
+            ("content", Type::TEXT),
+            ("category", Type::VARCHAR),
+            ("is_public", Type::BOOL),
+            ("metadata", Type::JSONB),
+            ("created_at", Type::TIMESTAMP),
+            ("updated_at", Type::TIMESTAMP),
+            ("usage_count", Type::INT4),
+            ("rating", Type::FLOAT8),
+        ],
+    )
+    .await?;
+    tokio::pin!(w);
+    for i in 0..users {
+        let rows = plan.templates(i);
+        for t in &rows {
+            w.as_mut()
+                .write(&[
+                    &t.id,
+                    &t.user_id,
+                    &t.name,
+                    &t.content,
+                    &t.category,
+                    &t.is_public,
+                    &JsonText(&t.metadata),
+                    &t.created_at,
+                    &t.updated_at,
+                    &t.usage_count,
+                    &t.rating,
+                ])
+                .await
+                .pg()
+                .with_context(ctx("templates"))?;
+        }
+        tick.add(rows.len());
+    }
+    finish!(w, "templates");
+    steps.push(("templates", clock.elapsed()));
+    clock = Instant::now();
+
+    bar.set_message("api_keys");
+    let w = copy_in(
+        tx,
+        "api_keys",
+        &[
+            ("id", Type::INT4),
+            ("user_id", Type::INT4),
+            ("key_hash", Type::VARCHAR),
+            ("name", Type::VARCHAR),
+            ("is_active", Type::BOOL),
+            ("created_at", Type::TIMESTAMP),
+            ("last_used", Type::TIMESTAMP),
+            ("expires_at", Type::TIMESTAMP),
+        ],
+    )
+    .await?;
+    tokio::pin!(w);
+    let mut next = plan.ids.api_keys;
+    for i in 0..users {
+        let rows = plan.api_keys(i, next);
+        next += rows.len() as i32;
+        for k in &rows {
+            w.as_mut()
+                .write(&[
+                    &k.id,
+                    &k.user_id,
+                    &k.key_hash,
+                    &k.name,
+                    &k.is_active,
+                    &k.created_at,
+                    &k.last_used,
+                    &k.expires_at,
+                ])
+                .await
+                .pg()
+                .with_context(ctx("api_keys"))?;
+        }
+        tick.add(rows.len());
+    }
+    finish!(w, "api_keys");
+    steps.push(("api_keys", clock.elapsed()));
+    clock = Instant::now();
+
+    bar.set_message("login_history");
+    let w = copy_in(
+        tx,
+        "login_history",
+        &[
+            ("id", Type::INT8),
+            ("user_id", Type::INT4),
+            ("login_time", Type::TIMESTAMP),
+            ("ip_address", Type::INET),
+            ("user_agent", Type::TEXT),
+            ("success", Type::BOOL),
+            ("failure_reason", Type::VARCHAR),
+            ("location", Type::VARCHAR),
+            ("device_type", Type::VARCHAR),
+        ],
+    )
+    .await?;
+    tokio::pin!(w);
+    let mut next = plan.ids.login_history;
+    for i in 0..users {
+        let rows = plan.logins(i, next);
+        next += rows.len() as i64;
+        for l in &rows {
+            w.as_mut()
+                .write(&[
+                    &l.id,
+                    &l.user_id,
+                    &l.login_time,
+                    &l.ip_address,
+                    &l.user_agent,
+                    &l.success,
+                    &l.failure_reason,
+                    &l.location,
+                    &l.device_type,
+                ])
+                .await
+                .pg()
+                .with_context(ctx("login_history"))?;
+        }
+        tick.add(rows.len());
+    }
+    finish!(w, "login_history");
+    steps.push(("login_history", clock.elapsed()));
+    clock = Instant::now();
+
+    bar.set_message("email_analytics");
+    let w = copy_in(
+        tx,
+        "email_analytics",
+        &[
+            ("id", Type::INT8),
+            ("email_id", Type::INT4),
+            ("user_id", Type::INT4),
+            ("action", Type::VARCHAR),
+            ("action_time", Type::TIMESTAMP),
+            ("metadata", Type::JSONB),
+            ("session_id", Type::VARCHAR),
+        ],
+    )
+    .await?;
+    tokio::pin!(w);
+    let mut next = plan.ids.email_analytics;
+    for i in 0..users {
+        let rows = plan.analytics(i, next);
+        next += rows.len() as i64;
+        for a in &rows {
+            w.as_mut()
+                .write(&[
+                    &a.id,
+                    &a.email_id,
+                    &a.user_id,
+                    &a.action,
+                    &a.action_time,
+                    &JsonText(&a.metadata),
+                    &a.session_id,
+                ])
+                .await
+                .pg()
+                .with_context(ctx("email_analytics"))?;
+        }
+        tick.add(rows.len());
+    }
+    finish!(w, "email_analytics");
+    steps.push(("email_analytics", clock.elapsed()));
+    clock = Instant::now();
+    tick.flush();
+    let _ = clock;
+    Ok(steps)
+}

@@ -1,0 +1,246 @@
+//! `promail db seed`: realistic data in every table, reproducible, refused where it would mix
+//! with existing data, and all or nothing.
+
+use crate::support::{assert_error, stderr_of, TestDb};
+
+const TABLES: [&str; 7] = [
+    "users",
+    "user_preferences",
+    "emails",
+    "templates",
+    "api_keys",
+    "login_history",
+    "email_analytics",
+];
+
+fn seed(db: &TestDb, args: &[&str]) -> std::process::Output {
+    db.promail()
+        .args(["db", "seed"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn seed_ok(db: &TestDb, args: &[&str]) -> String {
+    let out = seed(db, args);
+    assert!(
+        out.status.success(),
+        "db seed {args:?}: {}",
+        stderr_of(&out)
+    );
+    stderr_of(&out)
+}
+
+fn count(db: &TestDb, table: &str) -> i64 {
+    db.value(&format!("SELECT count(*) FROM {table}"))
+        .parse()
+        .unwrap()
+}
+
+/// A checksum of what a user would see in the data.
+fn checksum(db: &TestDb) -> String {
+    db.value(
+        "SELECT md5(concat_ws('#',
+            (SELECT string_agg(email || first_name || created_at, '|' ORDER BY id) FROM users),
+            (SELECT string_agg(subject || content || coalesce(sent_at::text, '-'), '|' ORDER BY id) FROM emails),
+            (SELECT string_agg(name || key_hash, '|' ORDER BY id) FROM api_keys),
+            (SELECT string_agg(host(ip_address) || login_time, '|' ORDER BY id) FROM login_history),
+            (SELECT string_agg(action || email_id || action_time, '|' ORDER BY id) FROM email_analytics)))",
+    )
+}
+
+#[test]
+fn into_an_unmigrated_database_fails_with_the_migrate_hint() {
+    let db = TestDb::new("seed_unmigrated");
+    let out = seed(&db, &["--users", "5"]);
+    let err = assert_error(&out, 1, "has no ProMail schema");
+    assert!(
+        err.contains("hint: create the schema first with `promail db migrate`"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+}
+
+#[test]
+fn small_seed_fills_every_table_realistically() {
+    let db = TestDb::migrated("seed_small");
+    let err = seed_ok(&db, &["--users", "20", "--seed", "7"]);
+    assert!(err.contains("users 20,") && err.contains("rows/s"), "{err}");
+    for t in TABLES {
+        assert!(count(&db, t) > 0, "{t} is empty");
+    }
+    assert_eq!(count(&db, "users"), 20);
+    assert_eq!(
+        count(&db, "user_preferences"),
+        20,
+        "one preferences row per user"
+    );
+
+    for (sql, all) in [
+        (
+            "SELECT string_agg(DISTINCT email_type, ',' ORDER BY email_type) FROM emails",
+            "commercial,information,reclamation,relance,remerciement,rendez_vous",
+        ),
+        (
+            "SELECT string_agg(DISTINCT tone, ',' ORDER BY tone) FROM emails",
+            "amical,formel,informel,professionnel",
+        ),
+        (
+            "SELECT string_agg(DISTINCT urgency, ',' ORDER BY urgency) FROM emails",
+            "elevee,faible,normale,urgente",
+        ),
+        (
+            "SELECT string_agg(DISTINCT category, ',' ORDER BY category) FROM templates",
+            "client,commercial,fournisseur,general,rh",
+        ),
+    ] {
+        assert_eq!(db.value(sql), all, "{sql}");
+    }
+
+    // Relations and times as the application would write them.
+    for (what, sql) in [
+        (
+            "analytics of another user's e-mail",
+            "SELECT count(*) FROM email_analytics a JOIN emails e ON e.id = a.email_id WHERE a.user_id <> e.user_id",
+        ),
+        (
+            "analytics before their e-mail existed",
+            "SELECT count(*) FROM email_analytics a JOIN emails e ON e.id = a.email_id WHERE a.action_time < e.created_at",
+        ),
+        (
+            "sent_at without status sent, or the reverse",
+            "SELECT count(*) FROM emails WHERE (sent_at IS NOT NULL) <> (status = 'sent')",
+        ),
+        (
+            "updated_at before created_at",
+            "SELECT (SELECT count(*) FROM emails WHERE updated_at < created_at)
+                  + (SELECT count(*) FROM templates WHERE updated_at < created_at)
+                  + (SELECT count(*) FROM users WHERE updated_at < created_at)",
+        ),
+        (
+            "a timestamp after the server's current day began",
+            "SELECT (SELECT count(*) FROM login_history WHERE login_time >= date_trunc('day', LOCALTIMESTAMP))
+                  + (SELECT count(*) FROM emails WHERE updated_at > date_trunc('day', LOCALTIMESTAMP))",
+        ),
+        (
+            "an API key stored other than as a SHA-256 hex digest",
+            "SELECT count(*) FROM api_keys WHERE key_hash !~ '^[0-9a-f]{64}$'",
+        ),
+        (
+            "a failed login without a reason, or a successful one with",
+            "SELECT count(*) FROM login_history WHERE success = (failure_reason IS NOT NULL)",
+        ),
+    ] {
+        assert_eq!(db.value(sql), "0", "{what}");
+    }
+    assert_ne!(
+        db.value("SELECT count(*) FROM login_history WHERE NOT success"),
+        "0",
+        "some logins fail"
+    );
+    // Retention has work to do: rows older than 90 (logins) and 30 (analytics) days.
+    assert_ne!(
+        db.value("SELECT count(*) FROM login_history WHERE login_time < LOCALTIMESTAMP - INTERVAL '90 days'"),
+        "0"
+    );
+    assert_ne!(
+        db.value("SELECT count(*) FROM email_analytics WHERE action_time < LOCALTIMESTAMP - INTERVAL '30 days'"),
+        "0"
+    );
+    // The sequences were moved past the seeded ids: the application's next insert works.
+    assert_eq!(
+        db.value("INSERT INTO users (email, password_hash) VALUES ('nouveau@example.fr', 'x') RETURNING id"),
+        "21"
+    );
+    assert_ne!(
+        db.value("INSERT INTO login_history (user_id) VALUES (1) RETURNING id"),
+        "1"
+    );
+}
+
+#[test]
+fn same_seed_gives_the_same_data_in_another_database() {
+    let a = TestDb::migrated("seed_repro_a");
+    let b = TestDb::migrated("seed_repro_b");
+    let c = TestDb::migrated("seed_repro_c");
+    seed_ok(&a, &["--users", "20", "--seed", "7", "-q"]);
+    seed_ok(&b, &["--users", "20", "--seed", "7", "-q"]);
+    seed_ok(&c, &["--users", "20", "--seed", "8", "-q"]);
+    let subjects = "SELECT md5(string_agg(subject, '|' ORDER BY id)) FROM emails";
+    assert_eq!(a.value(subjects), b.value(subjects));
+    assert_eq!(checksum(&a), checksum(&b));
+    assert_ne!(checksum(&a), checksum(&c), "another seed, other data");
+}
+
+#[test]
+fn quiet_prints_nothing() {
+    let db = TestDb::migrated("seed_quiet");
+    let out = seed(&db, &["--users", "3", "-q"]);
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty() && out.stdout.is_empty(),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn non_empty_database_is_refused_unless_append_or_truncate() {
+    let db = TestDb::migrated("seed_non_empty");
+    seed_ok(&db, &["--users", "10", "--seed", "1", "-q"]);
+    let before = checksum(&db);
+
+    let out = seed(&db, &["--users", "5"]);
+    let err = assert_error(&out, 1, "already has data (10 users)");
+    assert!(
+        err.contains("--append") && err.contains("--truncate"),
+        "{err}"
+    );
+    assert_eq!(checksum(&db), before, "nothing changed");
+
+    // --truncate asks; without a terminal and without --yes it refuses.
+    let out = seed(&db, &["--users", "5", "--truncate"]);
+    assert_error(&out, 1, "without confirmation");
+    assert_eq!(checksum(&db), before, "nothing changed");
+
+    seed_ok(&db, &["--users", "5", "--append", "-q"]);
+    assert_eq!(count(&db, "users"), 15);
+    assert_eq!(
+        db.value("SELECT min(id) || '-' || max(id) FROM users"),
+        "1-15"
+    );
+    assert_eq!(
+        db.value("SELECT count(*) FROM user_preferences"),
+        "15",
+        "appended users have preferences too"
+    );
+
+    // --truncate --yes starts over: ids from 1, the same data as a fresh seed.
+    seed_ok(
+        &db,
+        &["--users", "10", "--seed", "1", "--truncate", "--yes", "-q"],
+    );
+    assert_eq!(count(&db, "users"), 10);
+    assert_eq!(checksum(&db), before);
+}
+
+#[test]
+fn a_failure_half_way_leaves_the_database_as_it_was() {
+    let db = TestDb::migrated("seed_failure");
+    // A constraint the generated e-mails break: users and preferences are copied first, then
+    // the e-mails fail.
+    db.sql("ALTER TABLE emails ADD CONSTRAINT short_subjects CHECK (length(subject) < 12)");
+    let out = seed(&db, &["--users", "20"]);
+    let err = assert_error(&out, 1, "copying into emails");
+    assert!(err.contains("short_subjects"), "{err}");
+    for t in TABLES {
+        assert_eq!(count(&db, t), 0, "{t} kept rows of a failed seed");
+    }
+    assert_eq!(
+        db.value(
+            "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x') RETURNING id"
+        ),
+        "1",
+        "sequences untouched"
+    );
+}
