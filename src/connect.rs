@@ -186,8 +186,14 @@ fn fallback(info: &ConnInfo, first: &Tried) -> Option<Transport> {
 }
 
 /// pg_hba has no entry for, or rejects, this host, user, database and encryption.
+/// A missing role is also 28000, but no transport changes that: not a refusal to retry.
 fn is_refused(e: &tokio_postgres::Error) -> bool {
-    e.as_db_error().is_some_and(|d| d.code().code() == "28000")
+    e.as_db_error()
+        .is_some_and(|d| d.code().code() == "28000" && !is_missing_role(d))
+}
+
+fn is_missing_role(d: &tokio_postgres::error::DbError) -> bool {
+    d.message().starts_with("role ") && d.message().ends_with("does not exist")
 }
 
 /// Whether the TLS layer (not the server or the network) failed.
@@ -353,6 +359,10 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
                     PasswordSource::ConnString => "the password comes from the connection string: check it",
                     _ => "check the password; the server log says why it refused",
                 },
+            ),
+            "28000" if is_missing_role(dbe) => hint(
+                anyhow::anyhow!(msg),
+                format!("create the role with `promail db create` (as a superuser), or give the right user (--database-url user@…, PGUSER); now: \"{}\"", info.user),
             ),
             "28000" => {
                 // The server says whether the refused session was encrypted ("SSL encryption",

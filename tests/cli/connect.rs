@@ -169,3 +169,19 @@ fn password_is_never_echoed_when_the_connection_fails() {
         "verbose target is masked: {err}"
     );
 }
+
+#[test]
+fn unknown_role_hints_at_db_create_not_pg_hba() {
+    let db = TestDb::new("unknown_role");
+    let conn = format!("{} user=no_such_role_here", db.conn);
+    let out = promail()
+        .args(["db", "ping"])
+        .env("DATABASE_URL", conn)
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "role \"no_such_role_here\" does not exist");
+    assert!(
+        err.contains("hint: create the role with `promail db create`"),
+        "{err}"
+    );
+}

@@ -9,6 +9,6 @@ mod local;
 mod lock;
 mod migrate;
 mod password;
-mod tls;
 mod report;
 mod seed;
+mod tls;

@@ -4,8 +4,8 @@ pub mod baseline;
 pub mod create;
 pub mod migrate;
 pub mod ping;
-pub mod status;
 pub mod seed;
+pub mod status;
 
 use anyhow::Result;
 use clap::Subcommand;
