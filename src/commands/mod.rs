@@ -1,8 +1,10 @@
 //! One file per command, groups as folders. Each owns its clap arguments and a `run`.
 
+pub mod cleanup;
 pub mod completions;
 pub mod db;
 pub mod local;
+pub mod partitions;
 
 use anyhow::Result;
 
@@ -14,5 +16,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Db(c) => db::dispatch(c, ctx).await,
         Command::Local(c) => local::run(c, ctx),
         Command::Completions(a) => completions::run(&a),
+        Command::Partitions(c) => partitions::dispatch(c, ctx).await,
+        Command::Cleanup(a) => cleanup::run(&a, ctx).await,
     }
 }

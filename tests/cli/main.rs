@@ -2,7 +2,9 @@
 
 mod support;
 
+mod cleanup;
 mod completions;
 mod connect;
 mod local;
 mod lock;
+mod partitions;
