@@ -222,6 +222,7 @@ pub async fn execute(
             columns: &[],
             default: None,
             cutoff: Some(plan.cutoff),
+            indexes: &[],
         };
         for e in &plan.expired {
             exec::apply(

@@ -83,6 +83,112 @@ pub async fn ensure_partitions(db: &Db, out: &Output) -> Result<usize> {
     Ok(s.changes)
 }
 
+/// Sessions used at most to create partitions in parallel.
+const PARALLEL_CREATES: usize = 4;
+
+/// One table's share of a run.
+struct Work<'a> {
+    policy: &'a crate::partition::plan::Policy,
+    cat: catalog::TableCatalog,
+    indexes: Vec<exec::IndexTemplate>,
+    cutoff: Option<NaiveDateTime>,
+    actions: Vec<Action>,
+    failed: bool,
+}
+
+impl Work<'_> {
+    fn target(&self) -> Target<'_> {
+        Target {
+            policy: self.policy,
+            columns: &self.cat.columns,
+            default: self.cat.default_partition().map(|c| c.name.as_str()),
+            cutoff: self.cutoff,
+            indexes: &self.indexes,
+        }
+    }
+}
+
+/// Prints what an applied action did; returns 1 when it changed something.
+fn report(
+    out: &Output,
+    policy: &crate::partition::plan::Policy,
+    action: &Action,
+    outcome: &Outcome,
+) -> usize {
+    match outcome {
+        Outcome::Done => {
+            out.info(action.describe(policy));
+            1
+        }
+        Outcome::Moved(n) => {
+            let done = Action::MoveFromDefault {
+                partition: action.partition().clone(),
+                rows: i64::try_from(*n).unwrap_or(i64::MAX),
+            };
+            out.info(done.describe(policy));
+            1
+        }
+        Outcome::AlreadyThere => {
+            out.verbose(format!(
+                "{} exists already (made by another run)",
+                action.partition()
+            ));
+            0
+        }
+    }
+}
+
+/// Applies the creates, spread over up to [`PARALLEL_CREATES`] sessions (the main one alone
+/// when there are few, or when more sessions cannot be opened); results in input order.
+async fn create_all(
+    db: &Db,
+    out: &Output,
+    works: &[Work<'_>],
+    creates: &[(usize, &Action)],
+    settings: &Settings,
+) -> Vec<Result<Outcome>> {
+    let wanted = creates.len().min(PARALLEL_CREATES);
+    let mut extra: Vec<Db> = Vec::new();
+    if wanted > 1 {
+        for _ in 1..wanted {
+            let session = match connect::connect(&db.info, Prompt::Never).await {
+                Ok(s) => s,
+                Err(e) => {
+                    out.verbose(format!("creating partitions on fewer sessions: {e:#}"));
+                    break;
+                }
+            };
+            if catalog::prepare_session(&session, settings.lock_timeout)
+                .await
+                .is_ok()
+            {
+                extra.push(session);
+            }
+        }
+    }
+    let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
+    sessions.extend(extra.iter().map(|d| &d.client));
+    let k = sessions.len();
+    let lanes = sessions
+        .iter()
+        .enumerate()
+        .map(|(lane, client)| async move {
+            let mut done = Vec::new();
+            for (n, (i, action)) in creates.iter().enumerate().skip(lane).step_by(k) {
+                let target = works[*i].target();
+                done.push((n, exec::apply(client, &target, action, settings).await));
+            }
+            done
+        });
+    let mut all: Vec<(usize, Result<Outcome>)> = futures_util::future::join_all(lanes)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    all.sort_by_key(|(n, _)| *n);
+    all.into_iter().map(|(_, r)| r).collect()
+}
+
 fn is_retention(a: &Action) -> bool {
     matches!(a, Action::Drop(_) | Action::Detach(_))
 }
@@ -146,6 +252,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
     let mut summary = Summary::default();
     let mut errors: Vec<anyhow::Error> = Vec::new();
     let mut plan_text = String::new();
+    let mut works: Vec<Work> = Vec::new();
     for stored in selected {
         let policy = &stored.policy;
         if let Err(e) = policy.validate() {
@@ -215,45 +322,95 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             summary.changes += actions.len();
             continue;
         }
-        let target = Target {
+        let builds = actions
+            .iter()
+            .any(|a| matches!(a, Action::Create(_) | Action::MoveFromDefault { .. }));
+        let indexes = if builds {
+            match exec::index_templates(db, &policy.table).await {
+                Ok(i) => i,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            }
+        } else {
+            Vec::new()
+        };
+        works.push(Work {
             policy,
-            columns: &cat.columns,
-            default: cat.default_partition().map(|c| c.name.as_str()),
             cutoff: policy
                 .retention
                 .and_then(|r| retention_now.checked_sub_signed(r)),
-        };
-        for action in &actions {
-            match exec::apply(db, &target, action, &opts.exec).await {
-                Ok(Outcome::Done) => {
-                    out.info(action.describe(policy));
-                    summary.changes += 1;
-                }
-                Ok(Outcome::Moved(n)) => {
-                    let done = Action::MoveFromDefault {
-                        partition: action.partition().clone(),
-                        rows: i64::try_from(n).unwrap_or(i64::MAX),
-                    };
-                    out.info(done.describe(policy));
-                    summary.changes += 1;
-                }
-                Ok(Outcome::AlreadyThere) => out.verbose(format!(
-                    "{} exists already (made by another run)",
-                    action.partition()
-                )),
-                Err(e) => {
-                    // Each action is atomic: stop this table, go on with the others.
-                    errors.push(e);
-                    break;
-                }
-            }
-        }
+            cat,
+            indexes,
+            actions,
+            failed: false,
+        });
     }
     if opts.dry_run {
         if plan_text.is_empty() {
             out.info("nothing to do");
         } else {
             crate::output::write_stdout(&plan_text)?;
+        }
+    }
+
+    // 1. Moves out of DEFAULT, one table at a time (they write a lot; parallel moves would only
+    //    compete for the same disk and the same DEFAULT partition).
+    for w in &mut works {
+        let target = w.target();
+        for action in w
+            .actions
+            .iter()
+            .filter(|a| matches!(a, Action::MoveFromDefault { .. }))
+        {
+            match exec::apply(db, &target, action, &opts.exec).await {
+                Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+                Err(e) => {
+                    errors.push(e);
+                    w.failed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    // 2. Creates, on up to PARALLEL_CREATES sessions: building a table does not lock its
+    //    parent, only the attaches queue one after the other.
+    let creates: Vec<(usize, &Action)> = works
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| !w.failed)
+        .flat_map(|(i, w)| {
+            w.actions
+                .iter()
+                .filter(|a| matches!(a, Action::Create(_)))
+                .map(move |a| (i, a))
+        })
+        .collect();
+    let results = create_all(db, out, &works, &creates, &opts.exec).await;
+    for ((i, action), result) in creates.iter().zip(results) {
+        let w = &works[*i];
+        match result {
+            Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    // 3. Retention, one partition at a time (each DETACH holds ACCESS EXCLUSIVE on the parent).
+    for w in &mut works {
+        if w.failed {
+            continue;
+        }
+        let target = w.target();
+        for action in w.actions.iter().filter(|a| is_retention(a)) {
+            match exec::apply(db, &target, action, &opts.exec).await {
+                Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+                Err(e) => {
+                    errors.push(e);
+                    break;
+                }
+            }
         }
     }
     // Every failure is printed; the last one is the run's error (exit 1).

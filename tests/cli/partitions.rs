@@ -109,6 +109,22 @@ fn first_rotate_premakes_then_rotate_is_quiet() {
         assert_eq!(h["status"], "ok", "{h}");
     }
 
+    // Each partition has the parent's indexes (primary key, user_id, login_time), once, and
+    // its foreign key.
+    let current = db.value("SELECT to_char(localtimestamp, '\"login_history_\"YYYY_MM')");
+    assert_eq!(
+        db.value(&format!(
+            "SELECT count(*) FROM pg_indexes WHERE tablename = '{current}'"
+        )),
+        "3"
+    );
+    assert_eq!(
+        db.value(&format!(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = '{current}'::regclass AND contype = 'f'"
+        )),
+        "1"
+    );
+
     // Nothing to do: nothing printed.
     let (out, err) = ok(&db, &["partitions", "rotate"]);
     assert_eq!((out.as_str(), err.as_str()), ("", ""));
