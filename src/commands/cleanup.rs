@@ -66,8 +66,23 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     let plans = cleanup::plan(&db, args.exact, false).await?;
     ctx.confirm(&question(&plans), args.yes.yes)?;
     let out = &ctx.out;
-    let removed =
-        cleanup::execute(&db, plans, &args.lock.settings(), |line| out.verbose(line)).await?;
+    // A second session drops the second table's partitions meanwhile.
+    let second = match connect::connect(&db.info, Prompt::Never).await {
+        Ok(s)
+            if catalog::prepare_session(&s, args.lock.lock_timeout)
+                .await
+                .is_ok() =>
+        {
+            Some(s)
+        }
+        _ => None,
+    };
+    let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
+    sessions.extend(second.as_ref().map(|s| &s.client));
+    let removed = cleanup::execute(&sessions, plans, &args.lock.settings(), |line| {
+        out.verbose(line);
+    })
+    .await?;
     match args.format {
         Some(f) => out.rows(f, &report(&removed, f))?,
         None => {

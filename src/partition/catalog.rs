@@ -55,7 +55,8 @@ pub struct Child {
 
 impl Child {
     /// The best cheap estimate of the row count: the statistics system's live rows, else
-    /// `reltuples`; `None` when neither knows (then only `count(*)` can tell).
+    /// `reltuples` (known once the table was vacuumed or analysed); `None` when neither knows
+    /// (then only `count(*)` can tell).
     pub fn estimate(&self) -> Option<i64> {
         if self.live_rows > 0 {
             return Some(self.live_rows);

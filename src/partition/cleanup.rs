@@ -201,14 +201,17 @@ async fn count(client: &Client, name: &str, older: Option<(&str, NaiveDateTime)>
     Ok(n)
 }
 
-/// Drops the expired partitions, then runs `cleanup_old_logs()`.
+/// Drops the expired partitions (each table's on its own session from `sessions`, at the same
+/// time: different parents do not lock each other), then runs `cleanup_old_logs()` on the first.
 pub async fn execute(
-    client: &Client,
+    sessions: &[&Client],
     plans: Vec<TablePlan>,
     settings: &Settings,
     on_drop: impl Fn(&str),
 ) -> Result<Vec<Removed>> {
-    for plan in &plans {
+    let on_drop = &on_drop;
+    let drops = plans.iter().enumerate().map(|(i, plan)| async move {
+        let client = sessions[i % sessions.len()];
         let policy = Policy {
             table: plan.seed.table.to_string(),
             column: plan.seed.column.to_string(),
@@ -239,8 +242,12 @@ pub async fn execute(
                 e.rows,
             ));
         }
+        anyhow::Ok(())
+    });
+    for r in futures_util::future::join_all(drops).await {
+        r?;
     }
-    let deleted = run_function(client, settings).await?;
+    let deleted = run_function(sessions[0], settings).await?;
     Ok(plans
         .into_iter()
         .map(|plan| {

@@ -159,7 +159,7 @@ pub fn health_rows(listings: &[Listing], human: bool) -> Rows {
                 .iter()
                 .map(|(a, b)| format!("{}..{}", fmt_ts(*a), fmt_ts(*b)))
                 .collect();
-            (json!(g.join(", ")), json!(h.past_retention.join(", ")))
+            (json!(abridge(&g)), json!(abridge(&h.past_retention)))
         } else {
             let g: Vec<Value> = h
                 .gaps
@@ -182,6 +182,16 @@ pub fn health_rows(listings: &[Listing], human: bool) -> Rows {
         ]);
     }
     rows
+}
+
+/// A list for a table cell: all of it when short, else `count: first … last`.
+fn abridge(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.clone(),
+        [a, b] => format!("{a}, {b}"),
+        [first, .., last] => format!("{}: {first} … {last}", items.len()),
+    }
 }
 
 /// `{"now": …, "partitions": [...], "health": [...]}`.

@@ -148,22 +148,17 @@ async fn create_all(
     settings: &Settings,
 ) -> Vec<Result<Outcome>> {
     let wanted = creates.len().min(PARALLEL_CREATES);
+    let opened = futures_util::future::join_all((1..wanted).map(|_| async {
+        let session = connect::connect(&db.info, Prompt::Never).await?;
+        catalog::prepare_session(&session, settings.lock_timeout).await?;
+        anyhow::Ok(session)
+    }))
+    .await;
     let mut extra: Vec<Db> = Vec::new();
-    if wanted > 1 {
-        for _ in 1..wanted {
-            let session = match connect::connect(&db.info, Prompt::Never).await {
-                Ok(s) => s,
-                Err(e) => {
-                    out.verbose(format!("creating partitions on fewer sessions: {e:#}"));
-                    break;
-                }
-            };
-            if catalog::prepare_session(&session, settings.lock_timeout)
-                .await
-                .is_ok()
-            {
-                extra.push(session);
-            }
+    for s in opened {
+        match s {
+            Ok(s) => extra.push(s),
+            Err(e) => out.verbose(format!("creating partitions on fewer sessions: {e:#}")),
         }
     }
     let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];

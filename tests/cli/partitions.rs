@@ -748,3 +748,95 @@ fn rotate_killed_during_a_move_loses_nothing_and_rerun_completes() {
     assert_eq!(count(&db, "ONLY login_history_default"), 0);
     assert_eq!(db.value("SELECT sum(id) FROM login_history"), sum);
 }
+
+#[test]
+fn rotate_exits_0_when_another_run_holds_the_lock_but_create_fails() {
+    let db = TestDb::migrated("part_busy");
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let other = rt
+        .block_on(promail::connect::connect(
+            &info,
+            promail::connect::Prompt::Never,
+        ))
+        .unwrap();
+    let held = rt
+        .block_on(promail::lock::acquire(
+            &other,
+            promail::lock::Key::Partitions,
+            Duration::ZERO,
+        ))
+        .unwrap();
+    assert!(matches!(held, promail::lock::Acquired::Yes { .. }));
+
+    let out = db
+        .promail()
+        .args(["partitions", "rotate", "--lock-wait", "300ms"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("another partition maintenance run holds the lock"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(partitions(&db, "login_history").len(), 1);
+
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-02-01",
+            "--lock-wait",
+            "300ms",
+        ])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "another partition maintenance holds the lock");
+    assert_eq!(partitions(&db, "login_history").len(), 1);
+    drop(other);
+}
+
+#[test]
+fn ensure_partitions_premakes_without_retention() {
+    let db = TestDb::migrated("part_ensure");
+    ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-02-01",
+        ],
+    );
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let out = promail::output::Output::new(promail::output::ColorChoice::Never, true, 0);
+    let changes = crate::support::block_on(async {
+        let conn = promail::connect::connect(&info, promail::connect::Prompt::Never)
+            .await
+            .unwrap();
+        promail::partition::ensure_partitions(&conn, &out)
+            .await
+            .unwrap()
+    });
+    assert_eq!(changes, 9);
+    let p = partitions(&db, "login_history");
+    assert_eq!(p.len(), 6, "{p:#?}");
+    assert!(
+        p.iter().any(|x| x.starts_with("login_history_2020_01 ")),
+        "{p:#?}"
+    );
+    let doc = list_json(&db, &[]);
+    assert_eq!(health(&doc, "email_analytics")["status"], "ok");
+}
