@@ -79,7 +79,7 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     };
     let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
     sessions.extend(second.as_ref().map(|s| &s.client));
-    let removed = cleanup::execute(&sessions, plans, &args.lock.settings(), |line| {
+    let removed = cleanup::execute(&sessions, plans, &args.lock.settings(ctx), |line| {
         out.verbose(line);
     })
     .await?;

@@ -53,6 +53,8 @@ pub struct Settings {
     pub lock_timeout: Duration,
     /// Further attempts after a lock timeout or deadlock.
     pub retries: u32,
+    /// Say on stderr when an action is retried (`-v`).
+    pub verbose: bool,
 }
 
 impl Default for Settings {
@@ -60,6 +62,7 @@ impl Default for Settings {
         Settings {
             lock_timeout: Duration::from_secs(2),
             retries: 3,
+            verbose: false,
         }
     }
 }
@@ -187,6 +190,15 @@ pub async fn apply(
             Fail::Other(e) => return Err(e.context(doing(action))),
             Fail::Pg(e) => e,
         };
+        if let (Action::Create(p), Some(&SqlState::DUPLICATE_TABLE)) = (action, err.code()) {
+            // Made meanwhile (by hand, or a run that did not take the lock), or a stray table.
+            return match exists(client, target, p).await {
+                Ok(true) => Ok(Outcome::AlreadyThere),
+                Ok(false) => Err(pg::err(err).context(doing(action))),
+                Err(Fail::Other(e)) => Err(e.context(doing(action))),
+                Err(Fail::Pg(e)) => Err(pg::err(e).context(doing(action))),
+            };
+        }
         let retryable = matches!(
             err.code(),
             Some(c) if *c == SqlState::LOCK_NOT_AVAILABLE
@@ -201,7 +213,22 @@ pub async fn apply(
             let lock = err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE);
             return Err(gave_up(target.policy, action, settings, attempt + 1, lock));
         }
-        tokio::time::sleep(backoff(attempt)).await;
+        let pause = backoff(attempt);
+        if settings.verbose {
+            eprintln!(
+                "{}: {}; retrying in {} ms (attempt {} of {})",
+                doing(action),
+                err.code().map_or("conflict", |c| match c.code() {
+                    "55P03" => "lock timeout",
+                    "40P01" => "deadlock",
+                    _ => "rows arrived in DEFAULT meanwhile",
+                }),
+                pause.as_millis(),
+                attempt + 2,
+                settings.retries + 1
+            );
+        }
+        tokio::time::sleep(pause).await;
         attempt += 1;
     }
 }
@@ -328,10 +355,9 @@ async fn exists(client: &Client, target: &Target<'_>, p: &Partition) -> Result<b
     )))
 }
 
+/// No existence check first (the plan was made under the advisory lock, moments ago): a name
+/// already taken fails the CREATE, and [`apply`] then looks at what is there.
 async fn create(client: &Client, target: &Target<'_>, p: &Partition) -> Result<Outcome, Fail> {
-    if exists(client, target, p).await? {
-        return Ok(Outcome::AlreadyThere);
-    }
     let parent = qualified(&target.policy.table);
     let new = qualified(&p.name);
     let mut sql = create_like(&new, &parent);

@@ -840,3 +840,34 @@ fn ensure_partitions_premakes_without_retention() {
     let doc = list_json(&db, &[]);
     assert_eq!(health(&doc, "email_analytics")["status"], "ok");
 }
+
+#[test]
+fn a_stray_table_with_a_partition_name_is_reported_not_overwritten() {
+    let db = TestDb::migrated("part_stray");
+    db.sql("CREATE TABLE login_history_2025_01 (note text); INSERT INTO login_history_2025_01 VALUES ('keep me')");
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-01",
+        ])
+        .output()
+        .unwrap();
+    let err = assert_error(
+        &out,
+        1,
+        "creating partition login_history_2025_01: a table named login_history_2025_01 already exists and is not the partition [2025-01-01, 2025-02-01) of login_history",
+    );
+    assert!(err.contains("hint: rename or drop that table"), "{err}");
+    // The other month was made; the stray table is untouched.
+    assert!(err.contains("create login_history_2025_02"), "{err}");
+    assert_eq!(
+        db.value("SELECT note FROM login_history_2025_01"),
+        "keep me"
+    );
+}

@@ -43,7 +43,7 @@ pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
         tables: vec![args.table.clone()],
         as_of: None,
         dry_run: args.dry_run,
-        exec: args.lock.settings(),
+        exec: args.lock.settings(ctx),
         lock_wait: args.lock.lock_wait,
     };
     let job = Job::Range {

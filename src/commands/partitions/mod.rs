@@ -58,10 +58,11 @@ pub struct LockOpts {
 }
 
 impl LockOpts {
-    pub fn settings(&self) -> Settings {
+    pub fn settings(&self, ctx: &Ctx) -> Settings {
         Settings {
             lock_timeout: self.lock_timeout,
             retries: self.retries,
+            verbose: ctx.out.verbose > 0 && !ctx.out.quiet,
         }
     }
 }

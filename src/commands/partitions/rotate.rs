@@ -36,7 +36,7 @@ pub async fn run(args: &RotateArgs, ctx: &Ctx) -> Result<()> {
         tables: args.tables.clone(),
         as_of: args.as_of,
         dry_run: args.dry_run,
-        exec: args.lock.settings(),
+        exec: args.lock.settings(ctx),
         lock_wait: args.lock.lock_wait,
     };
     maintain::run(&db, &ctx.out, Job::Rotate { retention: true }, &opts).await?;
