@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('local', 'local', [CompletionResultType]::ParameterValue, 'Run a private PostgreSQL cluster for trying promail and for tests')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The seed''s reports: per-user statistics, e-mail types, activity, one user')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('partitions', 'partitions', [CompletionResultType]::ParameterValue, 'Partitions of the log tables: list, create, rotate, policies')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -482,11 +484,196 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'promail;partitions' {
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show each managed table''s partitions (bounds, estimated rows, size) and health')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create the partitions covering a date range (for backfills); existing ones are left alone')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show the partition policies, or change one with `policy set`')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'promail;partitions;list' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Judge health as of this date instead of the server''s clock')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--health', '--health', [CompletionResultType]::ParameterName, 'Only the health summary, one row per table')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'promail;partitions;create' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day of the range')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'End of the range (exclusive)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a table lock per DDL statement; the application''s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after a lock timeout, with a growing pause in between, before failing')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'Longest wait for another promail run of the same kind to finish (advisory lock)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan on stdout and change nothing')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'promail;partitions;rotate' {
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Plan as of this date instead of the server''s clock (retention never counts from a date after the server''s clock)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a table lock per DDL statement; the application''s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after a lock timeout, with a growing pause in between, before failing')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'Longest wait for another promail run of the same kind to finish (advisory lock)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan on stdout and change nothing')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'promail;partitions;policy' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change the policy of a table (what is not given is kept)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'promail;partitions;policy;set' {
+            [CompletionResult]::new('--premake', '--premake', [CompletionResultType]::ParameterName, 'Periods to keep made ahead of the current one (1-520)')
+            [CompletionResult]::new('--retention', '--retention', [CompletionResultType]::ParameterName, 'Interval after which a partition expires (''90 days'', ''12 weeks'', ''6 months''), or none')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'What happens to an expired partition')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'promail;partitions;policy;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change the policy of a table (what is not given is kept)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'promail;partitions;policy;help;set' {
+            break
+        }
+        'promail;partitions;policy;help;help' {
+            break
+        }
+        'promail;partitions;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show each managed table''s partitions (bounds, estimated rows, size) and health')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create the partitions covering a date range (for backfills); existing ones are left alone')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show the partition policies, or change one with `policy set`')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'promail;partitions;help;list' {
+            break
+        }
+        'promail;partitions;help;create' {
+            break
+        }
+        'promail;partitions;help;rotate' {
+            break
+        }
+        'promail;partitions;help;policy' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change the policy of a table (what is not given is kept)')
+            break
+        }
+        'promail;partitions;help;policy;set' {
+            break
+        }
+        'promail;partitions;help;help' {
+            break
+        }
+        'promail;cleanup' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Print the report on stdout in this format (default: a table with --dry-run, otherwise one line per table on stderr)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest wait for a table lock per DDL statement; the application''s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after a lock timeout, with a growing pause in between, before failing')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'Longest wait for another promail run of the same kind to finish (advisory lock)')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would be removed; change nothing')
+            [CompletionResult]::new('--exact', '--exact', [CompletionResultType]::ParameterName, 'Count the rows of dropped partitions exactly (a scan of each) instead of estimating')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when no terminal is attached)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when no terminal is attached)')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'promail;help' {
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Connect, migrate and inspect the database')
             [CompletionResult]::new('local', 'local', [CompletionResultType]::ParameterValue, 'Run a private PostgreSQL cluster for trying promail and for tests')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The seed''s reports: per-user statistics, e-mail types, activity, one user')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('partitions', 'partitions', [CompletionResultType]::ParameterValue, 'Partitions of the log tables: list, create, rotate, policies')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -560,6 +747,32 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;help;completions' {
+            break
+        }
+        'promail;help;partitions' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show each managed table''s partitions (bounds, estimated rows, size) and health')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create the partitions covering a date range (for backfills); existing ones are left alone')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show the partition policies, or change one with `policy set`')
+            break
+        }
+        'promail;help;partitions;list' {
+            break
+        }
+        'promail;help;partitions;create' {
+            break
+        }
+        'promail;help;partitions;rotate' {
+            break
+        }
+        'promail;help;partitions;policy' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change the policy of a table (what is not given is kept)')
+            break
+        }
+        'promail;help;partitions;policy;set' {
+            break
+        }
+        'promail;help;cleanup' {
             break
         }
         'promail;help;help' {

@@ -16,6 +16,9 @@ _promail() {
             ",$1")
                 cmd="promail"
                 ;;
+            promail,cleanup)
+                cmd="promail__subcmd__cleanup"
+                ;;
             promail,completions)
                 cmd="promail__subcmd__completions"
                 ;;
@@ -27,6 +30,9 @@ _promail() {
                 ;;
             promail,local)
                 cmd="promail__subcmd__local"
+                ;;
+            promail,partitions)
+                cmd="promail__subcmd__partitions"
                 ;;
             promail,report)
                 cmd="promail__subcmd__report"
@@ -73,6 +79,9 @@ _promail() {
             promail__subcmd__db__subcmd__help,status)
                 cmd="promail__subcmd__db__subcmd__help__subcmd__status"
                 ;;
+            promail__subcmd__help,cleanup)
+                cmd="promail__subcmd__help__subcmd__cleanup"
+                ;;
             promail__subcmd__help,completions)
                 cmd="promail__subcmd__help__subcmd__completions"
                 ;;
@@ -84,6 +93,9 @@ _promail() {
                 ;;
             promail__subcmd__help,local)
                 cmd="promail__subcmd__help__subcmd__local"
+                ;;
+            promail__subcmd__help,partitions)
+                cmd="promail__subcmd__help__subcmd__partitions"
                 ;;
             promail__subcmd__help,report)
                 cmd="promail__subcmd__help__subcmd__report"
@@ -120,6 +132,21 @@ _promail() {
                 ;;
             promail__subcmd__help__subcmd__local,url)
                 cmd="promail__subcmd__help__subcmd__local__subcmd__url"
+                ;;
+            promail__subcmd__help__subcmd__partitions,create)
+                cmd="promail__subcmd__help__subcmd__partitions__subcmd__create"
+                ;;
+            promail__subcmd__help__subcmd__partitions,list)
+                cmd="promail__subcmd__help__subcmd__partitions__subcmd__list"
+                ;;
+            promail__subcmd__help__subcmd__partitions,policy)
+                cmd="promail__subcmd__help__subcmd__partitions__subcmd__policy"
+                ;;
+            promail__subcmd__help__subcmd__partitions,rotate)
+                cmd="promail__subcmd__help__subcmd__partitions__subcmd__rotate"
+                ;;
+            promail__subcmd__help__subcmd__partitions__subcmd__policy,set)
+                cmd="promail__subcmd__help__subcmd__partitions__subcmd__policy__subcmd__set"
                 ;;
             promail__subcmd__help__subcmd__report,activity)
                 cmd="promail__subcmd__help__subcmd__report__subcmd__activity"
@@ -169,6 +196,51 @@ _promail() {
             promail__subcmd__local__subcmd__help,url)
                 cmd="promail__subcmd__local__subcmd__help__subcmd__url"
                 ;;
+            promail__subcmd__partitions,create)
+                cmd="promail__subcmd__partitions__subcmd__create"
+                ;;
+            promail__subcmd__partitions,help)
+                cmd="promail__subcmd__partitions__subcmd__help"
+                ;;
+            promail__subcmd__partitions,list)
+                cmd="promail__subcmd__partitions__subcmd__list"
+                ;;
+            promail__subcmd__partitions,policy)
+                cmd="promail__subcmd__partitions__subcmd__policy"
+                ;;
+            promail__subcmd__partitions,rotate)
+                cmd="promail__subcmd__partitions__subcmd__rotate"
+                ;;
+            promail__subcmd__partitions__subcmd__help,create)
+                cmd="promail__subcmd__partitions__subcmd__help__subcmd__create"
+                ;;
+            promail__subcmd__partitions__subcmd__help,help)
+                cmd="promail__subcmd__partitions__subcmd__help__subcmd__help"
+                ;;
+            promail__subcmd__partitions__subcmd__help,list)
+                cmd="promail__subcmd__partitions__subcmd__help__subcmd__list"
+                ;;
+            promail__subcmd__partitions__subcmd__help,policy)
+                cmd="promail__subcmd__partitions__subcmd__help__subcmd__policy"
+                ;;
+            promail__subcmd__partitions__subcmd__help,rotate)
+                cmd="promail__subcmd__partitions__subcmd__help__subcmd__rotate"
+                ;;
+            promail__subcmd__partitions__subcmd__help__subcmd__policy,set)
+                cmd="promail__subcmd__partitions__subcmd__help__subcmd__policy__subcmd__set"
+                ;;
+            promail__subcmd__partitions__subcmd__policy,help)
+                cmd="promail__subcmd__partitions__subcmd__policy__subcmd__help"
+                ;;
+            promail__subcmd__partitions__subcmd__policy,set)
+                cmd="promail__subcmd__partitions__subcmd__policy__subcmd__set"
+                ;;
+            promail__subcmd__partitions__subcmd__policy__subcmd__help,help)
+                cmd="promail__subcmd__partitions__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            promail__subcmd__partitions__subcmd__policy__subcmd__help,set)
+                cmd="promail__subcmd__partitions__subcmd__policy__subcmd__help__subcmd__set"
+                ;;
             promail__subcmd__report,activity)
                 cmd="promail__subcmd__report__subcmd__activity"
                 ;;
@@ -206,12 +278,50 @@ _promail() {
 
     case "${cmd}" in
         promail)
-            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version db local report completions help"
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version db local report completions partitions cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__cleanup)
+            opts="-y -W -q -v -h -V --dry-run --exact --format --yes --lock-timeout --retries --lock-wait --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -604,8 +714,22 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help)
-            opts="db local report completions help"
+            opts="db local report completions partitions cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -814,6 +938,90 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help__subcmd__local__subcmd__url)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__partitions)
+            opts="list create rotate policy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__partitions__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__partitions__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__partitions__subcmd__policy)
+            opts="set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__partitions__subcmd__policy__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__partitions__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1133,6 +1341,338 @@ _promail() {
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version list create rotate policy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__create)
+            opts="-W -q -v -h -V --from --to --dry-run --lock-timeout --retries --lock-wait --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__help)
+            opts="list create rotate policy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__help__subcmd__policy)
+            opts="set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__help__subcmd__policy__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__help__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__list)
+            opts="-W -q -v -h -V --health --as-of --format --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__policy)
+            opts="-W -q -v -h -V --format --database-url --local --password --color --quiet --verbose --help --version set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__policy__subcmd__help)
+            opts="set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__policy__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__policy__subcmd__set)
+            opts="-W -q -v -h -V --premake --retention --action --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --premake)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -W "drop detach" -- "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__partitions__subcmd__rotate)
+            opts="-W -q -v -h -V --dry-run --as-of --lock-timeout --retries --lock-wait --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

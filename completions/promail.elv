@@ -35,6 +35,8 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
             cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
             cand completions 'Print a shell completion script'
+            cand partitions 'Partitions of the log tables: list, create, rotate, policies'
+            cand cleanup 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;db'= {
@@ -438,11 +440,179 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'promail;partitions'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Show each managed table''s partitions (bounds, estimated rows, size) and health'
+            cand create 'Create the partitions covering a date range (for backfills); existing ones are left alone'
+            cand rotate 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention'
+            cand policy 'Show the partition policies, or change one with `policy set`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;partitions;list'= {
+            cand --as-of 'Judge health as of this date instead of the server''s clock'
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --health 'Only the health summary, one row per table'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;partitions;create'= {
+            cand --from 'First day of the range'
+            cand --to 'End of the range (exclusive)'
+            cand --lock-timeout 'Longest wait for a table lock per DDL statement; the application''s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)'
+            cand --retries 'Attempts after a lock timeout, with a growing pause in between, before failing'
+            cand --lock-wait 'Longest wait for another promail run of the same kind to finish (advisory lock)'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --dry-run 'Print the plan on stdout and change nothing'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;partitions;rotate'= {
+            cand --as-of 'Plan as of this date instead of the server''s clock (retention never counts from a date after the server''s clock)'
+            cand --lock-timeout 'Longest wait for a table lock per DDL statement; the application''s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)'
+            cand --retries 'Attempts after a lock timeout, with a growing pause in between, before failing'
+            cand --lock-wait 'Longest wait for another promail run of the same kind to finish (advisory lock)'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --dry-run 'Print the plan on stdout and change nothing'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;partitions;policy'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Change the policy of a table (what is not given is kept)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;partitions;policy;set'= {
+            cand --premake 'Periods to keep made ahead of the current one (1-520)'
+            cand --retention 'Interval after which a partition expires (''90 days'', ''12 weeks'', ''6 months''), or none'
+            cand --action 'What happens to an expired partition'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;partitions;policy;help'= {
+            cand set 'Change the policy of a table (what is not given is kept)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;partitions;policy;help;set'= {
+        }
+        &'promail;partitions;policy;help;help'= {
+        }
+        &'promail;partitions;help'= {
+            cand list 'Show each managed table''s partitions (bounds, estimated rows, size) and health'
+            cand create 'Create the partitions covering a date range (for backfills); existing ones are left alone'
+            cand rotate 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention'
+            cand policy 'Show the partition policies, or change one with `policy set`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;partitions;help;list'= {
+        }
+        &'promail;partitions;help;create'= {
+        }
+        &'promail;partitions;help;rotate'= {
+        }
+        &'promail;partitions;help;policy'= {
+            cand set 'Change the policy of a table (what is not given is kept)'
+        }
+        &'promail;partitions;help;policy;set'= {
+        }
+        &'promail;partitions;help;help'= {
+        }
+        &'promail;cleanup'= {
+            cand --format 'Print the report on stdout in this format (default: a table with --dry-run, otherwise one line per table on stderr)'
+            cand --lock-timeout 'Longest wait for a table lock per DDL statement; the application''s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)'
+            cand --retries 'Attempts after a lock timeout, with a growing pause in between, before failing'
+            cand --lock-wait 'Longest wait for another promail run of the same kind to finish (advisory lock)'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --dry-run 'Count what would be removed; change nothing'
+            cand --exact 'Count the rows of dropped partitions exactly (a scan of each) instead of estimating'
+            cand -y 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --yes 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done (repeat for more)'
+            cand --verbose 'Print more about what is done (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'promail;help'= {
             cand db 'Connect, migrate and inspect the database'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
             cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
             cand completions 'Print a shell completion script'
+            cand partitions 'Partitions of the log tables: list, create, rotate, policies'
+            cand cleanup 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;help;db'= {
@@ -497,6 +667,25 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;report;user'= {
         }
         &'promail;help;completions'= {
+        }
+        &'promail;help;partitions'= {
+            cand list 'Show each managed table''s partitions (bounds, estimated rows, size) and health'
+            cand create 'Create the partitions covering a date range (for backfills); existing ones are left alone'
+            cand rotate 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention'
+            cand policy 'Show the partition policies, or change one with `policy set`'
+        }
+        &'promail;help;partitions;list'= {
+        }
+        &'promail;help;partitions;create'= {
+        }
+        &'promail;help;partitions;rotate'= {
+        }
+        &'promail;help;partitions;policy'= {
+            cand set 'Change the policy of a table (what is not given is kept)'
+        }
+        &'promail;help;partitions;policy;set'= {
+        }
+        &'promail;help;cleanup'= {
         }
         &'promail;help;help'= {
         }

@@ -38,6 +38,8 @@ complete -c promail -n "__fish_promail_needs_command" -f -a "db" -d 'Connect, mi
 complete -c promail -n "__fish_promail_needs_command" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
 complete -c promail -n "__fish_promail_needs_command" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
 complete -c promail -n "__fish_promail_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_needs_command" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
+complete -c promail -n "__fish_promail_needs_command" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
 complete -c promail -n "__fish_promail_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create seed help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create seed help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -316,11 +318,113 @@ complete -c promail -n "__fish_promail_using_subcommand completions" -s q -l qui
 complete -c promail -n "__fish_promail_using_subcommand completions" -s v -l verbose -d 'Print more about what is done (repeat for more)'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "list" -d 'Show each managed table\'s partitions (bounds, estimated rows, size) and health'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "create" -d 'Create the partitions covering a date range (for backfills); existing ones are left alone'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "rotate" -d 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "policy" -d 'Show the partition policies, or change one with `policy set`'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l as-of -d 'Judge health as of this date instead of the server\'s clock' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l health -d 'Only the health summary, one row per table'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l from -d 'First day of the range' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l to -d 'End of the range (exclusive)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l lock-wait -d 'Longest wait for another promail run of the same kind to finish (advisory lock)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the plan on stdout and change nothing'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l as-of -d 'Plan as of this date instead of the server\'s clock (retention never counts from a date after the server\'s clock)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l lock-wait -d 'Longest wait for another promail run of the same kind to finish (advisory lock)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Print the plan on stdout and change nothing'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change the policy of a table (what is not given is kept)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show each managed table\'s partitions (bounds, estimated rows, size) and health'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create the partitions covering a date range (for backfills); existing ones are left alone'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "policy" -d 'Show the partition policies, or change one with `policy set`'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l format -d 'Print the report on stdout in this format (default: a table with --dry-run, otherwise one line per table on stderr)' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l lock-wait -d 'Longest wait for another promail run of the same kind to finish (advisory lock)' -r
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l dry-run -d 'Count what would be removed; change nothing'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l exact -d 'Count the rows of dropped partitions exactly (a scan of each) instead of estimating'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -s y -l yes -d 'Do not ask for confirmation (required when no terminal is attached)'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -s v -l verbose -d 'Print more about what is done (repeat for more)'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions partitions cleanup help" -f -a "db" -d 'Connect, migrate and inspect the database'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions partitions cleanup help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions partitions cleanup help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions partitions cleanup help" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions partitions cleanup help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions partitions cleanup help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db local report completions partitions cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply the pending schema migrations (under a lock, each file atomically)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show each migration: applied, pending, changed or unknown'
@@ -336,3 +440,7 @@ complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_su
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "email-types" -d 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "activity" -d 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "list" -d 'Show each managed table\'s partitions (bounds, estimated rows, size) and health'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "create" -d 'Create the partitions covering a date range (for backfills); existing ones are left alone'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "rotate" -d 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "policy" -d 'Show the partition policies, or change one with `policy set`'

@@ -92,6 +92,11 @@ pub enum Command {
     Report(commands::report::ReportCommand),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
+    /// Partitions of the log tables: list, create, rotate, policies
+    #[command(subcommand)]
+    Partitions(commands::partitions::PartitionsCommand),
+    /// Run the seed's retention (cleanup_old_logs), dropping expired partitions first
+    Cleanup(commands::cleanup::CleanupArgs),
 }
 
 #[cfg(test)]

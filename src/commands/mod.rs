@@ -1,9 +1,11 @@
 //! One file per command, groups as folders. Each owns its clap arguments and a `run`.
 
+pub mod cleanup;
 pub mod completions;
 pub mod db;
 pub mod local;
 pub mod report;
+pub mod partitions;
 
 use anyhow::Result;
 
@@ -16,5 +18,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Local(c) => local::run(c, ctx),
         Command::Report(c) => report::dispatch(c, ctx).await,
         Command::Completions(a) => completions::run(&a),
+        Command::Partitions(c) => partitions::dispatch(c, ctx).await,
+        Command::Cleanup(a) => cleanup::run(&a, ctx).await,
     }
 }

@@ -590,7 +590,7 @@ fn fmt_rows(rows: i64) -> String {
 }
 
 /// `2024-01-01` at midnight, else `2024-01-01 12:30:00` (plus fraction if any).
-fn fmt_ts(t: NaiveDateTime) -> String {
+pub fn fmt_ts(t: NaiveDateTime) -> String {
     if t.time() == NaiveTime::MIN {
         t.format("%Y-%m-%d").to_string()
     } else if t.nanosecond() == 0 {
@@ -601,12 +601,12 @@ fn fmt_ts(t: NaiveDateTime) -> String {
 }
 
 /// A timestamp literal the server reads back exactly.
-fn sql_timestamp(t: NaiveDateTime) -> String {
+pub fn sql_timestamp(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S%.f").to_string()
 }
 
 /// `90 days`, `1 day`, `36 hours`, `90 minutes`, `45 seconds`.
-fn fmt_duration(d: Duration) -> String {
+pub fn fmt_duration(d: Duration) -> String {
     let secs = d.num_seconds();
     let (n, unit) = if secs % 86_400 == 0 {
         (secs / 86_400, "day")

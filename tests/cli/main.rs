@@ -2,6 +2,7 @@
 
 mod support;
 
+mod cleanup;
 mod completions;
 mod connect;
 mod interrupt;
@@ -12,3 +13,4 @@ mod password;
 mod report;
 mod seed;
 mod tls;
+mod partitions;

@@ -1,0 +1,179 @@
+//! `promail cleanup`: the seed's retention (`cleanup_old_logs()`), with expired partitions
+//! dropped first so that the function only deletes in the boundary partition.
+
+use anyhow::{Context, Result};
+use clap::Args;
+use serde_json::{json, Value};
+
+use crate::cli::YesOpts;
+use crate::connect::{self, Prompt};
+use crate::ctx::Ctx;
+use crate::lock::{self, Key};
+use crate::output::{Format, Rows};
+use crate::partition::catalog;
+use crate::partition::cleanup::{self, Removed, TablePlan};
+
+/// Removes login_history rows older than 90 days and email_analytics rows older than 30 days
+/// (the server's clock), as the seed's cleanup_old_logs() does, and reports per table how many
+/// rows went. Partitions entirely past that are dropped first (fast, little WAL); rows in them
+/// are counted from the statistics system ("≈") unless --exact.
+#[derive(Debug, Args)]
+pub struct CleanupArgs {
+    /// Count what would be removed; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Count the rows of dropped partitions exactly (a scan of each) instead of estimating
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Print the report on stdout in this format (default: a table with --dry-run, otherwise
+    /// one line per table on stderr)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub yes: YesOpts,
+
+    #[command(flatten)]
+    pub lock: super::partitions::LockOpts,
+}
+
+pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
+    let db = ctx.connect().await?;
+    catalog::prepare_session(&db, args.lock.lock_timeout).await?;
+    cleanup::check_function(&db).await?;
+    if args.dry_run {
+        let plans = cleanup::plan(&db, args.exact, true).await?;
+        let removed: Vec<Removed> = plans
+            .into_iter()
+            .map(|p| {
+                let deleted = p.to_delete.unwrap_or(0);
+                Removed { plan: p, deleted }
+            })
+            .collect();
+        let format = args.format.unwrap_or(Format::Table);
+        return ctx.out.rows(format, &report(&removed, format));
+    }
+
+    // Locks on a session of their own: no other cleanup, no partition maintenance meanwhile.
+    let session = connect::connect(&db.info, Prompt::Never)
+        .await
+        .context("opening a session for the cleanup lock")?;
+    lock::acquire_or_fail(&session, Key::Cleanup, args.lock.lock_wait).await?;
+    lock::acquire_or_fail(&session, Key::Partitions, args.lock.lock_wait).await?;
+
+    let plans = cleanup::plan(&db, args.exact, false).await?;
+    ctx.confirm(&question(&plans), args.yes.yes)?;
+    let out = &ctx.out;
+    // A second session drops the second table's partitions meanwhile.
+    let second = match connect::connect(&db.info, Prompt::Never).await {
+        Ok(s)
+            if catalog::prepare_session(&s, args.lock.lock_timeout)
+                .await
+                .is_ok() =>
+        {
+            Some(s)
+        }
+        _ => None,
+    };
+    let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
+    sessions.extend(second.as_ref().map(|s| &s.client));
+    let removed = cleanup::execute(&sessions, plans, &args.lock.settings(ctx), |line| {
+        out.verbose(line);
+    })
+    .await?;
+    match args.format {
+        Some(f) => out.rows(f, &report(&removed, f))?,
+        None => {
+            for r in &removed {
+                if let Some(line) = summary_line(r) {
+                    out.info(line);
+                }
+            }
+        }
+    }
+    drop(session);
+    Ok(())
+}
+
+fn question(plans: &[TablePlan]) -> String {
+    let parts: Vec<String> = plans
+        .iter()
+        .map(|p| {
+            let dropped = if p.expired.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (dropping {} partitions, {}{} rows)",
+                    p.expired.len(),
+                    if p.exact() { "" } else { "≈" },
+                    p.expired_rows()
+                )
+            };
+            format!(
+                "{} rows older than {}{dropped}",
+                p.seed.table, p.seed.interval
+            )
+        })
+        .collect();
+    format!("delete {}", parts.join(" and "))
+}
+
+/// `login_history: removed ≈3412163 rows older than 2026-08-26 21:54:37 (9 partitions dropped, ≈3058000 rows; 354163 rows deleted)`
+fn summary_line(r: &Removed) -> Option<String> {
+    let cutoff = r.plan.cutoff.format("%Y-%m-%d %H:%M:%S");
+    let p = &r.plan;
+    let dropped = p.expired_rows();
+    let total = dropped + r.deleted;
+    if total == 0 && p.expired.is_empty() {
+        return None;
+    }
+    let approx = if p.exact() { "" } else { "≈" };
+    Some(format!(
+        "{}: removed {approx}{total} rows older than {} ({} partitions dropped, {approx}{dropped} rows; {} rows deleted)",
+        p.seed.table,
+        cutoff,
+        p.expired.len(),
+        r.deleted
+    ))
+}
+
+/// One row per table. In a table, estimated counts read "≈n"; JSON and CSV keep numbers and
+/// say `exact`.
+fn report(removed: &[Removed], format: Format) -> Rows {
+    let mut rows = Rows::new([
+        "table",
+        "retention",
+        "cutoff",
+        "partitions_dropped",
+        "rows_in_dropped_partitions",
+        "rows_deleted",
+        "rows_removed",
+        "exact",
+    ]);
+    for r in removed {
+        let p = &r.plan;
+        let dropped = p.expired_rows();
+        let total = dropped + r.deleted;
+        let exact = p.exact();
+        let num = |n: i64| -> Value {
+            if format == Format::Table && !exact {
+                json!(format!("≈{n}"))
+            } else {
+                json!(n)
+            }
+        };
+        rows.push(vec![
+            json!(p.seed.table),
+            json!(p.seed.interval),
+            json!(p.cutoff.format("%Y-%m-%d %H:%M:%S").to_string()),
+            json!(p.expired.len()),
+            num(dropped),
+            json!(r.deleted),
+            num(total),
+            json!(exact),
+        ]);
+    }
+    rows
+}

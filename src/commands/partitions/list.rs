@@ -1,0 +1,54 @@
+//! `promail partitions list [TABLE]`: partitions with bounds, estimated rows and size, and each
+//! table's health.
+
+use anyhow::Result;
+use chrono::NaiveDateTime;
+use clap::Args;
+
+use crate::cli::FormatOpts;
+use crate::ctx::Ctx;
+use crate::output::{render, write_stdout, Format};
+use crate::partition::list;
+
+/// Table format prints two tables (partitions, then health); JSON one document
+/// {"now", "partitions": [...], "health": [...]}; CSV the partitions (or, with --health, the
+/// health rows).
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this table (default: every table with a policy)
+    pub table: Option<String>,
+
+    /// Only the health summary, one row per table
+    #[arg(long)]
+    pub health: bool,
+
+    /// Judge health as of this date instead of the server's clock
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDateTime>,
+
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
+    let db = ctx.connect().await?;
+    let tables: Vec<String> = args.table.iter().cloned().collect();
+    let listings =
+        list::collect(&db, &tables, args.as_of, std::time::Duration::from_secs(5)).await?;
+    let tty = ctx.out.stdout_tty;
+    let text = match (args.format.format, args.health) {
+        (Format::Json, false) => {
+            let mut s = serde_json::to_string_pretty(&list::json_document(&listings))?;
+            s.push('\n');
+            s
+        }
+        (f, true) => render(f, &list::health_rows(&listings, f == Format::Table), tty)?,
+        (Format::Table, false) => format!(
+            "{}\n{}",
+            render(Format::Table, &list::partition_rows(&listings, true), tty)?,
+            render(Format::Table, &list::health_rows(&listings, true), tty)?
+        ),
+        (Format::Csv, false) => render(Format::Csv, &list::partition_rows(&listings, false), tty)?,
+    };
+    write_stdout(&text)
+}

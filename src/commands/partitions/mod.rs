@@ -1,0 +1,127 @@
+//! `promail partitions …`: list, create, rotate and the policies; the options they share.
+
+pub mod create;
+pub mod list;
+pub mod policy;
+pub mod rotate;
+
+use std::time::Duration;
+
+use anyhow::Result;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use clap::{Args, Subcommand};
+
+use crate::ctx::Ctx;
+use crate::partition::exec::Settings;
+
+#[derive(Debug, Subcommand)]
+pub enum PartitionsCommand {
+    /// Show each managed table's partitions (bounds, estimated rows, size) and health
+    List(list::ListArgs),
+    /// Create the partitions covering a date range (for backfills); existing ones are left alone
+    Create(create::CreateArgs),
+    /// The nightly job: premake partitions, move rows out of DEFAULT, apply retention
+    Rotate(rotate::RotateArgs),
+    /// Show the partition policies, or change one with `policy set`
+    Policy(policy::PolicyArgs),
+}
+
+pub async fn dispatch(command: PartitionsCommand, ctx: &Ctx) -> Result<()> {
+    match command {
+        PartitionsCommand::List(a) => list::run(&a, ctx).await,
+        PartitionsCommand::Create(a) => create::run(&a, ctx).await,
+        PartitionsCommand::Rotate(a) => rotate::run(&a, ctx).await,
+        PartitionsCommand::Policy(a) => policy::run(a, ctx).await,
+    }
+}
+
+/// How changes wait for locks (shared by `rotate`, `create` and `cleanup`).
+#[derive(Debug, Args, Clone, Copy)]
+pub struct LockOpts {
+    /// Longest wait for a table lock per DDL statement; the application's statements queue
+    /// behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration, env = "PROMAIL_LOCK_TIMEOUT")]
+    pub lock_timeout: Duration,
+
+    /// Attempts after a lock timeout, with a growing pause in between, before failing
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 3,
+        env = "PROMAIL_LOCK_RETRIES"
+    )]
+    pub retries: u32,
+
+    /// Longest wait for another promail run of the same kind to finish (advisory lock)
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration, env = "PROMAIL_LOCK_WAIT")]
+    pub lock_wait: Duration,
+}
+
+impl LockOpts {
+    pub fn settings(&self, ctx: &Ctx) -> Settings {
+        Settings {
+            lock_timeout: self.lock_timeout,
+            retries: self.retries,
+            verbose: ctx.out.verbose > 0 && !ctx.out.quiet,
+        }
+    }
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM[:SS]` (a timestamp without time zone, as the key columns).
+pub fn parse_date(s: &str) -> Result<NaiveDateTime, String> {
+    let t = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Ok(d.and_time(NaiveTime::MIN));
+    }
+    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(t, f) {
+            return Ok(d);
+        }
+    }
+    Err("expected a date as YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS), e.g. 2026-12-20".into())
+}
+
+/// `500ms`, `2s`, `1.5s`, `1m`, or a bare number of seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    let bad = || format!("expected a duration such as 500ms, 2s or 1m, got {t:?}");
+    let (num, unit) = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map_or((t, ""), |i| (&t[..i], t[i..].trim()));
+    let n: f64 = num.parse().map_err(|_| bad())?;
+    let secs = match unit {
+        "" | "s" | "sec" | "secs" => n,
+        "ms" => n / 1000.0,
+        "m" | "min" => n * 60.0,
+        _ => return Err(bad()),
+    };
+    if !secs.is_finite() || !(0.0..=86_400.0).contains(&secs) {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_durations() {
+        assert_eq!(
+            parse_date("2026-12-20").unwrap().to_string(),
+            "2026-12-20 00:00:00"
+        );
+        assert_eq!(
+            parse_date("2026-12-20 06:30").unwrap().to_string(),
+            "2026-12-20 06:30:00"
+        );
+        assert!(parse_date("2026-13-01").is_err());
+        assert!(parse_date("20/12/2026").is_err());
+        assert_eq!(parse_duration("2s").unwrap(), Duration::from_secs(2));
+        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("3").unwrap(), Duration::from_secs(3));
+        assert_eq!(parse_duration("1m").unwrap(), Duration::from_secs(60));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("-1s").is_err());
+    }
+}

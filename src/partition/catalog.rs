@@ -1,0 +1,209 @@
+//! Reading what exists: the partitions of a table with their bounds, estimated rows and sizes,
+//! the rows sitting in its DEFAULT partition grouped by period, and the server's clock.
+//!
+//! Two queries per table whatever the number of partitions: one over the catalogs
+//! (`sql/partition/catalog.sql`), one `GROUP BY` over the DEFAULT partition (its name is only
+//! known after the first). Bounds are parsed from `pg_get_expr(relpartbound, oid)`, which prints
+//! timestamps in the session's `DateStyle`: [`prepare_session`] sets it to ISO first.
+
+use std::time::Duration;
+
+use anyhow::{anyhow, Result};
+use chrono::NaiveDateTime;
+use tokio_postgres::Client;
+
+use crate::error::hint;
+use crate::partition::plan::{parse_bound, Bound, Partition, Period};
+use crate::pg::{ident, PgExt};
+
+const CATALOG_SQL: &str = include_str!("../../sql/partition/catalog.sql");
+
+/// The schema promail manages partitioned tables in.
+pub const SCHEMA: &str = "public";
+
+/// `public."name"`.
+pub fn qualified(name: &str) -> String {
+    format!("{}.{}", ident(SCHEMA), ident(name))
+}
+
+/// Session settings every partition command relies on: ISO dates (bounds are parsed from
+/// text) and a `lock_timeout` so that even reading the DEFAULT partition never queues behind
+/// a long transaction for long.
+pub async fn prepare_session(client: &Client, lock_timeout: Duration) -> Result<()> {
+    client
+        .batch_execute(&format!(
+            "SET DateStyle = ISO; SET IntervalStyle = postgres; SET lock_timeout = '{}ms'",
+            lock_timeout.as_millis().max(1)
+        ))
+        .await
+        .pg()
+}
+
+/// One child of a partitioned table.
+#[derive(Debug, Clone)]
+pub struct Child {
+    pub name: String,
+    pub bound: Bound,
+    /// `pg_class.reltuples`; `None` when the table was never vacuumed or analysed.
+    pub est_rows: Option<f64>,
+    /// Live rows by the statistics system (`pg_stat_get_live_tuples`: counts inserts and
+    /// deletes as they commit, even before any ANALYZE); 0 when unknown.
+    pub live_rows: i64,
+    /// `pg_total_relation_size`, when asked for.
+    pub bytes: Option<i64>,
+}
+
+impl Child {
+    /// The best cheap estimate of the row count: the statistics system's live rows, else
+    /// `reltuples` (known once the table was vacuumed or analysed); `None` when neither knows
+    /// (then only `count(*)` can tell).
+    pub fn estimate(&self) -> Option<i64> {
+        if self.live_rows > 0 {
+            return Some(self.live_rows);
+        }
+        self.est_rows.filter(|n| *n > 0.0).map(|n| n.round() as i64)
+    }
+}
+
+/// What exists for one partitioned table.
+#[derive(Debug, Clone)]
+pub struct TableCatalog {
+    pub table: String,
+    /// `LOCALTIMESTAMP` of the server (the key columns are `timestamp without time zone`).
+    pub server_now: NaiveDateTime,
+    /// The parent's columns in order (for moving rows between tables with `INSERT … SELECT`).
+    pub columns: Vec<String>,
+    /// All children, by name.
+    pub children: Vec<Child>,
+    /// Rows in the DEFAULT partition by period start (empty when not asked for or none).
+    pub default_rows: Vec<(NaiveDateTime, i64)>,
+}
+
+impl TableCatalog {
+    /// The range partitions promail understands.
+    pub fn ranges(&self) -> Vec<Partition> {
+        self.children
+            .iter()
+            .filter_map(|c| match c.bound {
+                Bound::Range { from, to } => Some(Partition {
+                    name: c.name.clone(),
+                    from,
+                    to,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The DEFAULT partition, if any.
+    pub fn default_partition(&self) -> Option<&Child> {
+        self.children.iter().find(|c| c.bound == Bound::Default)
+    }
+
+    /// Children whose bound promail does not understand (MINVALUE, another type…).
+    pub fn odd(&self) -> impl Iterator<Item = &Child> {
+        self.children
+            .iter()
+            .filter(|c| matches!(c.bound, Bound::Other(_)))
+    }
+}
+
+/// What to read besides the partitions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Want {
+    /// Group the DEFAULT partition's rows by this period (a scan of the DEFAULT partition).
+    pub default_rows: Option<Period>,
+    /// Sizes of every partition (opens each one).
+    pub sizes: bool,
+}
+
+/// Reads the catalog of `table`, checking it is range-partitioned on `column`.
+pub async fn read(client: &Client, table: &str, column: &str, want: Want) -> Result<TableCatalog> {
+    let rows = client
+        .query(CATALOG_SQL, &[&table, &want.sizes])
+        .await
+        .pg()
+        .map_err(|e| e.context(format!("reading the partitions of {table}")))?;
+    let Some(first) = rows.first() else {
+        return Err(hint(
+            anyhow!("table {SCHEMA}.{table} does not exist"),
+            "create the schema with `promail db migrate`, or fix the table name in promail.partition_policy",
+        ));
+    };
+    let relkind: String = first.get("relkind");
+    let strategy: Option<String> = first.get("strategy");
+    if relkind != "p" || strategy.as_deref() != Some("r") {
+        return Err(hint(
+            anyhow!("table {table} is not partitioned by range"),
+            format!("promail manages tables declared PARTITION BY RANGE ({column})"),
+        ));
+    }
+    let key_count: Option<i32> = first.get("key_count");
+    let key: Option<String> = first.get("key_column");
+    if key_count != Some(1) || key.as_deref() != Some(column) {
+        return Err(hint(
+            anyhow!(
+                "table {table} is partitioned on {}, not on {column}",
+                key.unwrap_or_else(|| "several columns".into())
+            ),
+            "fix control_column in promail.partition_policy",
+        ));
+    }
+    let columns: Vec<String> = first
+        .get::<_, Option<Vec<String>>>("columns")
+        .unwrap_or_default();
+    let server_now: NaiveDateTime = first.get("server_now");
+    let mut children = Vec::new();
+    for r in &rows {
+        let Some(name) = r.get::<_, Option<String>>("partition") else {
+            continue;
+        };
+        let bound = r
+            .get::<_, Option<String>>("bound")
+            .map_or(Bound::Other(String::new()), |b| parse_bound(&b));
+        let est: Option<f64> = r.get("est_rows");
+        children.push(Child {
+            name,
+            bound,
+            est_rows: est.filter(|n| *n >= 0.0),
+            live_rows: r.get::<_, Option<i64>>("live_rows").unwrap_or(0),
+            bytes: r.get("bytes"),
+        });
+    }
+    let mut cat = TableCatalog {
+        table: table.to_string(),
+        server_now,
+        columns,
+        children,
+        default_rows: Vec::new(),
+    };
+    if let (Some(period), Some(default)) = (want.default_rows, cat.default_partition()) {
+        cat.default_rows = default_rows(client, &default.name, column, period).await?;
+    }
+    Ok(cat)
+}
+
+/// Rows of the DEFAULT partition grouped by period start (`date_trunc('week')` is the ISO
+/// Monday, as the planner's weeks).
+async fn default_rows(
+    client: &Client,
+    default: &str,
+    column: &str,
+    period: Period,
+) -> Result<Vec<(NaiveDateTime, i64)>> {
+    let unit = match period {
+        Period::Monthly => "month",
+        Period::Weekly => "week",
+    };
+    let sql = format!(
+        "SELECT date_trunc('{unit}', {col}) AS period, count(*) FROM ONLY {tbl} GROUP BY 1 ORDER BY 1",
+        col = ident(column),
+        tbl = qualified(default)
+    );
+    let rows = client
+        .query(&sql, &[])
+        .await
+        .pg()
+        .map_err(|e| e.context(format!("counting the rows of {default}")))?;
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}

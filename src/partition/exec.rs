@@ -1,0 +1,474 @@
+//! The executor: applies one planned [`Action`] to the database.
+//!
+//! Each action runs in its own transaction with `SET LOCAL lock_timeout`, so DDL never queues
+//! behind a long transaction for longer than that (while it waits, the application's own
+//! statements on the table queue behind it). A lock timeout (or a deadlock) rolls the action
+//! back and retries it a bounded number of times with a growing pause, during which the
+//! application runs; then the action fails, naming the partition and the bound.
+//!
+//! * Create: a standalone table `LIKE` the parent with the parent's indexes, then `ATTACH
+//!   PARTITION`, in one transaction; a partition that already exists with exactly these bounds
+//!   is skipped (another run made it). Not `CREATE TABLE … PARTITION OF`, which holds ACCESS
+//!   EXCLUSIVE on the parent and so blocks every insert into the table meanwhile: ATTACH takes
+//!   SHARE UPDATE EXCLUSIVE on the parent (the application's reads and writes of existing
+//!   partitions go on) and ACCESS EXCLUSIVE only on the DEFAULT partition, for the instant of
+//!   its check. Building the tables does not lock the parent at all, so several can be built at
+//!   once on several sessions (see `maintain`); the attaches queue one after the other.
+//! * Move from DEFAULT, in one transaction (killed midway, it rolls back; nothing is lost): a
+//!   standalone table `LIKE` the parent without indexes, the period's rows moved into it with
+//!   `DELETE … RETURNING` feeding an `INSERT`, the parent's indexes built after the load (faster
+//!   than maintaining them row by row, and before the attach so that its ACCESS EXCLUSIVE lock on
+//!   DEFAULT is short), a CHECK constraint matching the bounds so that `ATTACH PARTITION` does
+//!   not scan the new table again, the attach, and the CHECK dropped. Measured alternative, not
+//!   used: copying every period then `TRUNCATE` of DEFAULT is about twice as fast (no per-row
+//!   delete, no full-page images of the DEFAULT heap) but TRUNCATE is not MVCC-safe: a
+//!   REPEATABLE READ transaction whose snapshot predates the move would see the moved rows in
+//!   neither place. The DELETE keeps them visible to it in DEFAULT.
+//! * Drop / detach: a cheap check that the partition holds no row at or after the retention
+//!   cutoff (the bounds guarantee it; this is a safety net), then `DROP TABLE` (which detaches
+//!   it under the same locks), or `DETACH PARTITION` when the policy keeps detached tables. (`DETACH … CONCURRENTLY` is refused while
+//!   the table has a DEFAULT partition, so the detach is the plain one, under `lock_timeout`.)
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use anyhow::{anyhow, Result};
+use chrono::NaiveDateTime;
+use rand::Rng;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::Client;
+
+use crate::error::hint;
+use crate::partition::catalog::qualified;
+use crate::partition::plan::{parse_bound, sql_timestamp, Action, Bound, Partition, Policy};
+use crate::pg::{self, ident};
+
+const EXISTS_SQL: &str = include_str!("../../sql/partition/partition_exists.sql");
+const INDEX_DEFS_SQL: &str = include_str!("../../sql/partition/index_defs.sql");
+
+/// How the executor treats locks.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// `SET LOCAL lock_timeout` of every action.
+    pub lock_timeout: Duration,
+    /// Further attempts after a lock timeout or deadlock.
+    pub retries: u32,
+    /// Say on stderr when an action is retried (`-v`).
+    pub verbose: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lock_timeout: Duration::from_secs(2),
+            retries: 3,
+            verbose: false,
+        }
+    }
+}
+
+/// The table an action is about.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub policy: &'a Policy,
+    /// The parent's columns, in order (for moves).
+    pub columns: &'a [String],
+    /// Name of the DEFAULT partition (for moves).
+    pub default: Option<&'a str>,
+    /// Retention cutoff (for the drop/detach safety check).
+    pub cutoff: Option<NaiveDateTime>,
+    /// The parent's indexes (from [`index_templates`]), built on new partitions before attaching.
+    pub indexes: &'a [IndexTemplate],
+}
+
+/// One of the parent's indexes, to build on a standalone table before it is attached.
+#[derive(Debug, Clone)]
+pub enum IndexTemplate {
+    /// A constraint-backed index: `PRIMARY KEY (id, login_time)` (ATTACH only adopts a
+    /// constraint for those).
+    Constraint(String),
+    /// `CREATE [UNIQUE] INDEX ON <table> USING btree (user_id)`: `unique`, and the text after
+    /// `USING `.
+    Index { unique: bool, rest: String },
+}
+
+impl IndexTemplate {
+    /// The statement for table `new` (already quoted).
+    pub fn sql(&self, new: &str) -> String {
+        match self {
+            IndexTemplate::Constraint(def) => format!("ALTER TABLE {new} ADD {def}"),
+            IndexTemplate::Index { unique, rest } => {
+                let kind = if *unique { "UNIQUE INDEX" } else { "INDEX" };
+                format!("CREATE {kind} ON {new} USING {rest}")
+            }
+        }
+    }
+}
+
+/// The indexes of `parent` as templates. An index whose definition does not read as expected
+/// is left out: ATTACH then builds it itself.
+pub async fn index_templates(client: &Client, parent: &str) -> Result<Vec<IndexTemplate>> {
+    let rows = client
+        .query(INDEX_DEFS_SQL, &[&parent])
+        .await
+        .map_err(|e| pg::err(e).context(format!("reading the indexes of {parent}")))?;
+    let mut out = Vec::new();
+    for r in rows {
+        if let Some(def) = r.get::<_, Option<String>>("constraint_def") {
+            out.push(IndexTemplate::Constraint(def));
+            continue;
+        }
+        let def: String = r.get("index_def");
+        let name: String = r.get("index_name");
+        let parent_name: String = r.get("parent_name");
+        for (unique, kind) in [(false, "INDEX"), (true, "UNIQUE INDEX")] {
+            let prefix = format!("CREATE {kind} {name} ON ONLY {parent_name} USING ");
+            if let Some(rest) = def.strip_prefix(&prefix) {
+                out.push(IndexTemplate::Index {
+                    unique,
+                    rest: rest.to_string(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The standalone copy of the parent's structure that a new partition starts as (what
+/// `PARTITION OF` would give, without the indexes).
+fn create_like(new: &str, parent: &str) -> String {
+    format!(
+        "CREATE TABLE {new} (LIKE {parent} INCLUDING DEFAULTS INCLUDING CONSTRAINTS \
+         INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED)"
+    )
+}
+
+/// What an action did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Created, dropped or detached.
+    Done,
+    /// Moved this many rows into the new partition.
+    Moved(u64),
+    /// Nothing to do: the exact partition already exists.
+    AlreadyThere,
+}
+
+enum Fail {
+    Pg(tokio_postgres::Error),
+    Other(anyhow::Error),
+}
+
+impl From<tokio_postgres::Error> for Fail {
+    fn from(e: tokio_postgres::Error) -> Self {
+        Fail::Pg(e)
+    }
+}
+
+impl From<anyhow::Error> for Fail {
+    fn from(e: anyhow::Error) -> Self {
+        Fail::Other(e)
+    }
+}
+
+/// Applies one action, retrying on lock timeouts and deadlocks.
+pub async fn apply(
+    client: &Client,
+    target: &Target<'_>,
+    action: &Action,
+    settings: &Settings,
+) -> Result<Outcome> {
+    let mut attempt: u32 = 0;
+    loop {
+        let fail = match apply_once(client, target, action, settings).await {
+            Ok(outcome) => return Ok(outcome),
+            Err(fail) => fail,
+        };
+        // Whatever happened, leave no transaction open on this connection.
+        let _ = client.batch_execute("ROLLBACK").await;
+        let err = match fail {
+            Fail::Other(e) => return Err(e.context(doing(action))),
+            Fail::Pg(e) => e,
+        };
+        if let (Action::Create(p), Some(&SqlState::DUPLICATE_TABLE)) = (action, err.code()) {
+            // Made meanwhile (by hand, or a run that did not take the lock), or a stray table.
+            return match exists(client, target, p).await {
+                Ok(true) => Ok(Outcome::AlreadyThere),
+                Ok(false) => Err(pg::err(err).context(doing(action))),
+                Err(Fail::Other(e)) => Err(e.context(doing(action))),
+                Err(Fail::Pg(e)) => Err(pg::err(e).context(doing(action))),
+            };
+        }
+        let retryable = matches!(
+            err.code(),
+            Some(c) if *c == SqlState::LOCK_NOT_AVAILABLE
+                || *c == SqlState::T_R_DEADLOCK_DETECTED
+                // Rows of the moved range inserted into DEFAULT meanwhile: the attach saw them.
+                || (*c == SqlState::CHECK_VIOLATION && matches!(action, Action::MoveFromDefault { .. }))
+        );
+        if !retryable {
+            return Err(pg::err(err).context(doing(action)));
+        }
+        if attempt >= settings.retries {
+            let lock = err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE);
+            return Err(gave_up(target.policy, action, settings, attempt + 1, lock));
+        }
+        let pause = backoff(attempt);
+        if settings.verbose {
+            eprintln!(
+                "{}: {}; retrying in {} ms (attempt {} of {})",
+                doing(action),
+                err.code().map_or("conflict", |c| match c.code() {
+                    "55P03" => "lock timeout",
+                    "40P01" => "deadlock",
+                    _ => "rows arrived in DEFAULT meanwhile",
+                }),
+                pause.as_millis(),
+                attempt + 2,
+                settings.retries + 1
+            );
+        }
+        tokio::time::sleep(pause).await;
+        attempt += 1;
+    }
+}
+
+/// `creating partition x` etc., the context of an action's errors.
+fn doing(action: &Action) -> String {
+    let name = &action.partition().name;
+    match action {
+        Action::Create(_) => format!("creating partition {name}"),
+        Action::MoveFromDefault { .. } => {
+            format!("moving rows from the DEFAULT partition into new partition {name}")
+        }
+        Action::Drop(_) => format!("dropping partition {name}"),
+        Action::Detach(_) => format!("detaching partition {name}"),
+    }
+}
+
+/// The failure after the last retry, saying that the application was not held up.
+fn gave_up(
+    policy: &Policy,
+    action: &Action,
+    settings: &Settings,
+    attempts: u32,
+    lock: bool,
+) -> anyhow::Error {
+    let ms = settings.lock_timeout.as_millis();
+    let timeout = if ms.is_multiple_of(1000) {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{ms} ms")
+    };
+    let table = &policy.table;
+    if lock {
+        hint(
+            anyhow!(
+                "{}: could not lock {table} within lock_timeout ({timeout}) in {attempts} attempts; \
+                 gave up, so the application was never blocked longer than {timeout} at a time",
+                doing(action)
+            ),
+            format!(
+                "a long transaction holds a lock on {table}: find it with SELECT pid, xact_start, state, query \
+                 FROM pg_stat_activity WHERE xact_start < now() - interval '1 minute'; rerun later, or raise --lock-timeout"
+            ),
+        )
+    } else {
+        hint(
+            anyhow!(
+                "{}: still conflicting with concurrent sessions after {attempts} attempts",
+                doing(action)
+            ),
+            "rerun later; nothing was changed by the failed attempts",
+        )
+    }
+}
+
+/// 250 ms, 500 ms, 1 s, 2 s, 4 s… (capped at 8 s), plus up to 25 % jitter so that parallel runs
+/// do not retry in step.
+fn backoff(attempt: u32) -> Duration {
+    let base = Duration::from_millis(250) * 2u32.saturating_pow(attempt.min(5));
+    let base = base.min(Duration::from_secs(8));
+    let jitter = rand::thread_rng().gen_range(0..=base.as_millis() as u64 / 4);
+    base + Duration::from_millis(jitter)
+}
+
+/// Opens an action's transaction. `synchronous_commit = off`: the commit does not wait for the
+/// WAL flush (a few milliseconds per action, which add up over hundreds of partitions). A crash
+/// of the server right after it can only lose whole actions, never half of one, and the next
+/// run redoes them: a create or a drop is made again, rows left in DEFAULT are moved again.
+async fn begin(client: &Client, settings: &Settings) -> Result<(), Fail> {
+    client
+        .batch_execute(&format!(
+            "BEGIN; SET LOCAL lock_timeout = '{}ms'; SET LOCAL synchronous_commit = off",
+            settings.lock_timeout.as_millis().max(1)
+        ))
+        .await?;
+    Ok(())
+}
+
+async fn apply_once(
+    client: &Client,
+    target: &Target<'_>,
+    action: &Action,
+    settings: &Settings,
+) -> Result<Outcome, Fail> {
+    begin(client, settings).await?;
+    let outcome = match action {
+        Action::Create(p) => create(client, target, p).await?,
+        Action::MoveFromDefault { partition, .. } => move_rows(client, target, partition).await?,
+        Action::Drop(p) => retire(client, target, p, true).await?,
+        Action::Detach(p) => retire(client, target, p, false).await?,
+    };
+    client.batch_execute("COMMIT").await?;
+    Ok(outcome)
+}
+
+/// Whether `p` exists already: `Ok(true)` when it is exactly this partition of the parent,
+/// an error when the name is taken by something else.
+async fn exists(client: &Client, target: &Target<'_>, p: &Partition) -> Result<bool, Fail> {
+    let parent = &target.policy.table;
+    let Some(row) = client.query_opt(EXISTS_SQL, &[&p.name, parent]).await? else {
+        return Ok(false);
+    };
+    let is_partition: bool = row.get(0);
+    let bound: Option<String> = row.get(1);
+    let same = is_partition
+        && bound.is_some_and(|b| {
+            parse_bound(&b)
+                == Bound::Range {
+                    from: p.from,
+                    to: p.to,
+                }
+        });
+    if same {
+        return Ok(true);
+    }
+    Err(Fail::Other(hint(
+        anyhow!(
+            "a table named {} already exists and is not the partition [{}, {}) of {parent}",
+            p.name,
+            crate::partition::plan::fmt_ts(p.from),
+            crate::partition::plan::fmt_ts(p.to)
+        ),
+        "rename or drop that table (a partition detached by retention keeps its name), then rerun",
+    )))
+}
+
+/// No existence check first (the plan was made under the advisory lock, moments ago): a name
+/// already taken fails the CREATE, and [`apply`] then looks at what is there.
+async fn create(client: &Client, target: &Target<'_>, p: &Partition) -> Result<Outcome, Fail> {
+    let parent = qualified(&target.policy.table);
+    let new = qualified(&p.name);
+    let mut sql = create_like(&new, &parent);
+    for ix in target.indexes {
+        sql.push_str("; ");
+        sql.push_str(&ix.sql(&new));
+    }
+    // Attaching an empty table: its validation scan costs nothing.
+    let _ = write!(
+        sql,
+        "; ALTER TABLE {parent} ATTACH PARTITION {new} {}",
+        p.bound_sql()
+    );
+    client.batch_execute(&sql).await?;
+    Ok(Outcome::Done)
+}
+
+/// Name of the temporary CHECK constraint that lets ATTACH skip its validation scan.
+const BOUNDS_CHECK: &str = "promail_attach_bounds";
+
+async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Result<Outcome, Fail> {
+    let policy = target.policy;
+    let default = target.default.ok_or_else(|| {
+        Fail::Other(anyhow!(
+            "table {} has no DEFAULT partition to move rows from",
+            policy.table
+        ))
+    })?;
+    if exists(client, target, p).await? {
+        // Made by someone else between planning and now; rows of its range could not be in
+        // DEFAULT (creating it would have failed), so there is nothing to move.
+        return Ok(Outcome::AlreadyThere);
+    }
+    let parent = qualified(&policy.table);
+    let new = qualified(&p.name);
+    let col = ident(&policy.column);
+    let cols = target
+        .columns
+        .iter()
+        .map(|c| ident(c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    client.batch_execute(&create_like(&new, &parent)).await?;
+    let moved = client
+        .execute(
+            &format!(
+                "WITH moved AS (DELETE FROM ONLY {def} WHERE {col} >= $1 AND {col} < $2 RETURNING {cols}) \
+                 INSERT INTO {new} ({cols}) SELECT {cols} FROM moved",
+                def = qualified(default)
+            ),
+            &[&p.from, &p.to],
+        )
+        .await?;
+    // Indexes built now, while the DEFAULT partition is only ROW EXCLUSIVE locked: ATTACH adopts
+    // them, so its ACCESS EXCLUSIVE lock on DEFAULT (which blocks the application's reads of
+    // the table) lasts only for the foreign-key check, not for the index builds.
+    if !target.indexes.is_empty() {
+        let stmts: Vec<String> = target.indexes.iter().map(|ix| ix.sql(&new)).collect();
+        client.batch_execute(&stmts.join("; ")).await?;
+    }
+    let (from, to) = (sql_timestamp(p.from), sql_timestamp(p.to));
+    client
+        .batch_execute(&format!(
+            "ALTER TABLE {new} ADD CONSTRAINT {chk} CHECK ({col} >= '{from}' AND {col} < '{to}'); \
+             ALTER TABLE {parent} ATTACH PARTITION {new} {bound}; \
+             ALTER TABLE {new} DROP CONSTRAINT {chk}",
+            chk = ident(BOUNDS_CHECK),
+            bound = p.bound_sql()
+        ))
+        .await?;
+    Ok(Outcome::Moved(moved))
+}
+
+async fn retire(
+    client: &Client,
+    target: &Target<'_>,
+    p: &Partition,
+    drop: bool,
+) -> Result<Outcome, Fail> {
+    let policy = target.policy;
+    let part = qualified(&p.name);
+    if let Some(cutoff) = target.cutoff {
+        // Uses the partition's index on the key column: one probe.
+        let newer: bool = client
+            .query_one(
+                &format!(
+                    "SELECT EXISTS (SELECT 1 FROM ONLY {part} WHERE {} >= $1)",
+                    ident(&policy.column)
+                ),
+                &[&cutoff],
+            )
+            .await?
+            .get(0);
+        if newer {
+            return Err(Fail::Other(anyhow!(
+                "refusing: {} holds rows at or after the retention cutoff {}",
+                p.name,
+                crate::partition::plan::fmt_ts(cutoff)
+            )));
+        }
+    }
+    // DROP TABLE of a partition detaches it under the same locks (ACCESS EXCLUSIVE on the
+    // parent and the partition); one statement instead of two is about 30 % faster.
+    let sql = if drop {
+        format!("DROP TABLE {part}")
+    } else {
+        format!(
+            "ALTER TABLE {} DETACH PARTITION {part}",
+            qualified(&policy.table)
+        )
+    };
+    client.batch_execute(&sql).await?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,421 @@
+//! Maintenance runs: `partitions rotate`, `partitions create` and the end of `db migrate`
+//! ([`ensure_partitions`]). Reads the policies and the catalog, plans with the pure planner,
+//! and hands every action to the executor, under the `Partitions` advisory lock held on a
+//! session of its own.
+//!
+//! Unattended-friendly: one line per change on stderr (nothing when nothing changed), a
+//! second concurrent run waits for the lock a bounded time and then either finds nothing left
+//! to do or exits successfully saying another run holds it.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDateTime;
+
+use crate::connect::{self, Db, Prompt};
+use crate::error::usage;
+use crate::lock::{self, Acquired, Key};
+use crate::output::Output;
+use crate::partition::catalog::{self, Want};
+use crate::partition::exec::{self, Outcome, Settings, Target};
+use crate::partition::plan::{plan_range, plan_rotate, Action, State};
+use crate::partition::policy;
+
+/// What to do.
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    /// Premake and move rows out of DEFAULT; with `retention`, drop/detach expired partitions.
+    Rotate { retention: bool },
+    /// The partitions covering `[from, to)` (no retention).
+    Range {
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    },
+}
+
+/// How to do it.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Tables to work on (all managed tables when empty).
+    pub tables: Vec<String>,
+    /// "Now" instead of the server's clock (retention never looks past the server's clock).
+    pub as_of: Option<NaiveDateTime>,
+    /// Print the plan on stdout, change nothing.
+    pub dry_run: bool,
+    pub exec: Settings,
+    /// How long to wait for another run's advisory lock.
+    pub lock_wait: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            tables: Vec::new(),
+            as_of: None,
+            dry_run: false,
+            exec: Settings::default(),
+            lock_wait: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Actions applied (or planned, with `dry_run`).
+    pub changes: usize,
+    /// Another run held the lock: nothing was done.
+    pub busy: bool,
+}
+
+/// Premakes (and moves rows out of DEFAULT) for every managed table, without retention: what
+/// `promail db migrate` ends with, so that a fresh database is partitioned at once. Takes the
+/// same advisory lock as `partitions rotate` (on a session of its own); sets `DateStyle` and
+/// `lock_timeout` on `db`. Returns the number of changes.
+pub async fn ensure_partitions(db: &Db, out: &Output) -> Result<usize> {
+    let s = run(
+        db,
+        out,
+        Job::Rotate { retention: false },
+        &Options::default(),
+    )
+    .await?;
+    Ok(s.changes)
+}
+
+/// Sessions used at most to create partitions in parallel.
+const PARALLEL_CREATES: usize = 4;
+
+/// One table's share of a run.
+struct Work<'a> {
+    policy: &'a crate::partition::plan::Policy,
+    cat: catalog::TableCatalog,
+    indexes: Vec<exec::IndexTemplate>,
+    cutoff: Option<NaiveDateTime>,
+    actions: Vec<Action>,
+    failed: bool,
+}
+
+impl Work<'_> {
+    fn target(&self) -> Target<'_> {
+        Target {
+            policy: self.policy,
+            columns: &self.cat.columns,
+            default: self.cat.default_partition().map(|c| c.name.as_str()),
+            cutoff: self.cutoff,
+            indexes: &self.indexes,
+        }
+    }
+}
+
+/// Prints what an applied action did; returns 1 when it changed something.
+fn report(
+    out: &Output,
+    policy: &crate::partition::plan::Policy,
+    action: &Action,
+    outcome: &Outcome,
+) -> usize {
+    match outcome {
+        Outcome::Done => {
+            out.info(action.describe(policy));
+            1
+        }
+        Outcome::Moved(n) => {
+            let done = Action::MoveFromDefault {
+                partition: action.partition().clone(),
+                rows: i64::try_from(*n).unwrap_or(i64::MAX),
+            };
+            out.info(done.describe(policy));
+            1
+        }
+        Outcome::AlreadyThere => {
+            out.verbose(format!(
+                "{} exists already (made by another run)",
+                action.partition()
+            ));
+            0
+        }
+    }
+}
+
+/// Applies the creates, spread over up to [`PARALLEL_CREATES`] sessions (the main one alone
+/// when there are few, or when more sessions cannot be opened); results in input order.
+async fn create_all(
+    db: &Db,
+    out: &Output,
+    works: &[Work<'_>],
+    creates: &[(usize, &Action)],
+    settings: &Settings,
+) -> Vec<Result<Outcome>> {
+    let wanted = creates.len().min(PARALLEL_CREATES);
+    let opened = futures_util::future::join_all((1..wanted).map(|_| async {
+        let session = connect::connect(&db.info, Prompt::Never).await?;
+        catalog::prepare_session(&session, settings.lock_timeout).await?;
+        anyhow::Ok(session)
+    }))
+    .await;
+    let mut extra: Vec<Db> = Vec::new();
+    for s in opened {
+        match s {
+            Ok(s) => extra.push(s),
+            Err(e) => out.verbose(format!("creating partitions on fewer sessions: {e:#}")),
+        }
+    }
+    let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
+    sessions.extend(extra.iter().map(|d| &d.client));
+    let k = sessions.len();
+    let lanes = sessions
+        .iter()
+        .enumerate()
+        .map(|(lane, client)| async move {
+            let mut done = Vec::new();
+            for (n, (i, action)) in creates.iter().enumerate().skip(lane).step_by(k) {
+                let target = works[*i].target();
+                done.push((n, exec::apply(client, &target, action, settings).await));
+            }
+            done
+        });
+    let mut all: Vec<(usize, Result<Outcome>)> = futures_util::future::join_all(lanes)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    all.sort_by_key(|(n, _)| *n);
+    all.into_iter().map(|(_, r)| r).collect()
+}
+
+fn is_retention(a: &Action) -> bool {
+    matches!(a, Action::Drop(_) | Action::Detach(_))
+}
+
+/// One maintenance run.
+pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summary> {
+    catalog::prepare_session(db, opts.exec.lock_timeout).await?;
+    let all = policy::load(db).await?;
+    let selected = policy::select(&all, &opts.tables)?;
+    if let Job::Range { from, to } = job {
+        if from >= to {
+            return Err(usage(format!(
+                "--from {} is not before --to {}",
+                crate::partition::plan::fmt_ts(from),
+                crate::partition::plan::fmt_ts(to)
+            )));
+        }
+    }
+
+    // The lock lives on its own session, held until this function returns.
+    let _lock_session = if opts.dry_run {
+        None
+    } else {
+        let session = connect::connect(&db.info, Prompt::Never)
+            .await
+            .context("opening a session for the partition maintenance lock")?;
+        match lock::acquire(&session, Key::Partitions, opts.lock_wait).await? {
+            Acquired::Yes { waited } => {
+                if waited > Duration::from_millis(100) {
+                    out.verbose(format!(
+                        "waited {:.1} s for another partition maintenance run",
+                        waited.as_secs_f64()
+                    ));
+                }
+            }
+            Acquired::Busy {
+                holder_pid,
+                holder_app,
+            } => {
+                if let Job::Range { .. } = job {
+                    return Err(lock::busy_error(
+                        Key::Partitions,
+                        opts.lock_wait,
+                        holder_pid,
+                        holder_app.as_deref(),
+                    ));
+                }
+                let who = holder_pid.map_or_else(String::new, |p| format!(" (backend pid {p})"));
+                out.info(format!(
+                    "another partition maintenance run holds the lock{who}: it is doing this work; nothing done here"
+                ));
+                return Ok(Summary {
+                    changes: 0,
+                    busy: true,
+                });
+            }
+        }
+        Some(session)
+    };
+
+    let mut summary = Summary::default();
+    let mut errors: Vec<anyhow::Error> = Vec::new();
+    let mut plan_text = String::new();
+    let mut works: Vec<Work> = Vec::new();
+    for stored in selected {
+        let policy = &stored.policy;
+        if let Err(e) = policy.validate() {
+            errors.push(e);
+            continue;
+        }
+        let want = Want {
+            default_rows: Some(policy.period),
+            sizes: false,
+        };
+        let cat = match catalog::read(db, &policy.table, &policy.column, want).await {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        for odd in cat.odd() {
+            out.verbose(format!(
+                "{}: partition {} has bounds promail does not manage; left alone",
+                policy.table, odd.name
+            ));
+        }
+        let now = opts.as_of.unwrap_or(cat.server_now);
+        // Retention never counts from a date after the server's clock: `--as-of` in the future
+        // (to premake ahead) must not expire the partitions holding today's rows.
+        let retention_now = now.min(cat.server_now);
+        let existing = cat.ranges();
+        let state = State {
+            existing: &existing,
+            default_rows: &cat.default_rows,
+        };
+        let actions: Vec<Action> = match job {
+            Job::Rotate { retention } => {
+                let mut a: Vec<Action> = plan_rotate(policy, &state, now)
+                    .into_iter()
+                    .filter(|a| !is_retention(a))
+                    .collect();
+                if retention {
+                    a.extend(
+                        plan_rotate(policy, &state, retention_now)
+                            .into_iter()
+                            .filter(is_retention),
+                    );
+                }
+                a
+            }
+            Job::Range { from, to } => {
+                plan_range(policy, &state, from, to).map_err(|e| usage(e.to_string()))?
+            }
+        };
+        if actions.is_empty() {
+            match job {
+                Job::Range { .. } if !opts.dry_run => out.info(format!(
+                    "{}: the partitions of that range already exist",
+                    policy.table
+                )),
+                _ => out.verbose(format!("{}: nothing to do", policy.table)),
+            }
+            continue;
+        }
+        if opts.dry_run {
+            for a in &actions {
+                plan_text.push_str(&a.describe(policy));
+                plan_text.push('\n');
+            }
+            summary.changes += actions.len();
+            continue;
+        }
+        let builds = actions
+            .iter()
+            .any(|a| matches!(a, Action::Create(_) | Action::MoveFromDefault { .. }));
+        let indexes = if builds {
+            match exec::index_templates(db, &policy.table).await {
+                Ok(i) => i,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            }
+        } else {
+            Vec::new()
+        };
+        works.push(Work {
+            policy,
+            cutoff: policy
+                .retention
+                .and_then(|r| retention_now.checked_sub_signed(r)),
+            cat,
+            indexes,
+            actions,
+            failed: false,
+        });
+    }
+    if opts.dry_run {
+        if plan_text.is_empty() {
+            out.info("nothing to do");
+        } else {
+            crate::output::write_stdout(&plan_text)?;
+        }
+    }
+
+    // 1. Moves out of DEFAULT, one table at a time (they write a lot; parallel moves would only
+    //    compete for the same disk and the same DEFAULT partition).
+    for w in &mut works {
+        let target = w.target();
+        for action in w
+            .actions
+            .iter()
+            .filter(|a| matches!(a, Action::MoveFromDefault { .. }))
+        {
+            match exec::apply(db, &target, action, &opts.exec).await {
+                Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+                Err(e) => {
+                    errors.push(e);
+                    w.failed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    // 2. Creates, on up to PARALLEL_CREATES sessions: building a table does not lock its
+    //    parent, only the attaches queue one after the other.
+    let creates: Vec<(usize, &Action)> = works
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| !w.failed)
+        .flat_map(|(i, w)| {
+            w.actions
+                .iter()
+                .filter(|a| matches!(a, Action::Create(_)))
+                .map(move |a| (i, a))
+        })
+        .collect();
+    let results = create_all(db, out, &works, &creates, &opts.exec).await;
+    for ((i, action), result) in creates.iter().zip(results) {
+        let w = &works[*i];
+        match result {
+            Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    // 3. Retention, one partition at a time (each DETACH holds ACCESS EXCLUSIVE on the parent).
+    for w in &mut works {
+        if w.failed {
+            continue;
+        }
+        let target = w.target();
+        for action in w.actions.iter().filter(|a| is_retention(a)) {
+            match exec::apply(db, &target, action, &opts.exec).await {
+                Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+                Err(e) => {
+                    errors.push(e);
+                    break;
+                }
+            }
+        }
+    }
+    // Every failure is printed; the last one is the run's error (exit 1).
+    match errors.pop() {
+        None => Ok(summary),
+        Some(last) => {
+            for e in &errors {
+                crate::error::report(e, out.color);
+            }
+            Err(last)
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The partition policies kept in `promail.partition_policy` (migration 0002): loading them into
+//! the planner's [`Policy`], choosing tables by name, and `partitions policy set`.
+
+use anyhow::{anyhow, Result};
+use chrono::Duration;
+use tokio_postgres::Client;
+
+use crate::error::{hint, usage};
+use crate::partition::plan::{Period, Policy, RetentionAction};
+use crate::pg::{self, PgExt};
+
+const POLICIES_SQL: &str = include_str!("../../sql/partition/policies.sql");
+const UPDATE_SQL: &str = include_str!("../../sql/partition/policy_update.sql");
+
+/// A policy as stored, with the retention as the server prints it (`90 days`).
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub policy: Policy,
+    pub retention_text: Option<String>,
+}
+
+/// Loads every policy, ordered by table.
+pub async fn load(client: &Client) -> Result<Vec<Stored>> {
+    let rows = client.query(POLICIES_SQL, &[]).await.map_err(|e| {
+        if e.code() == Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE) {
+            hint(
+                anyhow!("promail.partition_policy does not exist: the database is not migrated"),
+                "run `promail db migrate` first",
+            )
+        } else {
+            pg::err(e).context("reading promail.partition_policy")
+        }
+    })?;
+    rows.iter()
+        .map(|r| {
+            let table: String = r.get("parent_table");
+            let period: String = r.get("period");
+            let action: String = r.get("retention_action");
+            let premake: i32 = r.get("premake");
+            let secs: Option<f64> = r.get("retention_seconds");
+            let policy = Policy {
+                column: r.get("control_column"),
+                period: Period::parse(&period)?,
+                premake: u32::try_from(premake).unwrap_or(0),
+                retention: secs.map(|s| Duration::milliseconds((s * 1000.0).round() as i64)),
+                action: RetentionAction::parse(&action)?,
+                table,
+            };
+            Ok(Stored {
+                policy,
+                retention_text: r.get("retention_text"),
+            })
+        })
+        .collect()
+}
+
+/// The error for a table without a policy (a usage error: exit 2), naming the managed ones.
+pub fn unknown_table(table: &str, all: &[Stored]) -> anyhow::Error {
+    let names: Vec<&str> = all.iter().map(|s| s.policy.table.as_str()).collect();
+    let managed = if names.is_empty() {
+        "none".to_string()
+    } else {
+        names.join(", ")
+    };
+    hint(
+        usage(format!(
+            "unknown table {table:?}: promail manages partitions of {managed}"
+        )),
+        "see `promail partitions policy`",
+    )
+}
+
+/// The policies of `tables`, in the order given (all of them when empty). Duplicates are
+/// taken once.
+pub fn select<'a>(all: &'a [Stored], tables: &[String]) -> Result<Vec<&'a Stored>> {
+    if tables.is_empty() {
+        return Ok(all.iter().collect());
+    }
+    let mut out: Vec<&Stored> = Vec::new();
+    for t in tables {
+        let s = all
+            .iter()
+            .find(|s| &s.policy.table == t)
+            .ok_or_else(|| unknown_table(t, all))?;
+        if !out.iter().any(|o| o.policy.table == s.policy.table) {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// A retention given on the command line: `none`, or an interval the server understands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetentionArg {
+    Forever,
+    Interval(String),
+}
+
+impl RetentionArg {
+    pub fn parse(s: &str) -> RetentionArg {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("none") || t.eq_ignore_ascii_case("forever") {
+            RetentionArg::Forever
+        } else {
+            RetentionArg::Interval(t.to_string())
+        }
+    }
+}
+
+/// What `partitions policy set` changes (`None`: keep).
+#[derive(Debug, Clone, Default)]
+pub struct Change {
+    pub premake: Option<u32>,
+    pub retention: Option<RetentionArg>,
+    pub action: Option<RetentionAction>,
+}
+
+/// Applies a change to the policy of `table` after checking it; returns the stored result.
+/// Bad values are usage errors (exit 2), one line each.
+pub async fn update(client: &Client, table: &str, change: &Change) -> Result<Stored> {
+    let all = load(client).await?;
+    let current = all
+        .iter()
+        .find(|s| s.policy.table == table)
+        .ok_or_else(|| unknown_table(table, &all))?;
+    let mut policy = current.policy.clone();
+    if let Some(p) = change.premake {
+        policy.premake = p;
+    }
+    let interval = match &change.retention {
+        None => None,
+        Some(RetentionArg::Forever) => {
+            policy.retention = None;
+            Some(None)
+        }
+        Some(RetentionArg::Interval(text)) => {
+            policy.retention = Some(parse_interval(client, text).await?);
+            Some(Some(text.clone()))
+        }
+    };
+    if let Some(a) = change.action {
+        policy.action = a;
+    }
+    policy.validate().map_err(|e| usage(e.to_string()))?;
+    let premake = change.premake.map(|p| i32::try_from(p).unwrap_or(i32::MAX));
+    let retention: Option<String> = interval.clone().flatten();
+    let action = change.action.map(RetentionAction::as_str);
+    client
+        .query_one(
+            UPDATE_SQL,
+            &[&table, &premake, &interval.is_some(), &retention, &action],
+        )
+        .await
+        .pg()
+        .map_err(|e| e.context(format!("updating the partition policy of {table}")))?;
+    let all = load(client).await?;
+    all.into_iter()
+        .find(|s| s.policy.table == table)
+        .ok_or_else(|| anyhow!("the policy of {table} disappeared while it was updated"))
+}
+
+/// Parses an interval with the server's own rules (`90 days`, `3 months`, `1 year`).
+async fn parse_interval(client: &Client, text: &str) -> Result<Duration> {
+    let bad = || {
+        usage(format!(
+            "invalid retention {text:?}: expected an interval such as '90 days', '12 weeks', '6 months', or 'none'"
+        ))
+    };
+    let row = client
+        .query_one(
+            "SELECT extract(epoch FROM $1::text::interval)::float8",
+            &[&text],
+        )
+        .await
+        .map_err(|e| {
+            if e.code().is_some_and(|c| c.code().starts_with("22")) {
+                bad()
+            } else {
+                pg::err(e)
+            }
+        })?;
+    let secs: f64 = row.get(0);
+    Ok(Duration::milliseconds((secs * 1000.0).round() as i64))
+}

@@ -1,0 +1,179 @@
+//! `promail cleanup`: the seed's retention with expired partitions dropped first; counts,
+//! dry run, confirmation.
+
+use serde_json::Value;
+
+use crate::support::{assert_error, stderr_of, stdout_of, TestDb};
+
+/// A year of logins (one per hour) in monthly partitions, ten weeks of analytics in weekly
+/// ones, and a few very old rows in each DEFAULT partition.
+fn year_of_logs(db: &TestDb) {
+    let month = |sql: &str| db.value(&format!("SELECT to_char({sql}, 'YYYY-MM-DD')"));
+    let from = month("date_trunc('month', localtimestamp - interval '12 months')");
+    let to = month("date_trunc('month', localtimestamp + interval '1 month')");
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            &from,
+            "--to",
+            &to,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let from = month("localtimestamp - interval '10 weeks'");
+    let to = month("localtimestamp + interval '1 week'");
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "create",
+            "email_analytics",
+            "--from",
+            &from,
+            "--to",
+            &to,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    db.sql(
+        "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x');
+         INSERT INTO login_history (user_id, login_time)
+           SELECT 1, t FROM generate_series(localtimestamp - interval '365 days', localtimestamp, interval '1 hour') t;
+         INSERT INTO login_history (user_id, login_time)
+           SELECT 1, localtimestamp - interval '3 years' + g * interval '1 minute' FROM generate_series(1, 10) g;
+         INSERT INTO email_analytics (user_id, action, action_time)
+           SELECT 1, 'open', t FROM generate_series(localtimestamp - interval '70 days', localtimestamp, interval '1 hour') t;
+         INSERT INTO email_analytics (user_id, action, action_time)
+           SELECT 1, 'open', localtimestamp - interval '2 years' FROM generate_series(1, 5);",
+    );
+}
+
+fn older(db: &TestDb, table: &str, col: &str, interval: &str) -> i64 {
+    db.value(&format!(
+        "SELECT count(*) FROM {table} WHERE {col} < (CURRENT_TIMESTAMP - interval '{interval}')::timestamp"
+    ))
+    .parse()
+    .unwrap()
+}
+
+fn total(db: &TestDb, table: &str) -> i64 {
+    db.value(&format!("SELECT count(*) FROM {table}"))
+        .parse()
+        .unwrap()
+}
+
+fn partition_count(db: &TestDb, table: &str) -> i64 {
+    db.value(&format!(
+        "SELECT count(*) FROM pg_inherits WHERE inhparent = 'public.{table}'::regclass"
+    ))
+    .parse()
+    .unwrap()
+}
+
+fn report(out: &std::process::Output) -> Value {
+    assert!(out.status.success(), "{}", stderr_of(out));
+    serde_json::from_str(&stdout_of(out)).unwrap()
+}
+
+#[test]
+fn dry_run_counts_then_cleanup_removes_exactly_that() {
+    let db = TestDb::migrated("cleanup_counts");
+    year_of_logs(&db);
+    let logins = total(&db, "login_history");
+    let analytics = total(&db, "email_analytics");
+    let old_logins = older(&db, "login_history", "login_time", "90 days");
+    let old_analytics = older(&db, "email_analytics", "action_time", "30 days");
+    assert!(old_logins > 6000 && old_analytics > 900);
+    let parts = partition_count(&db, "login_history");
+
+    let dry = report(
+        &db.promail()
+            .args(["cleanup", "--dry-run", "--exact", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(dry[0]["table"], "login_history");
+    assert_eq!(dry[0]["rows_removed"], old_logins, "{dry}");
+    assert_eq!(dry[0]["exact"], true);
+    let dropped = dry[0]["partitions_dropped"].as_i64().unwrap();
+    assert!(dropped >= 8, "{dry}");
+    // The boundary month and the 10 old rows in DEFAULT are left to the function's DELETE.
+    assert!(dry[0]["rows_deleted"].as_i64().unwrap() >= 10, "{dry}");
+    assert_eq!(dry[1]["table"], "email_analytics");
+    assert_eq!(dry[1]["rows_removed"], old_analytics, "{dry}");
+    // Nothing changed.
+    assert_eq!(total(&db, "login_history"), logins);
+    assert_eq!(total(&db, "email_analytics"), analytics);
+    assert_eq!(partition_count(&db, "login_history"), parts);
+
+    let done = report(
+        &db.promail()
+            .args(["cleanup", "--yes", "--exact", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(done[0]["rows_removed"], old_logins, "{done}");
+    assert_eq!(done[0]["partitions_dropped"], dropped);
+    assert_eq!(done[1]["rows_removed"], old_analytics, "{done}");
+    assert_eq!(total(&db, "login_history"), logins - old_logins);
+    assert_eq!(total(&db, "email_analytics"), analytics - old_analytics);
+    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
+    assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
+    assert_eq!(partition_count(&db, "login_history"), parts - dropped);
+
+    // Nothing left to remove: quiet.
+    let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    assert_eq!(stdout_of(&out), "");
+}
+
+#[test]
+fn cleanup_reports_one_line_per_table() {
+    let db = TestDb::migrated("cleanup_lines");
+    year_of_logs(&db);
+    let old_logins = older(&db, "login_history", "login_time", "90 days");
+    let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    let err = stderr_of(&out);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("login_history: removed "))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("partitions dropped"), "{line}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("email_analytics: removed ")),
+        "{err}"
+    );
+    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
+    assert!(old_logins > 0);
+}
+
+#[test]
+fn cleanup_refuses_without_yes_when_no_terminal() {
+    let db = TestDb::migrated("cleanup_no_yes");
+    year_of_logs(&db);
+    let logins = total(&db, "login_history");
+    let parts = partition_count(&db, "login_history");
+    let out = db.promail().args(["cleanup"]).output().unwrap();
+    let err = assert_error(&out, 1, "without confirmation: no terminal to ask on");
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(total(&db, "login_history"), logins);
+    assert_eq!(partition_count(&db, "login_history"), parts);
+}
+
+#[test]
+fn cleanup_on_an_unmigrated_database_says_so() {
+    let db = TestDb::new("cleanup_unmigrated");
+    let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
+    let err = assert_error(&out, 1, "cleanup_old_logs() does not exist");
+    assert!(err.contains("promail db migrate"), "{err}");
+}

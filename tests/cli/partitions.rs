@@ -1,0 +1,873 @@
+//! `promail partitions list|create|rotate|policy` against a real server: premake, moves out of
+//! DEFAULT, retention, ISO weeks, bad input, concurrency, lock contention and a killed run.
+
+use std::process::{Child, Command as StdCommand, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{assert_error, empty_home, stderr_of, stdout_of, TestDb};
+
+/// The binary as a plain process (for running several at once, or killing one).
+fn spawn(db: &TestDb, args: &[&str]) -> Child {
+    let mut c = StdCommand::new(env!("CARGO_BIN_EXE_promail"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PG") || k.starts_with("PROMAIL_") {
+            c.env_remove(k);
+        }
+    }
+    c.env("DATABASE_URL", &db.conn)
+        .env("NO_COLOR", "1")
+        .env("HOME", empty_home())
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn ok(db: &TestDb, args: &[&str]) -> (String, String) {
+    let out = db.promail().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "promail {args:?} failed: {}",
+        stderr_of(&out)
+    );
+    (stdout_of(&out), stderr_of(&out))
+}
+
+/// Partitions of a table as `name from to` lines, by name (DEFAULT shows as `DEFAULT`).
+fn partitions(db: &TestDb, table: &str) -> Vec<String> {
+    db.sql(&format!(
+        "SET DateStyle = ISO; SELECT c.relname || ' ' || pg_get_expr(c.relpartbound, c.oid) \
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
+         WHERE i.inhparent = 'public.{table}'::regclass ORDER BY 1"
+    ))
+    .into_iter()
+    .map(|r| r[0].clone().unwrap())
+    .collect()
+}
+
+fn count(db: &TestDb, from: &str) -> i64 {
+    db.value(&format!("SELECT count(*) FROM {from}"))
+        .parse()
+        .unwrap()
+}
+
+fn list_json(db: &TestDb, extra: &[&str]) -> Value {
+    let mut args = vec!["partitions", "list", "--format", "json"];
+    args.extend_from_slice(extra);
+    let (out, _) = ok(db, &args);
+    serde_json::from_str(&out).unwrap()
+}
+
+fn health<'a>(doc: &'a Value, table: &str) -> &'a Value {
+    doc["health"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["table"] == table)
+        .unwrap()
+}
+
+/// 100 users, so that login rows can reference them.
+fn users(db: &TestDb) {
+    db.sql(
+        "INSERT INTO users (email, password_hash) \
+         SELECT 'u' || g || '@example.fr', 'x' FROM generate_series(1, 100) g",
+    );
+}
+
+/// `n` login rows spread evenly over [from, to).
+fn logins(db: &TestDb, n: i64, from: &str, to: &str) {
+    db.sql(&format!(
+        "INSERT INTO login_history (user_id, login_time, ip_address, user_agent) \
+         SELECT 1 + g % 100, timestamp '{from}' + (timestamp '{to}' - timestamp '{from}') * g / {n}, \
+                '10.0.0.1', 'Mozilla/5.0' \
+         FROM generate_series(0, {n} - 1) g"
+    ));
+}
+
+#[test]
+fn first_rotate_premakes_then_rotate_is_quiet() {
+    let db = TestDb::migrated("part_premake");
+    assert_eq!(partitions(&db, "login_history").len(), 1, "only DEFAULT");
+    let (out, err) = ok(&db, &["partitions", "rotate"]);
+    assert!(out.is_empty(), "{out}");
+    // Current month + 3 ahead, current ISO week + 4 ahead.
+    let creates: Vec<&str> = err.lines().filter(|l| l.starts_with("create ")).collect();
+    assert_eq!(creates.len(), 9, "{err}");
+    assert_eq!(partitions(&db, "login_history").len(), 5);
+    assert_eq!(partitions(&db, "email_analytics").len(), 6);
+
+    let doc = list_json(&db, &[]);
+    for t in ["login_history", "email_analytics"] {
+        let h = health(&doc, t);
+        assert_eq!(h["covers_now"], true, "{h}");
+        assert_eq!(h["periods_ahead"], h["premake"], "{h}");
+        assert_eq!(h["status"], "ok", "{h}");
+    }
+
+    // Each partition has the parent's indexes (primary key, user_id, login_time), once, and
+    // its foreign key.
+    let current = db.value("SELECT to_char(localtimestamp, '\"login_history_\"YYYY_MM')");
+    assert_eq!(
+        db.value(&format!(
+            "SELECT count(*) FROM pg_indexes WHERE tablename = '{current}'"
+        )),
+        "3"
+    );
+    assert_eq!(
+        db.value(&format!(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = '{current}'::regclass AND contype = 'f'"
+        )),
+        "1"
+    );
+
+    // Nothing to do: nothing printed.
+    let (out, err) = ok(&db, &["partitions", "rotate"]);
+    assert_eq!((out.as_str(), err.as_str()), ("", ""));
+    // An insert for now lands in a real partition, not in DEFAULT.
+    users(&db);
+    db.sql("INSERT INTO login_history (user_id) VALUES (1)");
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+}
+
+#[test]
+fn dry_run_prints_the_plan_and_changes_nothing() {
+    let db = TestDb::migrated("part_dry_run");
+    users(&db);
+    logins(&db, 300, "2024-01-01", "2024-03-01");
+    let before = partitions(&db, "login_history");
+    let out = db
+        .promail()
+        .args(["partitions", "rotate", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let plan = stdout_of(&out);
+    assert!(
+        plan.lines().any(|l| l.starts_with(
+            "move 155 rows from login_history_default into login_history_2024_01 [2024-01-01, 2024-02-01)"
+        )),
+        "{plan}"
+    );
+    assert!(plan
+        .lines()
+        .any(|l| l.starts_with("create email_analytics_")));
+    assert_eq!(partitions(&db, "login_history"), before);
+    assert_eq!(partitions(&db, "email_analytics").len(), 1);
+    assert_eq!(count(&db, "ONLY login_history_default"), 300);
+
+    let (plan, _) = ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-03-01",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(
+        plan,
+        "create login_history_2023_01 [2023-01-01, 2023-02-01)\n\
+         create login_history_2023_02 [2023-02-01, 2023-03-01)\n"
+    );
+    assert_eq!(partitions(&db, "login_history"), before);
+}
+
+#[test]
+fn hundred_thousand_rows_in_default_are_all_moved() {
+    let db = TestDb::migrated("part_move_100k");
+    users(&db);
+    logins(&db, 100_000, "2025-01-01", "2025-04-01");
+    let sum_before = db.value("SELECT sum(id) FROM login_history");
+    assert_eq!(count(&db, "ONLY login_history_default"), 100_000);
+
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    let moves: Vec<&str> = err.lines().filter(|l| l.starts_with("move ")).collect();
+    assert_eq!(moves.len(), 3, "{err}");
+    assert!(
+        moves[0]
+            .starts_with("move 34445 rows from login_history_default into login_history_2025_01"),
+        "{err}"
+    );
+
+    assert_eq!(count(&db, "login_history"), 100_000);
+    assert_eq!(db.value("SELECT sum(id) FROM login_history"), sum_before);
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    assert_eq!(count(&db, "ONLY login_history_2025_01"), 34_445);
+    assert_eq!(count(&db, "ONLY login_history_2025_02"), 31_111);
+    assert_eq!(count(&db, "ONLY login_history_2025_03"), 34_444);
+    let p = partitions(&db, "login_history");
+    assert!(p.contains(
+        &"login_history_2025_02 FOR VALUES FROM ('2025-02-01 00:00:00') TO ('2025-03-01 00:00:00')"
+            .to_string()
+    ));
+    // The moved partitions have the parent's indexes and no leftover CHECK.
+    assert_eq!(
+        db.value("SELECT count(*) FROM pg_indexes WHERE tablename = 'login_history_2025_02'"),
+        "3"
+    );
+    assert_eq!(
+        db.value(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = 'login_history_2025_02'::regclass AND contype = 'c'"
+        ),
+        "0"
+    );
+    // Queries by time use the new partitions.
+    assert_eq!(
+        count(
+            &db,
+            "login_history WHERE login_time >= '2025-02-01' AND login_time < '2025-03-01'"
+        ),
+        31_111
+    );
+}
+
+#[test]
+fn iso_week_53_and_year_boundaries() {
+    let db = TestDb::migrated("part_week53");
+    ok(
+        &db,
+        &[
+            "partitions",
+            "rotate",
+            "email_analytics",
+            "--as-of",
+            "2026-12-20",
+        ],
+    );
+    let p = partitions(&db, "email_analytics");
+    for expected in [
+        "email_analytics_2026_w51 FOR VALUES FROM ('2026-12-14 00:00:00') TO ('2026-12-21 00:00:00')",
+        "email_analytics_2026_w52 FOR VALUES FROM ('2026-12-21 00:00:00') TO ('2026-12-28 00:00:00')",
+        "email_analytics_2026_w53 FOR VALUES FROM ('2026-12-28 00:00:00') TO ('2027-01-04 00:00:00')",
+        "email_analytics_2027_w01 FOR VALUES FROM ('2027-01-04 00:00:00') TO ('2027-01-11 00:00:00')",
+        "email_analytics_2027_w02 FOR VALUES FROM ('2027-01-11 00:00:00') TO ('2027-01-18 00:00:00')",
+    ] {
+        assert!(p.contains(&expected.to_string()), "{expected} not in {p:#?}");
+    }
+    // 2024-12-30 starts ISO week 1 of 2025.
+    let (plan, _) = ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "email_analytics",
+            "--from",
+            "2024-12-28",
+            "--to",
+            "2025-01-01",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(
+        plan,
+        "create email_analytics_2024_w52 [2024-12-23, 2024-12-30)\n\
+         create email_analytics_2025_w01 [2024-12-30, 2025-01-06)\n"
+    );
+}
+
+#[test]
+fn list_shows_partitions_and_health_in_json_table_and_csv() {
+    let db = TestDb::migrated("part_list");
+    users(&db);
+    ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-01",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-05-01",
+            "--to",
+            "2025-06-01",
+        ],
+    );
+    logins(&db, 20, "2025-03-01", "2025-04-01"); // into DEFAULT (no partition for March)
+    let doc = list_json(&db, &["login_history", "--as-of", "2025-05-10"]);
+    assert_eq!(doc["now"], "2025-05-10");
+    let parts = doc["partitions"].as_array().unwrap();
+    assert_eq!(parts.len(), 4);
+    assert_eq!(parts[0]["partition"], "login_history_2025_01");
+    assert_eq!(parts[0]["from"], "2025-01-01");
+    assert_eq!(parts[0]["to"], "2025-02-01");
+    assert!(parts[0]["size_bytes"].as_i64().unwrap() > 0);
+    assert!(parts[0]["est_rows"].is_number());
+    assert_eq!(parts[3]["partition"], "login_history_default");
+    assert_eq!(parts[3]["from"], "DEFAULT");
+
+    let h = health(&doc, "login_history");
+    assert_eq!(h["covers_now"], true);
+    assert_eq!(h["periods_ahead"], 0);
+    assert_eq!(h["premake"], 3);
+    assert_eq!(h["default_rows"], 20);
+    assert_eq!(h["partitions"], 3);
+    assert_eq!(
+        h["gaps"],
+        serde_json::json!([{"from": "2025-03-01", "to": "2025-05-01"}])
+    );
+    // 90 days before 2025-05-10 is 2025-02-09: January is past retention.
+    assert_eq!(
+        h["past_retention"],
+        serde_json::json!(["login_history_2025_01"])
+    );
+    let status = h["status"].as_str().unwrap();
+    assert!(status.contains("20 rows in DEFAULT"), "{status}");
+    assert!(status.contains("1 gaps"), "{status}");
+
+    let (table, _) = ok(&db, &["partitions", "list"]);
+    assert!(table.contains("login_history_2025_05"), "{table}");
+    assert!(table.contains("rows in DEFAULT"), "{table}");
+    let (csv, _) = ok(&db, &["partitions", "list", "--format", "csv"]);
+    assert!(
+        csv.starts_with("table,partition,from,to,est_rows,size_bytes\n"),
+        "{csv}"
+    );
+    let (csv, _) = ok(&db, &["partitions", "list", "--health", "--format", "csv"]);
+    assert!(
+        csv.starts_with("table,period,partitions,covers_now,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 3);
+}
+
+#[test]
+fn create_range_leaves_existing_partitions_alone() {
+    let db = TestDb::migrated("part_create");
+    let args = [
+        "partitions",
+        "create",
+        "login_history",
+        "--from",
+        "2025-01-15",
+        "--to",
+        "2025-04-01",
+    ];
+    let (_, err) = ok(&db, &args);
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("create ")).count(),
+        3,
+        "{err}"
+    );
+    let before = partitions(&db, "login_history");
+    let (_, err) = ok(&db, &args);
+    assert!(err.contains("already exist"), "{err}");
+    assert_eq!(partitions(&db, "login_history"), before);
+}
+
+#[test]
+fn unknown_table_is_a_usage_error_naming_the_managed_tables() {
+    let db = TestDb::migrated("part_unknown");
+    for args in [
+        vec!["partitions", "rotate", "users"],
+        vec!["partitions", "list", "nope"],
+        vec![
+            "partitions",
+            "create",
+            "nope",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-02-01",
+        ],
+        vec!["partitions", "policy", "set", "nope", "--premake", "2"],
+    ] {
+        let out = db.promail().args(&args).output().unwrap();
+        let err = assert_error(&out, 2, "unknown table");
+        assert!(
+            err.contains("email_analytics, login_history"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(partitions(&db, "login_history").len(), 1);
+}
+
+#[test]
+fn bad_dates_are_usage_errors() {
+    let db = TestDb::migrated("part_bad_dates");
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-01-01",
+        ])
+        .output()
+        .unwrap();
+    assert_error(&out, 2, "--from 2025-03-01 is not before --to 2025-01-01");
+    for args in [
+        vec![
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-02-30",
+            "--to",
+            "2025-04-01",
+        ],
+        vec!["partitions", "rotate", "--as-of", "20/12/2026"],
+        vec!["partitions", "list", "--as-of", "tomorrow"],
+    ] {
+        let out = db.promail().args(&args).output().unwrap();
+        assert_error(&out, 2, "expected a date as YYYY-MM-DD");
+    }
+    assert_eq!(partitions(&db, "login_history").len(), 1);
+}
+
+#[test]
+fn policy_show_set_and_reject_bad_values() {
+    let db = TestDb::migrated("part_policy");
+    let (out, _) = ok(&db, &["partitions", "policy", "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[1]["table"], "login_history");
+    assert_eq!(v[1]["premake"], 3);
+    assert_eq!(v[1]["retention"], "90 days");
+    assert_eq!(v[0]["period"], "weekly");
+
+    for (args, needle) in [
+        (
+            vec!["--premake", "0"],
+            "premake must be between 1 and 520, got 0",
+        ),
+        (
+            vec!["--premake", "-2"],
+            "premake must be between 1 and 520, got -2",
+        ),
+        (
+            vec!["--retention", "-30 days"],
+            "retention must be positive",
+        ),
+        (vec!["--retention", "0 days"], "retention must be positive"),
+        (vec!["--retention", "soon"], "invalid retention \"soon\""),
+    ] {
+        let mut a = vec!["partitions", "policy", "set", "login_history"];
+        a.extend(args);
+        let out = db.promail().args(&a).output().unwrap();
+        let err = assert_error(&out, 2, needle);
+        assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1);
+    }
+    assert_eq!(
+        db.value("SELECT premake || ' ' || retention FROM promail.partition_policy WHERE parent_table = 'login_history'"),
+        "3 90 days"
+    );
+
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--premake",
+            "6",
+            "--retention",
+            "6 months",
+            "--action",
+            "detach",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "email_analytics",
+            "--retention",
+            "none",
+        ],
+    );
+    let (out, _) = ok(&db, &["partitions", "policy", "--format", "csv"]);
+    assert_eq!(
+        out,
+        "table,column,period,premake,retention,action\n\
+         email_analytics,action_time,weekly,4,,drop\n\
+         login_history,login_time,monthly,6,6 mons,detach\n"
+    );
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("create ")).count(),
+        7,
+        "{err}"
+    );
+}
+
+#[test]
+fn retention_drops_or_detaches_by_policy() {
+    let db = TestDb::migrated("part_retention");
+    users(&db);
+    let old = [
+        "partitions",
+        "create",
+        "login_history",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-03-01",
+    ];
+    ok(&db, &old);
+    logins(&db, 100, "2024-01-01", "2024-03-01");
+
+    // drop (the seeded policy)
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(
+        err.contains(
+            "drop login_history_2024_01 [2024-01-01, 2024-02-01) (past retention of 90 days)"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        db.value("SELECT count(*) FROM pg_class WHERE relname LIKE 'login_history_2024%'"),
+        "0"
+    );
+    assert_eq!(count(&db, "login_history"), 0);
+
+    // detach: the tables stay, outside login_history, with their rows
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--action",
+            "detach",
+        ],
+    );
+    ok(&db, &old);
+    logins(&db, 100, "2024-01-01", "2024-03-01");
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(err.contains("detach login_history_2024_02"), "{err}");
+    assert_eq!(count(&db, "login_history"), 0);
+    assert_eq!(
+        count(&db, "login_history_2024_01") + count(&db, "login_history_2024_02"),
+        100
+    );
+    assert!(!partitions(&db, "login_history")
+        .iter()
+        .any(|p| p.contains("2024")));
+
+    // Retention never counts from a future --as-of: this month's partition stays.
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--action",
+            "drop",
+        ],
+    );
+    db.sql("INSERT INTO login_history (user_id) VALUES (1)");
+    let (_, err) = ok(&db, &["partitions", "rotate", "--as-of", "2031-01-01"]);
+    assert!(!err.contains("drop "), "{err}");
+    assert_eq!(count(&db, "login_history"), 1);
+}
+
+#[test]
+fn ten_concurrent_rotates_create_each_partition_once() {
+    let db = TestDb::migrated("part_concurrent");
+    users(&db);
+    // Two months before the current one: inside retention, and no partition for them yet.
+    let from = db.value(
+        "SELECT to_char(date_trunc('month', localtimestamp) - interval '2 months', 'YYYY-MM-DD')",
+    );
+    let to = db.value("SELECT to_char(date_trunc('month', localtimestamp), 'YYYY-MM-DD')");
+    logins(&db, 3000, &from, &to);
+    let children: Vec<Child> = (0..10)
+        .map(|_| spawn(&db, &["partitions", "rotate"]))
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{err}");
+        assert!(!err.contains("error"), "{err}");
+        lines.extend(err.lines().map(String::from));
+    }
+    let changes: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("create ") || l.starts_with("move "))
+        .collect();
+    let mut unique = changes.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        changes.len(),
+        unique.len(),
+        "a change was made twice: {lines:#?}"
+    );
+    // 4 + 5 premade, 2 moved.
+    assert_eq!(changes.len(), 11, "{lines:#?}");
+    assert_eq!(count(&db, "login_history"), 3000);
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+}
+
+/// Waits until `sql` returns true.
+fn wait_for(db: &TestDb, sql: &str, what: &str) {
+    let start = Instant::now();
+    while db.value(sql) != "t" {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
+    let db = TestDb::migrated("part_lock");
+    users(&db);
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let connect = || {
+        rt.block_on(promail::connect::connect(
+            &info,
+            promail::connect::Prompt::Never,
+        ))
+        .unwrap()
+    };
+    let app = connect();
+    // A reporting transaction left open: it holds ACCESS SHARE on login_history.
+    rt.block_on(app.batch_execute("BEGIN; SELECT count(*) FROM login_history"))
+        .unwrap();
+
+    let mut rotate = spawn(
+        &db,
+        &[
+            "partitions",
+            "rotate",
+            "--lock-timeout",
+            "500ms",
+            "--retries",
+            "4",
+        ],
+    );
+    wait_for(
+        &db,
+        "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation \
+         WHERE NOT l.granted AND c.relname = 'login_history')",
+        "rotate to wait for its lock",
+    );
+    // The application inserts meanwhile: it completes while rotate still waits and retries
+    // (held up at most one lock_timeout behind rotate's queued lock request).
+    let other = connect();
+    rt.block_on(other.batch_execute("INSERT INTO login_history (user_id) VALUES (1)"))
+        .unwrap();
+    assert!(
+        rotate.try_wait().unwrap().is_none(),
+        "rotate was expected to be still waiting and retrying"
+    );
+    let out = rotate.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let line = err.lines().find(|l| l.starts_with("error: ")).unwrap();
+    assert!(line.contains("creating partition login_history_"), "{line}");
+    assert!(
+        line.contains("could not lock login_history within lock_timeout (500 ms) in 5 attempts"),
+        "{line}"
+    );
+    assert!(line.contains("never blocked longer than 500 ms"), "{line}");
+    assert!(
+        err.contains("hint: a long transaction holds a lock on login_history"),
+        "{err}"
+    );
+    // email_analytics was not locked: its partitions were made.
+    assert!(err.contains("create email_analytics_"), "{err}");
+
+    rt.block_on(app.batch_execute("COMMIT")).unwrap();
+    let (_, err) = ok(&db, &["partitions", "rotate"]);
+    assert!(err.contains("create login_history_"), "{err}");
+    assert_eq!(count(&db, "login_history"), 1);
+}
+
+#[test]
+fn rotate_killed_during_a_move_loses_nothing_and_rerun_completes() {
+    let db = TestDb::migrated("part_killed");
+    users(&db);
+    logins(&db, 300_000, "2024-04-01", "2024-05-01");
+    let sum = db.value("SELECT sum(id) FROM login_history");
+
+    let mut rotate = spawn(&db, &["partitions", "rotate", "login_history"]);
+    wait_for(
+        &db,
+        "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'WITH moved AS%' AND state = 'active')",
+        "the move to start",
+    );
+    rotate.kill().unwrap();
+    rotate.wait().unwrap();
+    // The server notices the client is gone and rolls the move back.
+    wait_for(
+        &db,
+        "SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'WITH moved AS%' \
+         AND pid <> pg_backend_pid())",
+        "the killed session to end",
+    );
+    assert_eq!(count(&db, "login_history"), 300_000);
+    assert_eq!(db.value("SELECT sum(id) FROM login_history"), sum);
+    assert_eq!(
+        db.value("SELECT count(*) FROM pg_class WHERE relname = 'login_history_2024_04'"),
+        "0",
+        "no half-made partition"
+    );
+
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(
+        err.contains("move 300000 rows from login_history_default into login_history_2024_04"),
+        "{err}"
+    );
+    assert_eq!(count(&db, "login_history"), 300_000);
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    assert_eq!(db.value("SELECT sum(id) FROM login_history"), sum);
+}
+
+#[test]
+fn rotate_exits_0_when_another_run_holds_the_lock_but_create_fails() {
+    let db = TestDb::migrated("part_busy");
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let other = rt
+        .block_on(promail::connect::connect(
+            &info,
+            promail::connect::Prompt::Never,
+        ))
+        .unwrap();
+    let held = rt
+        .block_on(promail::lock::acquire(
+            &other,
+            promail::lock::Key::Partitions,
+            Duration::ZERO,
+        ))
+        .unwrap();
+    assert!(matches!(held, promail::lock::Acquired::Yes { .. }));
+
+    let out = db
+        .promail()
+        .args(["partitions", "rotate", "--lock-wait", "300ms"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("another partition maintenance run holds the lock"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(partitions(&db, "login_history").len(), 1);
+
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-02-01",
+            "--lock-wait",
+            "300ms",
+        ])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "another partition maintenance holds the lock");
+    assert_eq!(partitions(&db, "login_history").len(), 1);
+    drop(other);
+}
+
+#[test]
+fn ensure_partitions_premakes_without_retention() {
+    let db = TestDb::migrated("part_ensure");
+    ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-02-01",
+        ],
+    );
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let out = promail::output::Output::new(promail::output::ColorChoice::Never, true, 0);
+    let changes = crate::support::block_on(async {
+        let conn = promail::connect::connect(&info, promail::connect::Prompt::Never)
+            .await
+            .unwrap();
+        promail::partition::ensure_partitions(&conn, &out)
+            .await
+            .unwrap()
+    });
+    assert_eq!(changes, 9);
+    let p = partitions(&db, "login_history");
+    assert_eq!(p.len(), 6, "{p:#?}");
+    assert!(
+        p.iter().any(|x| x.starts_with("login_history_2020_01 ")),
+        "{p:#?}"
+    );
+    let doc = list_json(&db, &[]);
+    assert_eq!(health(&doc, "email_analytics")["status"], "ok");
+}
+
+#[test]
+fn a_stray_table_with_a_partition_name_is_reported_not_overwritten() {
+    let db = TestDb::migrated("part_stray");
+    db.sql("CREATE TABLE login_history_2025_01 (note text); INSERT INTO login_history_2025_01 VALUES ('keep me')");
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-01",
+        ])
+        .output()
+        .unwrap();
+    let err = assert_error(
+        &out,
+        1,
+        "creating partition login_history_2025_01: a table named login_history_2025_01 already exists and is not the partition [2025-01-01, 2025-02-01) of login_history",
+    );
+    assert!(err.contains("hint: rename or drop that table"), "{err}");
+    // The other month was made; the stray table is untouched.
+    assert!(err.contains("create login_history_2025_02"), "{err}");
+    assert_eq!(
+        db.value("SELECT note FROM login_history_2025_01"),
+        "keep me"
+    );
+}
