@@ -4,8 +4,8 @@ pub mod cleanup;
 pub mod completions;
 pub mod db;
 pub mod local;
-pub mod report;
 pub mod partitions;
+pub mod report;
 
 use anyhow::Result;
 

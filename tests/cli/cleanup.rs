@@ -83,7 +83,7 @@ fn report(out: &std::process::Output) -> Value {
 
 #[test]
 fn dry_run_counts_then_cleanup_removes_exactly_that() {
-    let db = TestDb::migrated("cleanup_counts");
+    let db = TestDb::unpartitioned("cleanup_counts");
     year_of_logs(&db);
     let logins = total(&db, "login_history");
     let analytics = total(&db, "email_analytics");
@@ -136,7 +136,7 @@ fn dry_run_counts_then_cleanup_removes_exactly_that() {
 
 #[test]
 fn cleanup_reports_one_line_per_table() {
-    let db = TestDb::migrated("cleanup_lines");
+    let db = TestDb::unpartitioned("cleanup_lines");
     year_of_logs(&db);
     let old_logins = older(&db, "login_history", "login_time", "90 days");
     let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
@@ -159,7 +159,7 @@ fn cleanup_reports_one_line_per_table() {
 
 #[test]
 fn cleanup_refuses_without_yes_when_no_terminal() {
-    let db = TestDb::migrated("cleanup_no_yes");
+    let db = TestDb::unpartitioned("cleanup_no_yes");
     year_of_logs(&db);
     let logins = total(&db, "login_history");
     let parts = partition_count(&db, "login_history");

@@ -135,14 +135,25 @@ fn eight_concurrent_runs_apply_each_migration_once() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     let mut applied_lines = Vec::new();
+    let mut created = Vec::new();
     for out in &outputs {
         let err = stderr_of(out);
         assert!(out.status.success(), "{err}");
         for line in err.lines() {
+            if let Some(rest) = line.strip_prefix("create ") {
+                // The partitions premade after migrating: each by exactly one run too.
+                created.push(rest.split(' ').next().unwrap().to_string());
+                continue;
+            }
             assert!(line.starts_with("applied "), "unexpected output: {line}");
             applied_lines.push(line.split(' ').nth(1).unwrap().to_string());
         }
     }
+    let n = created.len();
+    created.sort();
+    created.dedup();
+    assert_eq!(created.len(), n, "a partition was created twice");
+    assert_eq!(n, 9, "5 weekly + 4 monthly partitions premade once");
     applied_lines.sort();
     assert_eq!(
         applied_lines,
@@ -766,4 +777,35 @@ fn a_role_made_by_db_create_logs_in_with_its_password_under_scram_auth() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
+}
+
+#[test]
+fn migrate_ends_with_the_current_and_premade_partitions() {
+    let db = crate::support::TestDb::new("migrate_partitions");
+    let out = db.promail().args(["db", "migrate"]).output().unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    let current = db.value("SELECT to_char(LOCALTIMESTAMP, '\"login_history_\"YYYY_MM')");
+    let week = db.value("SELECT to_char(LOCALTIMESTAMP, '\"email_analytics_\"IYYY_\"w\"IW')");
+    for name in [&current, &week] {
+        assert_eq!(
+            db.value(&format!(
+                "SELECT count(*) FROM pg_class WHERE relname = '{name}'"
+            )),
+            "1",
+            "{name}"
+        );
+    }
+    // premake 3 monthly ahead + current; 4 weekly ahead + current (the seeded policies).
+    assert_eq!(
+        db.value("SELECT count(*) FROM pg_inherits WHERE inhparent = 'login_history'::regclass"),
+        "5"
+    );
+    assert_eq!(
+        db.value("SELECT count(*) FROM pg_inherits WHERE inhparent = 'email_analytics'::regclass"),
+        "6"
+    );
+    // A second run changes nothing and says nothing.
+    let out = db.promail().args(["db", "migrate"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{}", crate::support::stderr_of(&out));
 }

@@ -91,7 +91,7 @@ fn logins(db: &TestDb, n: i64, from: &str, to: &str) {
 
 #[test]
 fn first_rotate_premakes_then_rotate_is_quiet() {
-    let db = TestDb::migrated("part_premake");
+    let db = TestDb::unpartitioned("part_premake");
     assert_eq!(partitions(&db, "login_history").len(), 1, "only DEFAULT");
     let (out, err) = ok(&db, &["partitions", "rotate"]);
     assert!(out.is_empty(), "{out}");
@@ -136,7 +136,7 @@ fn first_rotate_premakes_then_rotate_is_quiet() {
 
 #[test]
 fn dry_run_prints_the_plan_and_changes_nothing() {
-    let db = TestDb::migrated("part_dry_run");
+    let db = TestDb::unpartitioned("part_dry_run");
     users(&db);
     logins(&db, 300, "2024-01-01", "2024-03-01");
     let before = partitions(&db, "login_history");
@@ -183,7 +183,7 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
 
 #[test]
 fn hundred_thousand_rows_in_default_are_all_moved() {
-    let db = TestDb::migrated("part_move_100k");
+    let db = TestDb::unpartitioned("part_move_100k");
     users(&db);
     logins(&db, 100_000, "2025-01-01", "2025-04-01");
     let sum_before = db.value("SELECT sum(id) FROM login_history");
@@ -232,7 +232,7 @@ fn hundred_thousand_rows_in_default_are_all_moved() {
 
 #[test]
 fn iso_week_53_and_year_boundaries() {
-    let db = TestDb::migrated("part_week53");
+    let db = TestDb::unpartitioned("part_week53");
     ok(
         &db,
         &[
@@ -276,7 +276,7 @@ fn iso_week_53_and_year_boundaries() {
 
 #[test]
 fn list_shows_partitions_and_health_in_json_table_and_csv() {
-    let db = TestDb::migrated("part_list");
+    let db = TestDb::unpartitioned("part_list");
     users(&db);
     ok(
         &db,
@@ -352,7 +352,7 @@ fn list_shows_partitions_and_health_in_json_table_and_csv() {
 
 #[test]
 fn create_range_leaves_existing_partitions_alone() {
-    let db = TestDb::migrated("part_create");
+    let db = TestDb::unpartitioned("part_create");
     let args = [
         "partitions",
         "create",
@@ -376,7 +376,7 @@ fn create_range_leaves_existing_partitions_alone() {
 
 #[test]
 fn unknown_table_is_a_usage_error_naming_the_managed_tables() {
-    let db = TestDb::migrated("part_unknown");
+    let db = TestDb::unpartitioned("part_unknown");
     for args in [
         vec!["partitions", "rotate", "users"],
         vec!["partitions", "list", "nope"],
@@ -403,7 +403,7 @@ fn unknown_table_is_a_usage_error_naming_the_managed_tables() {
 
 #[test]
 fn bad_dates_are_usage_errors() {
-    let db = TestDb::migrated("part_bad_dates");
+    let db = TestDb::unpartitioned("part_bad_dates");
     let out = db
         .promail()
         .args([
@@ -439,7 +439,7 @@ fn bad_dates_are_usage_errors() {
 
 #[test]
 fn policy_show_set_and_reject_bad_values() {
-    let db = TestDb::migrated("part_policy");
+    let db = TestDb::unpartitioned("part_policy");
     let (out, _) = ok(&db, &["partitions", "policy", "--format", "json"]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v[1]["table"], "login_history");
@@ -517,7 +517,7 @@ fn policy_show_set_and_reject_bad_values() {
 
 #[test]
 fn retention_drops_or_detaches_by_policy() {
-    let db = TestDb::migrated("part_retention");
+    let db = TestDb::unpartitioned("part_retention");
     users(&db);
     let old = [
         "partitions",
@@ -590,7 +590,7 @@ fn retention_drops_or_detaches_by_policy() {
 
 #[test]
 fn ten_concurrent_rotates_create_each_partition_once() {
-    let db = TestDb::migrated("part_concurrent");
+    let db = TestDb::unpartitioned("part_concurrent");
     users(&db);
     // Two months before the current one: inside retention, and no partition for them yet.
     let from = db.value(
@@ -641,7 +641,7 @@ fn wait_for(db: &TestDb, sql: &str, what: &str) {
 
 #[test]
 fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
-    let db = TestDb::migrated("part_lock");
+    let db = TestDb::unpartitioned("part_lock");
     users(&db);
     let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -711,7 +711,7 @@ fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
 
 #[test]
 fn rotate_killed_during_a_move_loses_nothing_and_rerun_completes() {
-    let db = TestDb::migrated("part_killed");
+    let db = TestDb::unpartitioned("part_killed");
     users(&db);
     logins(&db, 300_000, "2024-04-01", "2024-05-01");
     let sum = db.value("SELECT sum(id) FROM login_history");
@@ -751,7 +751,7 @@ fn rotate_killed_during_a_move_loses_nothing_and_rerun_completes() {
 
 #[test]
 fn rotate_exits_0_when_another_run_holds_the_lock_but_create_fails() {
-    let db = TestDb::migrated("part_busy");
+    let db = TestDb::unpartitioned("part_busy");
     let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -807,7 +807,7 @@ fn rotate_exits_0_when_another_run_holds_the_lock_but_create_fails() {
 
 #[test]
 fn ensure_partitions_premakes_without_retention() {
-    let db = TestDb::migrated("part_ensure");
+    let db = TestDb::unpartitioned("part_ensure");
     ok(
         &db,
         &[
@@ -843,7 +843,7 @@ fn ensure_partitions_premakes_without_retention() {
 
 #[test]
 fn a_stray_table_with_a_partition_name_is_reported_not_overwritten() {
-    let db = TestDb::migrated("part_stray");
+    let db = TestDb::unpartitioned("part_stray");
     db.sql("CREATE TABLE login_history_2025_01 (note text); INSERT INTO login_history_2025_01 VALUES ('keep me')");
     let out = db
         .promail()

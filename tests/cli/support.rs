@@ -246,3 +246,20 @@ impl TestDb {
             .unwrap()
     }
 }
+
+impl TestDb {
+    /// Migrated, then without the period partitions that `db migrate` premakes (only the
+    /// DEFAULT partitions left): the starting point of the partition tests.
+    pub fn unpartitioned(test: &str) -> TestDb {
+        let db = TestDb::migrated(test);
+        db.sql(
+            "DO $$ DECLARE r record; BEGIN \
+               FOR r IN SELECT c.oid::regclass AS part FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
+                        WHERE i.inhparent IN ('login_history'::regclass, 'email_analytics'::regclass) \
+                          AND NOT c.relispartition IS FALSE \
+                          AND pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT' \
+               LOOP EXECUTE format('DROP TABLE %s', r.part); END LOOP; END $$",
+        );
+        db
+    }
+}

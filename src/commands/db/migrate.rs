@@ -4,12 +4,13 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
 
 use crate::ctx::Ctx;
 use crate::duration;
 use crate::migrate::{self, Source};
+use crate::pg::PgExt;
 
 /// Applies the pending migrations in version order: each file in one transaction together with
 /// its row in promail.schema_migrations, so an interrupted run leaves the previous version.
@@ -114,11 +115,24 @@ pub async fn run(args: &MigrateArgs, ctx: &Ctx) -> Result<()> {
     if args.dry_run {
         return Ok(());
     }
-    // after-migrate hook: runs after every successful run, also when the database was already
-    // up to date (`outcome.applied` is then empty); e.g. premaking the partitions that
-    // promail.partition_policy asks for.
     if let Some(v) = outcome.version {
         ctx.out.verbose(format!("database at version {v:04}"));
+    }
+    // After every successful run, also when already up to date: the current and premade
+    // partitions exist, so a fresh database is partitioned at once (issue: partitions).
+    let db = ctx.connect().await?;
+    let has_policies: bool = db
+        .query_one(
+            "SELECT to_regclass('promail.partition_policy') IS NOT NULL",
+            &[],
+        )
+        .await
+        .pg()?
+        .get(0);
+    if has_policies {
+        crate::partition::maintain::ensure_partitions(&db, &ctx.out)
+            .await
+            .context("creating the current and premade partitions after migrating")?;
     }
     Ok(())
 }
