@@ -82,20 +82,29 @@ pub fn hint_of(err: &anyhow::Error) -> Option<&str> {
         .map(|h| h.hint.as_str())
 }
 
+/// The first error of type `T` in the chain, looking inside hinted errors too (a [`Hinted`]
+/// shows its whole inner chain but does not expose it as its `source()`).
+pub fn find<T: std::error::Error + Send + Sync + 'static>(err: &anyhow::Error) -> Option<&T> {
+    for e in err.chain() {
+        if let Some(t) = e.downcast_ref::<T>() {
+            return Some(t);
+        }
+        if let Some(h) = e.downcast_ref::<Hinted>() {
+            return find(&h.error);
+        }
+    }
+    None
+}
+
 /// The exit code an error maps to.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     for e in err.chain() {
         if let Some(Exit(code)) = e.downcast_ref::<Exit>() {
             return *code;
         }
-        if e.downcast_ref::<Usage>().is_some() {
-            return USAGE;
-        }
-        if let Some(h) = e.downcast_ref::<Hinted>() {
-            if h.error.chain().any(|c| c.downcast_ref::<Usage>().is_some()) {
-                return USAGE;
-            }
-        }
+    }
+    if find::<Usage>(err).is_some() {
+        return USAGE;
     }
     FAILURE
 }

@@ -30,17 +30,17 @@ pub async fn query(
         pg::rows_with_columns(stmt.columns(), &rows)
     };
     run.await
-        .map_err(|e| {
-            // 42P01: a view or function of the schema is missing.
-            if format!("{e:#}").contains("SQLSTATE 42P01")
-                || format!("{e:#}").contains("SQLSTATE 42883")
-            {
-                hint(e, "create the schema first with `promail db migrate`")
-            } else {
-                e
-            }
-        })
+        .map_err(schema_hint)
         .with_context(|| format!("reading the {what} report"))
+}
+
+/// A table, view or function of the schema is missing (42P01, 42883): the database was not
+/// migrated.
+fn schema_hint(e: anyhow::Error) -> anyhow::Error {
+    match pg::sqlstate(&e).as_deref() {
+        Some("42P01" | "42883") => hint(e, "create the schema first with `promail db migrate`"),
+        _ => e,
+    }
 }
 
 /// How `report user` names a user.

@@ -194,7 +194,7 @@ pub async fn run(
         .pg()
         .with_context(|| format!("locking the tables of database \"{database}\""))
         .map_err(|e| {
-            if format!("{e:#}").contains("55P03") {
+            if crate::pg::sqlstate(&e).as_deref() == Some("55P03") {
                 hint(
                     e,
                     "another session holds a lock on these tables; retry when it is done, or raise --lock-timeout",

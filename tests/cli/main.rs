@@ -9,6 +9,7 @@ mod local;
 mod lock;
 mod migrate;
 mod password;
+mod pg;
 mod report;
 mod seed;
 mod tls;
