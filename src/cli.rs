@@ -13,7 +13,8 @@ use crate::output::{ColorChoice, Format};
 /// PGSSLROOTCERT, PGCONNECT_TIMEOUT, PGAPPNAME and ~/.pgpass (PGPASSFILE) fill in the rest, as
 /// with psql. Defaults: host localhost, port 5432, database promail_db, user promail_user.
 ///
-/// Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted.
+/// Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (SIGINT), 143 terminated
+/// (SIGTERM).
 #[derive(Debug, Parser)]
 #[command(
     name = "promail",

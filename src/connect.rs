@@ -2,11 +2,14 @@
 //! timeout, a password prompt only where a person can answer it, and failures explained in one
 //! line with the likely fix.
 
+use std::collections::BTreeMap;
 use std::io::ErrorKind;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use anyhow::Result;
-use tokio_postgres::{Client, NoTls};
+use tokio_postgres::{CancelToken, Client, NoTls};
 
 use crate::conninfo::{ConnInfo, PasswordSource, Secret, SslMode};
 use crate::error::hint;
@@ -28,12 +31,50 @@ pub struct Db {
     pub client: Client,
     pub info: ConnInfo,
     task: tokio::task::JoinHandle<()>,
+    /// Its entry in [`SESSIONS`].
+    session: u64,
 }
 
 impl Drop for Db {
     fn drop(&mut self) {
+        sessions().remove(&self.session);
         self.task.abort();
     }
+}
+
+/// How to ask the server to cancel what a session runs: its cancel key, and the TLS connector
+/// when the session uses TLS (the cancel request goes the same way as the session).
+struct CancelKey {
+    token: CancelToken,
+    tls: Option<tls::Tracked>,
+}
+
+/// Every open [`Db`] of the process, so that a signal can cancel what they run.
+static SESSIONS: Mutex<BTreeMap<u64, CancelKey>> = Mutex::new(BTreeMap::new());
+static NEXT_SESSION: AtomicU64 = AtomicU64::new(0);
+
+fn sessions() -> MutexGuard<'static, BTreeMap<u64, CancelKey>> {
+    SESSIONS.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Asks the server to cancel the statement every open session is running (an idle session
+/// ignores it), all at once, giving up after `limit`. Dropping a session does not do this: a
+/// backend busy in a statement notices the closed socket only when it next writes, and keeps
+/// its locks until then.
+pub async fn cancel_all(limit: Duration) {
+    let keys: Vec<(CancelToken, Option<tls::Tracked>)> = sessions()
+        .values()
+        .map(|k| (k.token.clone(), k.tls.clone()))
+        .collect();
+    let cancels = keys.into_iter().map(|(token, tls)| async move {
+        // Nothing to do about a failure: the run is ending, and the server notices the closed
+        // session on its own eventually.
+        let _ = match tls {
+            Some(t) => token.cancel_query(t).await,
+            None => token.cancel_query(NoTls).await,
+        };
+    });
+    let _ = tokio::time::timeout(limit, futures_util::future::join_all(cancels)).await;
 }
 
 impl std::ops::Deref for Db {
@@ -258,7 +299,7 @@ async fn attempt_with(
         match transport {
             Transport::Plain => {
                 cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
-                spawn(info, cfg.connect(NoTls).await)
+                spawn(info, cfg.connect(NoTls).await, None)
             }
             Transport::TlsIfOffered | Transport::Tls(_) => {
                 let (mode, verify) = match transport {
@@ -271,7 +312,7 @@ async fn attempt_with(
                 );
                 let result = cfg.connect(tls.clone()).await;
                 *tls_used = tls.used();
-                spawn(info, result)
+                spawn(info, result, tls.used().then_some(tls))
             }
         }
     };
@@ -286,6 +327,7 @@ async fn attempt_with(
 fn spawn<S, T>(
     info: &ConnInfo,
     result: Result<(Client, tokio_postgres::Connection<S, T>), tokio_postgres::Error>,
+    tls: Option<tls::Tracked>,
 ) -> Result<Db, Failure>
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
@@ -296,10 +338,19 @@ where
             let task = tokio::spawn(async move {
                 let _ = connection.await;
             });
+            let session = NEXT_SESSION.fetch_add(1, Ordering::Relaxed);
+            sessions().insert(
+                session,
+                CancelKey {
+                    token: client.cancel_token(),
+                    tls,
+                },
+            );
             Ok(Db {
                 client,
                 info: info.clone(),
                 task,
+                session,
             })
         }
         Err(e) if is_password_missing(&e) => Err(Failure::PasswordMissing),

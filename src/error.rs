@@ -1,5 +1,5 @@
 //! Errors as the user sees them: one line with the cause chain, an optional `hint:`, and the
-//! documented exit codes (0 ok, 1 failure, 2 usage, 130 interrupted).
+//! documented exit codes (0 ok, 1 failure, 2 usage, 130 interrupted, 143 terminated).
 
 use std::fmt;
 
@@ -9,6 +9,8 @@ pub const FAILURE: u8 = 1;
 pub const USAGE: u8 = 2;
 /// Exit code after Ctrl-C / SIGINT, as shells report it.
 pub const INTERRUPTED: u8 = 130;
+/// Exit code after SIGTERM, as shells report it.
+pub const TERMINATED: u8 = 143;
 
 /// An error carrying the fix the user should try. Its `Display` is the whole wrapped chain, so
 /// wrapping does not lose causes; the hint is printed on its own line.

@@ -8,6 +8,7 @@ pub mod conninfo;
 pub mod ctx;
 pub mod duration;
 pub mod error;
+pub mod interrupt;
 pub mod local;
 pub mod lock;
 pub mod migrate;
@@ -64,36 +65,24 @@ pub fn run() -> u8 {
             return error::FAILURE;
         }
     };
-    let result = runtime.block_on(async {
-        tokio::select! {
-            r = commands::dispatch(cli.command, &ctx) => r,
-            _ = tokio::signal::ctrl_c() => Err(anyhow::Error::new(Interrupted)),
-        }
-    });
-    // Dropping the runtime drops open connections: the server rolls back whatever was under
-    // way, so an interrupted command leaves the database as it was.
-    drop(runtime);
+    let result = runtime.block_on(interrupt::run_until_signal(commands::dispatch(
+        cli.command,
+        &ctx,
+    )));
+    // Shutting the runtime down drops open connections: the server rolls back whatever was
+    // under way, so an interrupted command leaves the database as it was.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     match result {
         Ok(()) => 0,
-        Err(e) if e.chain().any(<dyn std::error::Error>::is::<Interrupted>) => {
-            eprintln!("interrupted");
-            error::INTERRUPTED
-        }
         Err(e) => {
+            if let Some((code, line)) = interrupt::stopped(&e) {
+                eprintln!("{line}");
+                return code;
+            }
             error::report(&e, ctx.out.color);
             error::exit_code(&e)
         }
     }
 }
 
-/// Ctrl-C / SIGINT: reported as `interrupted`, exit code 130.
-#[derive(Debug)]
-pub(crate) struct Interrupted;
-
-impl std::fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("interrupted")
-    }
-}
-
-impl std::error::Error for Interrupted {}
+pub(crate) use interrupt::Interrupted;
