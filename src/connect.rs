@@ -88,27 +88,34 @@ impl std::ops::Deref for Db {
 pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
     let mut info = info.clone();
     if prompt == Prompt::Always {
-        ask_password(&mut info)?;
+        ask_password(&mut info).await?;
     }
     match try_connect(&info).await {
         Ok(db) => Ok(db),
         Err(Failure::PasswordMissing) if prompt == Prompt::IfNeeded => {
-            ask_password(&mut info)?;
+            ask_password(&mut info).await?;
             try_connect(&info).await.map_err(|f| f.explain(&info))
         }
         Err(f) => Err(f.explain(&info)),
     }
 }
 
-fn ask_password(info: &mut ConnInfo) -> Result<()> {
-    let p =
-        rpassword::prompt_password(format!("Password for user {}: ", info.user)).map_err(|e| {
-            match e.kind() {
-                // Ctrl-C at the prompt: the run was interrupted, not failed (exit 130).
-                ErrorKind::Interrupted => anyhow::Error::new(crate::Interrupted),
-                _ => anyhow::anyhow!("reading the password from the terminal: {e}"),
-            }
-        })?;
+/// Reads a password on the terminal. The read blocks, so it runs on a thread of its own:
+/// the signal handlers keep running meanwhile.
+pub async fn read_password(prompt: String) -> Result<String> {
+    let _open = crate::interrupt::OpenPrompt::password();
+    tokio::task::spawn_blocking(move || rpassword::prompt_password(prompt))
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the password from the terminal: {e}"))?
+        .map_err(|e| match e.kind() {
+            // Ctrl-C at the prompt: the run was interrupted, not failed (exit 130).
+            ErrorKind::Interrupted => anyhow::Error::new(crate::Interrupted),
+            _ => anyhow::anyhow!("reading the password from the terminal: {e}"),
+        })
+}
+
+async fn ask_password(info: &mut ConnInfo) -> Result<()> {
+    let p = read_password(format!("Password for user {}: ", info.user)).await?;
     info.password = Some(Secret::new(p));
     info.password_source = PasswordSource::Prompt;
     Ok(())

@@ -64,8 +64,9 @@ impl Ctx {
     }
 
     /// Asks before destructive work. `yes` skips the question; without a terminal and
-    /// without `yes`, refuses.
-    pub fn confirm(&self, question: &str, yes: bool) -> Result<()> {
+    /// without `yes`, refuses. The question waits on a thread of its own, so that a signal can
+    /// still end the run; Ctrl-C at it is an interruption (exit 130).
+    pub async fn confirm(&self, question: &str, yes: bool) -> Result<()> {
         if yes {
             return Ok(());
         }
@@ -77,11 +78,28 @@ impl Ctx {
                 "pass --yes to confirm in scripts",
             ));
         }
-        let ok = dialoguer::Confirm::new()
-            .with_prompt(format!("{}?", capitalise(question)))
-            .default(false)
-            .interact()
-            .map_err(|e| anyhow::anyhow!("reading the answer: {e}"))?;
+        let prompt = format!("{}?", capitalise(question));
+        let _open = crate::interrupt::OpenPrompt::question();
+        let answer = tokio::task::spawn_blocking(move || {
+            dialoguer::Confirm::new()
+                .with_prompt(prompt)
+                .default(false)
+                .interact()
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the answer: {e}"))?;
+        let ok = answer.map_err(|e| {
+            // dialoguer hides the cursor while it waits and shows it only on an answer.
+            crate::interrupt::show_cursor();
+            match e {
+                // Ctrl-C, read as a key in raw mode.
+                dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
+                    eprintln!();
+                    anyhow::Error::new(crate::Interrupted)
+                }
+                e @ dialoguer::Error::IO(_) => anyhow::anyhow!("reading the answer: {e}"),
+            }
+        })?;
         if ok {
             Ok(())
         } else {

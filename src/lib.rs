@@ -65,17 +65,22 @@ pub fn run() -> u8 {
             return error::FAILURE;
         }
     };
+    let terminal = interrupt::Terminal::capture();
     let result = runtime.block_on(interrupt::run_until_signal(commands::dispatch(
         cli.command,
         &ctx,
     )));
     // Shutting the runtime down drops open connections: the server rolls back whatever was
-    // under way, so an interrupted command leaves the database as it was.
+    // under way, so an interrupted command leaves the database as it was. A prompt's thread may
+    // still be blocked reading the terminal: do not wait for it.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     match result {
         Ok(()) => 0,
         Err(e) => {
             if let Some((code, line)) = interrupt::stopped(&e) {
+                if let Some(t) = &terminal {
+                    t.restore();
+                }
                 eprintln!("{line}");
                 return code;
             }

@@ -49,7 +49,7 @@ pub enum LocalCommand {
     },
 }
 
-pub fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
+pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
     match command {
         LocalCommand::Start(d) => {
             let s = d.cluster().start()?;
@@ -90,7 +90,8 @@ pub fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
                     c.dir().display()
                 ),
                 yes.yes,
-            )?;
+            )
+            .await?;
             c.destroy()?;
             ctx.out
                 .info(format!("local cluster destroyed ({})", c.dir().display()));

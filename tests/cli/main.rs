@@ -12,4 +12,5 @@ mod password;
 mod pg;
 mod report;
 mod seed;
+mod terminal;
 mod tls;

@@ -88,13 +88,13 @@ pub async fn run(args: &SeedArgs, ctx: &Ctx) -> Result<()> {
     };
     match mode {
         Mode::EmptyOnly if !existing.is_empty() => return Err(seed::not_empty(&name, existing)),
-        Mode::Truncate if !existing.is_empty() => ctx.confirm(
-            &format!(
+        Mode::Truncate if !existing.is_empty() => {
+            let question = format!(
                 "delete every row of the seven ProMail tables of database \"{name}\" ({} users)",
                 existing.users
-            ),
-            args.yes.yes,
-        )?,
+            );
+            ctx.confirm(&question, args.yes.yes).await?;
+        }
         _ => {}
     }
 
