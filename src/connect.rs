@@ -22,7 +22,8 @@ pub enum Prompt {
     Never,
     /// When the server asks for one and none is configured (a terminal is there).
     IfNeeded,
-    /// Before connecting (`-W`, as psql).
+    /// Before connecting (`-W`, as psql), unless the password was already typed at a prompt
+    /// in this run ([`PasswordSource::Prompt`]).
     Always,
 }
 
@@ -87,7 +88,7 @@ impl std::ops::Deref for Db {
 /// Connects, prompting for a password if allowed and needed.
 pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
     let mut info = info.clone();
-    if prompt == Prompt::Always {
+    if prompt == Prompt::Always && info.password_source != PasswordSource::Prompt {
         ask_password(&mut info).await?;
     }
     match try_connect(&info).await {

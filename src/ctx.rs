@@ -1,11 +1,13 @@
 //! What every command receives: the output settings, how to reach the database, and the
 //! confirmation rule for destructive work.
 
+use std::sync::{Mutex, PoisonError};
+
 use anyhow::Result;
 
 use crate::cli::GlobalOpts;
 use crate::connect::{self, Db, Prompt};
-use crate::conninfo::{self, ConnInfo, ProcessEnv};
+use crate::conninfo::{self, ConnInfo, PasswordSource, ProcessEnv, Secret};
 use crate::error::hint;
 use crate::local::Cluster;
 use crate::output::Output;
@@ -13,6 +15,13 @@ use crate::output::Output;
 pub struct Ctx {
     pub out: Output,
     pub global: GlobalOpts,
+    /// The connection parameters, resolved once per run (with `--local`, the cluster is
+    /// started once).
+    resolved: Mutex<Option<ConnInfo>>,
+    /// A password typed at a prompt in this run, and for which user: the later sessions of the
+    /// run use it instead of asking again (`db migrate` opens a lock session and a migration
+    /// session).
+    prompted: Mutex<Option<(String, Secret)>>,
 }
 
 impl Ctx {
@@ -20,11 +29,24 @@ impl Ctx {
         Ctx {
             out: Output::new(global.color, global.quiet, global.verbose),
             global,
+            resolved: Mutex::new(None),
+            prompted: Mutex::new(None),
         }
     }
 
-    /// The resolved connection parameters (starting the local cluster for `--local`).
+    /// The resolved connection parameters (starting the local cluster for `--local`), the
+    /// same for every call of a run.
     pub fn conninfo(&self) -> Result<ConnInfo> {
+        let mut resolved = self.resolved.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(info) = resolved.as_ref() {
+            return Ok(info.clone());
+        }
+        let info = self.resolve()?;
+        *resolved = Some(info.clone());
+        Ok(info)
+    }
+
+    fn resolve(&self) -> Result<ConnInfo> {
         if self.global.local {
             let cluster = Cluster::new(Cluster::default_dir());
             let status = cluster.ensure_started()?;
@@ -59,8 +81,25 @@ impl Ctx {
         } else {
             Prompt::Never
         };
+        let mut info = info.clone();
+        let prompted = self
+            .prompted
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some((_, password)) = prompted.filter(|(user, _)| *user == info.user) {
+            info.password = Some(password);
+            info.password_source = PasswordSource::Prompt;
+        }
         self.out.verbose(format!("connecting to {}", info.masked()));
-        connect::connect(info, prompt).await
+        let db = connect::connect(&info, prompt).await?;
+        if db.info.password_source == PasswordSource::Prompt {
+            if let Some(p) = &db.info.password {
+                *self.prompted.lock().unwrap_or_else(PoisonError::into_inner) =
+                    Some((db.info.user.clone(), p.clone()));
+            }
+        }
+        Ok(db)
     }
 
     /// Asks before destructive work. `yes` skips the question; without a terminal and
