@@ -91,14 +91,58 @@ pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
     if prompt == Prompt::Always && info.password_source != PasswordSource::Prompt {
         ask_password(&mut info).await?;
     }
-    match try_connect(&info).await {
+    match try_hosts(&info).await {
         Ok(db) => Ok(db),
-        Err(Failure::PasswordMissing) if prompt == Prompt::IfNeeded => {
+        Err(f) if matches!(f.failure, Failure::PasswordMissing) && prompt == Prompt::IfNeeded => {
             ask_password(&mut info).await?;
-            try_connect(&info).await.map_err(|f| f.explain(&info))
+            try_hosts(&info).await.map_err(HostsFailed::explain)
         }
-        Err(f) => Err(f.explain(&info)),
+        Err(f) => Err(f.explain()),
     }
+}
+
+/// Every host failed; the last one with how and where, the earlier ones as one-line reasons.
+struct HostsFailed {
+    failure: Failure,
+    /// The parameters of the last host tried.
+    at: ConnInfo,
+    earlier: Vec<String>,
+}
+
+impl HostsFailed {
+    fn explain(self) -> anyhow::Error {
+        let err = self.failure.explain(&self.at);
+        if self.earlier.is_empty() {
+            return err;
+        }
+        err.context(format!("no host answered ({})", self.earlier.join("; ")))
+    }
+}
+
+/// Tries the hosts in turn, as libpq does: each gets its own `connect_timeout` for the whole
+/// handshake, and the next is tried when one cannot be reached, does not answer in time, is
+/// starting up or full, or is not the kind `target_session_attrs` asks for. A server that
+/// answers and refuses the login (password, pg_hba, unknown role or database) ends the search.
+async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
+    let mut earlier = Vec::new();
+    let count = info.hosts.len();
+    for i in 0..count {
+        let one = info.nth_host(i);
+        match try_connect(&one).await {
+            Ok(db) => return Ok(db),
+            Err(f) if i + 1 < count && f.try_next_host() => {
+                earlier.push(format!("{:#}", f.explain(&one)));
+            }
+            Err(failure) => {
+                return Err(HostsFailed {
+                    failure,
+                    at: one,
+                    earlier,
+                })
+            }
+        }
+    }
+    unreachable!("a connection has at least one host")
 }
 
 /// Reads a password on the terminal. The read blocks, so it runs on a thread of its own:
@@ -298,11 +342,9 @@ async fn attempt_with(
     tls_used: &mut bool,
 ) -> Result<Db, Failure> {
     let mut cfg = config(info);
-    // The whole handshake is bounded, not only the TCP connect: a host that accepts and then
-    // says nothing must not hang a cron job.
-    let limit = info
-        .connect_timeout
-        .map(|t| t * u32::try_from(info.hosts.len()).unwrap_or(1) + Duration::from_secs(1));
+    // The whole handshake with this host is bounded, not only the TCP connect: a host that
+    // accepts and then says nothing must not hang a cron job.
+    let limit = info.connect_timeout;
     let attempt = async {
         match transport {
             Transport::Plain => {
@@ -374,6 +416,17 @@ fn is_password_missing(e: &tokio_postgres::Error) -> bool {
 }
 
 impl Failure {
+    /// Whether libpq would go on to the next host after this.
+    fn try_next_host(&self) -> bool {
+        match self {
+            Failure::Timeout(_) => true,
+            Failure::Pg(e) => e
+                .as_db_error()
+                .is_none_or(|d| matches!(d.code().code(), "57P03" | "53300")),
+            Failure::PasswordMissing | Failure::RefusedBoth(_) | Failure::Setup(_) => false,
+        }
+    }
+
     fn explain(self, info: &ConnInfo) -> anyhow::Error {
         let target = info.target();
         let user = &info.user;

@@ -809,6 +809,30 @@ impl ConnInfo {
         s
     }
 
+    /// The same parameters for the `i`th host alone (its port, its hostaddr, its line of the
+    /// password file), as libpq tries hosts one by one.
+    #[must_use]
+    pub fn nth_host(&self, i: usize) -> ConnInfo {
+        let mut c = self.clone();
+        c.hosts = vec![self.hosts[i].clone()];
+        c.ports = vec![*self.ports.get(i).unwrap_or(&self.ports[0])];
+        c.hostaddrs = self.hostaddrs.get(i).map(|a| vec![*a]).unwrap_or_default();
+        if i > 0
+            && matches!(
+                self.password_source,
+                PasswordSource::None | PasswordSource::PassFile
+            )
+        {
+            c.password = None;
+            c.password_source = PasswordSource::None;
+            if let Some(p) = self.passfile.as_deref().and_then(|f| pgpass_lookup(f, &c)) {
+                c.password = Some(p);
+                c.password_source = PasswordSource::PassFile;
+            }
+        }
+        c
+    }
+
     /// `host:port` of the first target, for messages.
     pub fn target(&self) -> String {
         let h = &self.hosts[0];
