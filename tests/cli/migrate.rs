@@ -767,3 +767,37 @@ fn a_role_made_by_db_create_logs_in_with_its_password_under_scram_auth() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+
+#[test]
+fn baseline_refuses_tables_that_only_have_their_names() {
+    let db = TestDb::new("migrate_baseline_shells");
+    for t in [
+        "users",
+        "emails",
+        "templates",
+        "login_history",
+        "user_preferences",
+        "email_analytics",
+        "api_keys",
+    ] {
+        db.sql(&format!("CREATE TABLE {t} (id int)"));
+    }
+    let out = db.promail().args(["db", "baseline"]).output().unwrap();
+    let err = assert_error(&out, 1, "cannot baseline: missing columns users.email");
+    for needle in [
+        "emails.email_type",
+        "login_history.login_time",
+        "email_analytics.action_time",
+        "missing views user_stats, email_type_performance, user_activity",
+        "get_user_statistics(integer)",
+        "cleanup_old_logs()",
+        "login_history and email_analytics are not partitioned",
+    ] {
+        assert!(err.contains(needle), "{needle}: {err}");
+    }
+    assert!(err.contains("hint: "), "{err}");
+    assert!(
+        !exists(&db, "promail.schema_migrations"),
+        "nothing recorded"
+    );
+}
