@@ -156,7 +156,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --api-keys-per-user 'Average API keys per user'
             cand --months 'Months of history before the server''s current day'
             cand --seed 'Seed of the random generator [default: a random one, printed at the end]'
-            cand --lock-timeout 'How long to wait for the table locks and for another seed to finish'
+            cand --lock-timeout 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --append 'Add users to a database that already has data'

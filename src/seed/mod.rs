@@ -175,8 +175,8 @@ pub async fn run(
         .pg()
         .context("starting the transaction")?;
     tx.batch_execute(&format!(
-        "SET LOCAL lock_timeout = {}; SET LOCAL statement_timeout = 0",
-        opts.lock_timeout.as_millis()
+        "SET LOCAL lock_timeout = '{}'; SET LOCAL statement_timeout = 0",
+        crate::duration::pg_setting(opts.lock_timeout)
     ))
     .await
     .pg()?;
