@@ -801,3 +801,44 @@ fn baseline_refuses_tables_that_only_have_their_names() {
         "nothing recorded"
     );
 }
+
+#[test]
+fn status_without_access_to_schema_promail_says_what_to_grant() {
+    let db = TestDb::migrated("status_no_usage");
+    let role = format!("t_reader_{}", rand::random::<u32>() % 1_000_000);
+    sql_on(&server().admin, &format!("CREATE ROLE {role} LOGIN"));
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let conn = format!(
+        "host='{}' port={} user={role} dbname='{}'",
+        info.hosts[0], info.ports[0], db.name
+    );
+    let status = || {
+        promail()
+            .args(["db", "status"])
+            .env("DATABASE_URL", &conn)
+            .output()
+            .unwrap()
+    };
+    let out = status();
+    let err = assert_error(&out, 1, "permission denied for schema promail");
+    assert!(
+        err.contains(&format!("GRANT USAGE ON SCHEMA promail TO \"{role}\"")),
+        "{err}"
+    );
+    db.sql(&format!("GRANT USAGE ON SCHEMA promail TO {role}"));
+    let out = status();
+    let err = assert_error(&out, 1, "permission denied for table schema_migrations");
+    assert!(
+        err.contains(&format!(
+            "GRANT SELECT ON promail.schema_migrations TO \"{role}\""
+        )),
+        "{err}"
+    );
+    db.sql(&format!(
+        "GRANT SELECT ON promail.schema_migrations TO {role}"
+    ));
+    let out = status();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    drop(db);
+    sql_on(&server().admin, &format!("DROP ROLE {role}"));
+}
