@@ -59,7 +59,8 @@ pub struct GlobalOpts {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Print more about what is done (repeat for more)
+    /// Print more about what is done: connections, waits, timings, the SQL of --dry-run
+    // A count (so -vv is accepted), but there is one level: the help does not promise more.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }
@@ -103,5 +104,16 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn verbose_promises_no_levels_that_do_not_exist() {
+        let cmd = Cli::command();
+        let v = cmd
+            .get_arguments()
+            .find(|a| a.get_id() == "verbose")
+            .unwrap();
+        let help = v.get_help().unwrap().to_string();
+        assert!(!help.contains("repeat"), "{help}");
     }
 }
