@@ -622,7 +622,7 @@ pub fn find_bindir() -> Result<PathBuf> {
                 "no PostgreSQL server binaries found (looked for initdb in PROMAIL_PG_BINDIR={})",
                 dir.display()
             ),
-            NO_BINARIES_HINT,
+            "PROMAIL_PG_BINDIR must name the folder holding initdb and pg_ctl (e.g. /usr/lib/postgresql/15/bin; `pg_config --bindir` prints it): fix it, or unset it to let promail look for them",
         ));
     }
     let mut pg_config = Command::new("pg_config");

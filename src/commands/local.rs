@@ -84,6 +84,13 @@ pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
         }
         LocalCommand::Destroy { dir, yes } => {
             let c = dir.cluster();
+            if !c.dir().exists() {
+                ctx.out.info(format!(
+                    "nothing to destroy: no local cluster in {}",
+                    c.dir().display()
+                ));
+                return Ok(());
+            }
             ctx.confirm(
                 &format!(
                     "delete the local cluster in {} and all its data",

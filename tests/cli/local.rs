@@ -9,7 +9,7 @@ fn scratch_dir(tag: &str) -> std::path::PathBuf {
 }
 
 #[test]
-fn missing_server_binaries_name_the_package() {
+fn a_wrong_pg_bindir_is_named_not_blamed_on_a_missing_install() {
     let empty = tempfile::tempdir().unwrap();
     let dir = scratch_dir("nobin");
     let out = promail()
@@ -19,8 +19,30 @@ fn missing_server_binaries_name_the_package() {
         .output()
         .unwrap();
     let err = assert_error(&out, 1, "no PostgreSQL server binaries found");
-    assert!(err.contains("apt-get install postgresql"), "{err}");
+    let hint = err.lines().find(|l| l.starts_with("hint: ")).unwrap();
+    assert!(hint.contains("PROMAIL_PG_BINDIR"), "{err}");
+    assert!(!hint.contains("apt-get install"), "{err}");
     assert!(!dir.join("data").exists(), "nothing half-made");
+}
+
+#[test]
+fn destroying_a_cluster_that_does_not_exist_is_nothing_to_do() {
+    let dir = scratch_dir("never");
+    for yes in [true, false] {
+        let mut cmd = promail();
+        cmd.args(["local", "destroy", "--dir"]).arg(&dir);
+        if yes {
+            cmd.arg("--yes");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+        assert!(
+            crate::support::stderr_of(&out).contains("nothing to destroy"),
+            "{}",
+            crate::support::stderr_of(&out)
+        );
+        assert!(!dir.exists());
+    }
 }
 
 #[test]
