@@ -50,6 +50,13 @@ impl Ctx {
         if self.global.local {
             let cluster = Cluster::new(Cluster::default_dir());
             let status = cluster.ensure_started()?;
+            if status.created {
+                // Said once, on the run that made it: the newcomer learns where their data is.
+                self.out.info(format!(
+                    "created a local PostgreSQL cluster in {} (see `promail local status`; `promail local destroy` removes it)",
+                    status.dir.display()
+                ));
+            }
             self.out.verbose(format!(
                 "using the local cluster in {}",
                 status.dir.display()

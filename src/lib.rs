@@ -42,6 +42,20 @@ pub fn run() -> u8 {
             return error::USAGE;
         }
     };
+    if cli.global.local
+        && matches.value_source("database_url") == Some(clap::parser::ValueSource::CommandLine)
+    {
+        // DATABASE_URL from the environment is simply overridden by --local; both on the
+        // command line contradict each other.
+        error::report(
+            &error::hint(
+                error::usage("--local and --database-url name two different databases"),
+                "give one of them (--local overrides DATABASE_URL from the environment)",
+            ),
+            false,
+        );
+        return error::USAGE;
+    }
     let ctx = Ctx::new(cli.global.clone());
     if matches.value_source("database_url") == Some(clap::parser::ValueSource::CommandLine)
         && cli

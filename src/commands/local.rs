@@ -54,7 +54,8 @@ pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
         LocalCommand::Start(d) => {
             let s = d.cluster().start()?;
             ctx.out.info(format!(
-                "local cluster running (pid {}, data folder {})",
+                "local cluster {}running (pid {}, data folder {})",
+                if s.created { "created and " } else { "" },
                 s.pid.unwrap_or_default(),
                 s.dir.display()
             ));

@@ -100,13 +100,48 @@ fn lifecycle_start_twice_stop_twice_destroy() {
 #[test]
 fn global_local_flag_uses_the_cluster() {
     let dir = scratch_dir("flag");
+    // DATABASE_URL from the environment is overridden by --local.
+    let ping = || {
+        promail()
+            .args(["--local", "db", "ping", "--format", "json"])
+            .env("PROMAIL_LOCAL_DIR", &dir)
+            .env("DATABASE_URL", "postgresql://nobody@db.invalid/nothing")
+            .output()
+            .unwrap()
+    };
+    let out = ping();
+    let err = crate::support::stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout_of(&out).contains("promail_db"));
+    // The run that made the cluster says so, once, and where.
+    assert!(
+        err.contains(&format!(
+            "created a local PostgreSQL cluster in {}",
+            dir.display()
+        )),
+        "{err}"
+    );
+    let out = ping();
+    assert!(out.status.success());
+    assert!(
+        !crate::support::stderr_of(&out).contains("created"),
+        "{}",
+        crate::support::stderr_of(&out)
+    );
+    // Both on the command line: a contradiction.
     let out = promail()
-        .args(["--local", "db", "ping", "--format", "json"])
+        .args([
+            "--local",
+            "--database-url",
+            "postgresql://u@h/d",
+            "db",
+            "ping",
+        ])
         .env("PROMAIL_LOCAL_DIR", &dir)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
-    assert!(stdout_of(&out).contains("promail_db"));
+    let err = assert_error(&out, 2, "--local and --database-url");
+    assert!(err.contains("hint: "), "{err}");
     let out = promail()
         .args(["local", "destroy", "--yes", "--dir"])
         .arg(&dir)
