@@ -109,7 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'migrations-dir')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
-            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts); with -q, no table: only the exit code and the message')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
             [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
             [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')

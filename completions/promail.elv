@@ -102,7 +102,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --migrations-dir 'migrations-dir'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --check 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts)'
+            cand --check 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts); with -q, no table: only the exit code and the message'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
             cand -W 'Ask for the password before connecting, as psql -W'
             cand --password 'Ask for the password before connecting, as psql -W'

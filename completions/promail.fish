@@ -94,7 +94,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l check -d 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l check -d 'Exit 1, with a one-line message, when anything is pending, changed or unknown (for deploy scripts); with -q, no table: only the exit code and the message'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and warnings'

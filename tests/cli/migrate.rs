@@ -842,3 +842,32 @@ fn status_without_access_to_schema_promail_says_what_to_grant() {
     drop(db);
     sql_on(&server().admin, &format!("DROP ROLE {role}"));
 }
+
+#[test]
+fn status_check_quiet_prints_no_table() {
+    let db = TestDb::new("status_check_quiet");
+    let out = db
+        .promail()
+        .args(["db", "status", "--check", "-q"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "database schema is not up to date: 2 pending");
+    assert_eq!(stdout_of(&out), "", "no table with -q");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error: ")).count(),
+        1,
+        "{err}"
+    );
+    db.apply_schema();
+    let out = db
+        .promail()
+        .args(["db", "status", "--check", "-q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(stderr_of(&out), "");
+    // Without --check, -q keeps the data on stdout.
+    let out = db.promail().args(["db", "status", "-q"]).output().unwrap();
+    assert!(stdout_of(&out).contains("0001_schema") || stdout_of(&out).contains("schema"));
+}
