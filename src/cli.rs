@@ -13,7 +13,8 @@ use crate::output::{ColorChoice, Format};
 /// PGSSLROOTCERT, PGCONNECT_TIMEOUT, PGAPPNAME and ~/.pgpass (PGPASSFILE) fill in the rest, as
 /// with psql. Defaults: host localhost, port 5432, database promail_db, user promail_user.
 ///
-/// Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted.
+/// Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (SIGINT), 143 terminated
+/// (SIGTERM).
 #[derive(Debug, Parser)]
 #[command(
     name = "promail",
@@ -58,7 +59,8 @@ pub struct GlobalOpts {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Print more about what is done (repeat for more)
+    /// Print more about what is done: connections, waits, timings, the SQL of --dry-run
+    // A count (so -vv is accepted), but there is one level: the help does not promise more.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }
@@ -107,5 +109,16 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn verbose_promises_no_levels_that_do_not_exist() {
+        let cmd = Cli::command();
+        let v = cmd
+            .get_arguments()
+            .find(|a| a.get_id() == "verbose")
+            .unwrap();
+        let help = v.get_help().unwrap().to_string();
+        assert!(!help.contains("repeat"), "{help}");
     }
 }

@@ -2,11 +2,14 @@
 //! timeout, a password prompt only where a person can answer it, and failures explained in one
 //! line with the likely fix.
 
+use std::collections::BTreeMap;
 use std::io::ErrorKind;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use anyhow::Result;
-use tokio_postgres::{Client, NoTls};
+use tokio_postgres::{CancelToken, Client, NoTls};
 
 use crate::conninfo::{ConnInfo, PasswordSource, Secret, SslMode};
 use crate::error::hint;
@@ -19,7 +22,8 @@ pub enum Prompt {
     Never,
     /// When the server asks for one and none is configured (a terminal is there).
     IfNeeded,
-    /// Before connecting (`-W`, as psql).
+    /// Before connecting (`-W`, as psql), unless the password was already typed at a prompt
+    /// in this run ([`PasswordSource::Prompt`]).
     Always,
 }
 
@@ -28,12 +32,50 @@ pub struct Db {
     pub client: Client,
     pub info: ConnInfo,
     task: tokio::task::JoinHandle<()>,
+    /// Its entry in [`SESSIONS`].
+    session: u64,
 }
 
 impl Drop for Db {
     fn drop(&mut self) {
+        sessions().remove(&self.session);
         self.task.abort();
     }
+}
+
+/// How to ask the server to cancel what a session runs: its cancel key, and the TLS connector
+/// when the session uses TLS (the cancel request goes the same way as the session).
+struct CancelKey {
+    token: CancelToken,
+    tls: Option<tls::Tracked>,
+}
+
+/// Every open [`Db`] of the process, so that a signal can cancel what they run.
+static SESSIONS: Mutex<BTreeMap<u64, CancelKey>> = Mutex::new(BTreeMap::new());
+static NEXT_SESSION: AtomicU64 = AtomicU64::new(0);
+
+fn sessions() -> MutexGuard<'static, BTreeMap<u64, CancelKey>> {
+    SESSIONS.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Asks the server to cancel the statement every open session is running (an idle session
+/// ignores it), all at once, giving up after `limit`. Dropping a session does not do this: a
+/// backend busy in a statement notices the closed socket only when it next writes, and keeps
+/// its locks until then.
+pub async fn cancel_all(limit: Duration) {
+    let keys: Vec<(CancelToken, Option<tls::Tracked>)> = sessions()
+        .values()
+        .map(|k| (k.token.clone(), k.tls.clone()))
+        .collect();
+    let cancels = keys.into_iter().map(|(token, tls)| async move {
+        // Nothing to do about a failure: the run is ending, and the server notices the closed
+        // session on its own eventually.
+        let _ = match tls {
+            Some(t) => token.cancel_query(t).await,
+            None => token.cancel_query(NoTls).await,
+        };
+    });
+    let _ = tokio::time::timeout(limit, futures_util::future::join_all(cancels)).await;
 }
 
 impl std::ops::Deref for Db {
@@ -46,28 +88,79 @@ impl std::ops::Deref for Db {
 /// Connects, prompting for a password if allowed and needed.
 pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
     let mut info = info.clone();
-    if prompt == Prompt::Always {
-        ask_password(&mut info)?;
+    if prompt == Prompt::Always && info.password_source != PasswordSource::Prompt {
+        ask_password(&mut info).await?;
     }
-    match try_connect(&info).await {
+    match try_hosts(&info).await {
         Ok(db) => Ok(db),
-        Err(Failure::PasswordMissing) if prompt == Prompt::IfNeeded => {
-            ask_password(&mut info)?;
-            try_connect(&info).await.map_err(|f| f.explain(&info))
+        Err(f) if matches!(f.failure, Failure::PasswordMissing) && prompt == Prompt::IfNeeded => {
+            ask_password(&mut info).await?;
+            try_hosts(&info).await.map_err(HostsFailed::explain)
         }
-        Err(f) => Err(f.explain(&info)),
+        Err(f) => Err(f.explain()),
     }
 }
 
-fn ask_password(info: &mut ConnInfo) -> Result<()> {
-    let p =
-        rpassword::prompt_password(format!("Password for user {}: ", info.user)).map_err(|e| {
-            match e.kind() {
-                // Ctrl-C at the prompt: the run was interrupted, not failed (exit 130).
-                ErrorKind::Interrupted => anyhow::Error::new(crate::Interrupted),
-                _ => anyhow::anyhow!("reading the password from the terminal: {e}"),
+/// Every host failed; the last one with how and where, the earlier ones as one-line reasons.
+struct HostsFailed {
+    failure: Failure,
+    /// The parameters of the last host tried.
+    at: ConnInfo,
+    earlier: Vec<String>,
+}
+
+impl HostsFailed {
+    fn explain(self) -> anyhow::Error {
+        let err = self.failure.explain(&self.at);
+        if self.earlier.is_empty() {
+            return err;
+        }
+        err.context(format!("no host answered ({})", self.earlier.join("; ")))
+    }
+}
+
+/// Tries the hosts in turn, as libpq does: each gets its own `connect_timeout` for the whole
+/// handshake, and the next is tried when one cannot be reached, does not answer in time, is
+/// starting up or full, or is not the kind `target_session_attrs` asks for. A server that
+/// answers and refuses the login (password, pg_hba, unknown role or database) ends the search.
+async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
+    let mut earlier = Vec::new();
+    let count = info.hosts.len();
+    for i in 0..count {
+        let one = info.nth_host(i);
+        match try_connect(&one).await {
+            Ok(db) => return Ok(db),
+            Err(f) if i + 1 < count && f.try_next_host() => {
+                earlier.push(format!("{:#}", f.explain(&one)));
             }
-        })?;
+            Err(failure) => {
+                return Err(HostsFailed {
+                    failure,
+                    at: one,
+                    earlier,
+                })
+            }
+        }
+    }
+    unreachable!("a connection has at least one host")
+}
+
+/// Reads a password on the terminal. The read blocks, so it runs on a thread of its own:
+/// the signal handlers keep running meanwhile.
+pub async fn read_password(prompt: String) -> Result<String> {
+    let _open = crate::interrupt::OpenPrompt::password();
+    tokio::task::spawn_blocking(move || rpassword::prompt_password(prompt))
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the password from the terminal: {e}"))?
+        .map_err(|e| match e.kind() {
+            // Ctrl-C at the prompt: the run was interrupted, not failed (exit 130).
+            ErrorKind::Interrupted => anyhow::Error::new(crate::Interrupted),
+            _ => anyhow::anyhow!("reading the password from the terminal: {e}"),
+        })
+}
+
+async fn ask_password(info: &mut ConnInfo) -> Result<()> {
+    let p = read_password(format!("Password for user {}: ", info.user)).await?;
     info.password = Some(Secret::new(p));
     info.password_source = PasswordSource::Prompt;
     Ok(())
@@ -249,16 +342,14 @@ async fn attempt_with(
     tls_used: &mut bool,
 ) -> Result<Db, Failure> {
     let mut cfg = config(info);
-    // The whole handshake is bounded, not only the TCP connect: a host that accepts and then
-    // says nothing must not hang a cron job.
-    let limit = info
-        .connect_timeout
-        .map(|t| t * u32::try_from(info.hosts.len()).unwrap_or(1) + Duration::from_secs(1));
+    // The whole handshake with this host is bounded, not only the TCP connect: a host that
+    // accepts and then says nothing must not hang a cron job.
+    let limit = info.connect_timeout;
     let attempt = async {
         match transport {
             Transport::Plain => {
                 cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
-                spawn(info, cfg.connect(NoTls).await)
+                spawn(info, cfg.connect(NoTls).await, None)
             }
             Transport::TlsIfOffered | Transport::Tls(_) => {
                 let (mode, verify) = match transport {
@@ -271,7 +362,7 @@ async fn attempt_with(
                 );
                 let result = cfg.connect(tls.clone()).await;
                 *tls_used = tls.used();
-                spawn(info, result)
+                spawn(info, result, tls.used().then_some(tls))
             }
         }
     };
@@ -286,6 +377,7 @@ async fn attempt_with(
 fn spawn<S, T>(
     info: &ConnInfo,
     result: Result<(Client, tokio_postgres::Connection<S, T>), tokio_postgres::Error>,
+    tls: Option<tls::Tracked>,
 ) -> Result<Db, Failure>
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
@@ -296,10 +388,19 @@ where
             let task = tokio::spawn(async move {
                 let _ = connection.await;
             });
+            let session = NEXT_SESSION.fetch_add(1, Ordering::Relaxed);
+            sessions().insert(
+                session,
+                CancelKey {
+                    token: client.cancel_token(),
+                    tls,
+                },
+            );
             Ok(Db {
                 client,
                 info: info.clone(),
                 task,
+                session,
             })
         }
         Err(e) if is_password_missing(&e) => Err(Failure::PasswordMissing),
@@ -315,6 +416,17 @@ fn is_password_missing(e: &tokio_postgres::Error) -> bool {
 }
 
 impl Failure {
+    /// Whether libpq would go on to the next host after this.
+    fn try_next_host(&self) -> bool {
+        match self {
+            Failure::Timeout(_) => true,
+            Failure::Pg(e) => e
+                .as_db_error()
+                .is_none_or(|d| matches!(d.code().code(), "57P03" | "53300")),
+            Failure::PasswordMissing | Failure::RefusedBoth(_) | Failure::Setup(_) => false,
+        }
+    }
+
     fn explain(self, info: &ConnInfo) -> anyhow::Error {
         let target = info.target();
         let user = &info.user;

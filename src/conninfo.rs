@@ -4,7 +4,7 @@
 //! `PGPASSWORD`, or the password file (`passfile`, `PGPASSFILE`, `~/.pgpass`). Nothing here
 //! ever prints a password: [`ConnInfo::masked`] is the only way a target is shown.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -158,18 +158,36 @@ impl Env for ProcessEnv {
     }
 }
 
+/// The fix for a URL whose password holds characters that end the user-info part.
+pub const PERCENT_HINT: &str = "special characters in a password must be percent-encoded in a URL (/ as %2F, ? as %3F, @ as %40, : as %3A, % as %25), or give the password with PGPASSWORD or ~/.pgpass";
+
 /// Parses a connection string into libpq keywords. Accepts `postgresql://` / `postgres://`
 /// URLs and `key=value` strings. Error messages name the bad part, never the whole string
 /// (it may hold a password).
 pub fn parse(s: &str) -> Result<BTreeMap<String, String>> {
+    parse_marked(s).map(|p| p.map)
+}
+
+/// A parsed connection string, and the keys whose text must not be quoted in messages.
+struct Parsed {
+    map: BTreeMap<String, String>,
+    /// Keys of a URL whose value comes from text before its last `@`: when a password holds
+    /// an unencoded `/` or `?`, that text may be part of the password.
+    hidden: BTreeSet<String>,
+}
+
+fn parse_marked(s: &str) -> Result<Parsed> {
     let s = s.trim();
-    let map = if let Some(rest) = s
+    let parsed = if let Some(rest) = s
         .strip_prefix("postgresql://")
         .or_else(|| s.strip_prefix("postgres://"))
     {
         parse_url(rest)?
     } else if s.contains('=') {
-        parse_kv(s)?
+        Parsed {
+            map: parse_kv(s)?,
+            hidden: BTreeSet::new(),
+        }
     } else {
         let scheme = s.split_once("://").map(|(sch, _)| sch);
         let msg = match scheme {
@@ -181,15 +199,25 @@ pub fn parse(s: &str) -> Result<BTreeMap<String, String>> {
             "use postgresql://user@host:5432/dbname or \"host=… port=… dbname=… user=…\"",
         ));
     };
-    for k in map.keys() {
+    for k in parsed.map.keys() {
         if !KEYWORDS.contains(&k.as_str()) {
-            return Err(hint(
-                usage(format!("invalid connection option \"{k}\"")),
-                format!("known options: {}", KEYWORDS.join(", ")),
-            ));
+            return Err(invalid_option(k, parsed.hidden.contains(k)));
         }
     }
-    Ok(map)
+    Ok(parsed)
+}
+
+fn invalid_option(key: &str, hidden: bool) -> anyhow::Error {
+    if hidden {
+        return hint(
+            usage("malformed connection URL: an invalid connection option (not shown: it may hold part of the password)"),
+            PERCENT_HINT,
+        );
+    }
+    hint(
+        usage(format!("invalid connection option \"{key}\"")),
+        format!("known options: {}", KEYWORDS.join(", ")),
+    )
 }
 
 fn decode(part: &str, what: &str) -> Result<String> {
@@ -203,19 +231,19 @@ fn decode(part: &str, what: &str) -> Result<String> {
         })
 }
 
-fn parse_url(rest: &str) -> Result<BTreeMap<String, String>> {
+/// `user:password@hosts/dbname?params` (what follows the scheme). As libpq, the user-info part
+/// is what comes before an `@` that precedes the first `/`, so a password may hold `?` and
+/// `@` (we take the last `@`), but a `/` in it must be percent-encoded. Text before the last
+/// `@` of the URL is never quoted in an error: it may be part of a misread password.
+fn parse_url(rest: &str) -> Result<Parsed> {
     let mut map = BTreeMap::new();
-    let (main, query) = match rest.split_once('?') {
-        Some((m, q)) => (m, Some(q)),
-        None => (rest, None),
-    };
-    let (authority, path) = match main.find('/') {
-        Some(i) => (&main[..i], Some(&main[i + 1..])),
-        None => (main, None),
-    };
-    let hostlist = match authority.rfind('@') {
+    let mut hidden = BTreeSet::new();
+    let last_at = rest.rfind('@');
+    let secret_at = |offset: usize| last_at.is_some_and(|a| offset < a);
+    let first_slash = rest.find('/').unwrap_or(rest.len());
+    let after_userinfo = match rest[..first_slash].rfind('@') {
         Some(i) => {
-            let userinfo = &authority[..i];
+            let userinfo = &rest[..i];
             match userinfo.split_once(':') {
                 Some((u, p)) => {
                     if !u.is_empty() {
@@ -228,10 +256,27 @@ fn parse_url(rest: &str) -> Result<BTreeMap<String, String>> {
                 }
                 None => {}
             }
-            &authority[i + 1..]
+            i + 1
         }
-        None => authority,
+        None => 0,
     };
+    let tail = &rest[after_userinfo..];
+    let (main, query) = match tail.split_once('?') {
+        Some((m, q)) => (m, Some((q, after_userinfo + m.len() + 1))),
+        None => (tail, None),
+    };
+    let (hostlist, path) = match main.find('/') {
+        Some(i) => (&main[..i], Some(&main[i + 1..])),
+        None => (main, None),
+    };
+    if path.is_some_and(|p| p.contains('@')) {
+        // Either a password with an unencoded `/` (then the "database name" is the rest of the
+        // password and everything after it) or a database name with an unencoded `@`.
+        return Err(hint(
+            usage("malformed connection URL: an \"@\" after the first \"/\" (not shown: it may hold part of the password)"),
+            format!("{PERCENT_HINT}; an @ in a database name is written %40"),
+        ));
+    }
     if !hostlist.is_empty() {
         let mut hosts = Vec::new();
         let mut ports = Vec::new();
@@ -244,18 +289,35 @@ fn parse_url(rest: &str) -> Result<BTreeMap<String, String>> {
         if ports.iter().any(|p| !p.is_empty()) {
             map.insert("port".into(), ports.join(","));
         }
+        if secret_at(after_userinfo) {
+            hidden.insert("host".to_string());
+            hidden.insert("port".to_string());
+        }
     }
     if let Some(db) = path.filter(|p| !p.is_empty()) {
         map.insert("dbname".into(), decode(db, "database name")?);
     }
-    if let Some(q) = query {
-        for pair in q.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').ok_or_else(|| {
-                usage(format!(
+    if let Some((q, start)) = query {
+        let mut offset = start;
+        for pair in q.split('&') {
+            let at = offset;
+            offset += pair.len() + 1;
+            if pair.is_empty() {
+                continue;
+            }
+            let secret = secret_at(at);
+            let Some((k, v)) = pair.split_once('=') else {
+                if secret {
+                    return Err(hint(
+                        usage("malformed connection URL: a parameter has no value (not shown: it may hold part of the password)"),
+                        PERCENT_HINT,
+                    ));
+                }
+                return Err(usage(format!(
                     "malformed connection URL: parameter \"{}\" has no value",
                     decode(pair, "parameters").unwrap_or_default()
-                ))
-            })?;
+                )));
+            };
             let k = decode(k, "parameters")?;
             let v = decode(v, "parameters")?;
             // psql accepts ssl=true from JDBC-style URLs; so do we.
@@ -263,10 +325,18 @@ fn parse_url(rest: &str) -> Result<BTreeMap<String, String>> {
                 map.insert("sslmode".into(), "require".into());
                 continue;
             }
+            if !KEYWORDS.contains(&k.as_str()) {
+                return Err(invalid_option(&k, secret));
+            }
+            if secret {
+                hidden.insert(k.clone());
+            } else {
+                hidden.remove(&k);
+            }
             map.insert(k, v);
         }
     }
-    Ok(map)
+    Ok(Parsed { map, hidden })
 }
 
 fn split_host_port(spec: &str) -> Result<(&str, Option<&str>)> {
@@ -397,9 +467,12 @@ fn parse_port(p: &str) -> Result<u16> {
 
 /// Resolves a connection string (or none) against the environment and the defaults.
 pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
-    let given = match conn {
-        Some(s) if !s.trim().is_empty() => parse(s)?,
-        _ => BTreeMap::new(),
+    let Parsed { map: given, hidden } = match conn {
+        Some(s) if !s.trim().is_empty() => parse_marked(s)?,
+        _ => Parsed {
+            map: BTreeMap::new(),
+            hidden: BTreeSet::new(),
+        },
     };
     let get = |key: &str, var: &str| -> Option<String> {
         given
@@ -425,10 +498,12 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         })
         .collect();
     let hostaddrs = match (&name_list, &addr_list) {
-        (Some(_), Some(addrs)) => parse_hostaddrs(addrs, hosts.len())?,
+        (Some(_), Some(addrs)) => {
+            parse_hostaddrs(addrs, hosts.len()).map_err(|e| quiet(&hidden, "hostaddr", e))?
+        }
         (None, Some(addrs)) => {
             // hostaddr alone is the host list; still check that it holds addresses.
-            parse_hostaddrs(addrs, hosts.len())?;
+            parse_hostaddrs(addrs, hosts.len()).map_err(|e| quiet(&hidden, "hostaddr", e))?;
             Vec::new()
         }
         _ => Vec::new(),
@@ -444,7 +519,8 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
                     parse_port(p)
                 }
             })
-            .collect::<Result<Vec<_>>>()?,
+            .collect::<Result<Vec<_>>>()
+            .map_err(|e| quiet(&hidden, "port", e))?,
     };
     if ports.len() != 1 && ports.len() != hosts.len() {
         return Err(usage(format!(
@@ -458,7 +534,7 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
     let rootcert_given = get("sslrootcert", "PGSSLROOTCERT");
     let system_roots = rootcert_given.as_deref() == Some(SYSTEM_ROOTS);
     let sslmode = match get("sslmode", "PGSSLMODE") {
-        Some(m) => SslMode::parse(&m)?,
+        Some(m) => SslMode::parse(&m).map_err(|e| quiet(&hidden, "sslmode", e))?,
         // libpq 16: the system's trust store implies checking the host name too.
         None if system_roots => SslMode::VerifyFull,
         None => SslMode::Prefer,
@@ -481,9 +557,13 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         None => Some(DEFAULT_CONNECT_TIMEOUT),
         Some(t) => {
             let secs: i64 = t.trim().parse().map_err(|_| {
-                hint(
-                    usage(format!("invalid connect_timeout value: \"{t}\"")),
-                    "connect_timeout is a whole number of seconds",
+                quiet(
+                    &hidden,
+                    "connect_timeout",
+                    hint(
+                        usage(format!("invalid connect_timeout value: \"{t}\"")),
+                        "connect_timeout is a whole number of seconds",
+                    ),
                 )
             })?;
             // As libpq: zero or less waits forever; less than 2 seconds means 2.
@@ -496,51 +576,14 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
     let options = get("options", "PGOPTIONS");
     let target_session_attrs = get("target_session_attrs", "PGTARGETSESSIONATTRS");
     if let Some(t) = &target_session_attrs {
-        match t.as_str() {
-            "any" | "read-write" | "read-only" => {}
-            "primary" | "standby" | "prefer-standby" => {
-                return Err(hint(
-                    usage(format!(
-                        "target_session_attrs={t} is not supported by promail"
-                    )),
-                    "use read-write (a server that accepts writes), read-only or any",
-                ))
-            }
-            _ => {
-                return Err(hint(
-                    usage(format!("invalid target_session_attrs value: \"{t}\"")),
-                    "use one of any, read-write, read-only",
-                ))
-            }
-        }
+        check_session_attrs(t).map_err(|e| quiet(&hidden, "target_session_attrs", e))?;
     }
     let channel_binding = get("channel_binding", "PGCHANNELBINDING");
     if let Some(c) = &channel_binding {
-        if !["disable", "prefer", "require"].contains(&c.as_str()) {
-            return Err(hint(
-                usage(format!("invalid channel_binding value: \"{c}\"")),
-                "use one of disable, prefer, require",
-            ));
-        }
+        check_channel_binding(c).map_err(|e| quiet(&hidden, "channel_binding", e))?;
     }
-    // promail has no GSSAPI: "prefer" and "disable" both mean TLS or plain, as a libpq built
-    // without GSSAPI does; "require" cannot be honoured.
     if let Some(g) = get("gssencmode", "PGGSSENCMODE") {
-        match g.as_str() {
-            "disable" | "prefer" => {}
-            "require" => {
-                return Err(hint(
-                    usage("gssencmode=require: promail cannot encrypt with GSSAPI"),
-                    "use sslmode=verify-full (TLS) instead, or gssencmode=disable",
-                ))
-            }
-            _ => {
-                return Err(hint(
-                    usage(format!("invalid gssencmode value: \"{g}\"")),
-                    "use one of disable, prefer, require",
-                ))
-            }
-        }
+        check_gssencmode(&g).map_err(|e| quiet(&hidden, "gssencmode", e))?;
     }
     let passfile = get("passfile", "PGPASSFILE")
         .map(PathBuf::from)
@@ -581,6 +624,66 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         }
     }
     Ok(info)
+}
+
+/// A value read from a URL's text before its last `@` is not quoted when it is invalid.
+fn quiet(hidden: &BTreeSet<String>, key: &str, e: anyhow::Error) -> anyhow::Error {
+    if !hidden.contains(key) {
+        return e;
+    }
+    let what = if key == "port" {
+        "port number".to_string()
+    } else {
+        format!("{key} value")
+    };
+    hint(
+        usage(format!(
+            "malformed connection URL: invalid {what} (not shown: it may hold part of the password)"
+        )),
+        PERCENT_HINT,
+    )
+}
+
+fn check_session_attrs(t: &str) -> Result<()> {
+    match t {
+        "any" | "read-write" | "read-only" => Ok(()),
+        "primary" | "standby" | "prefer-standby" => Err(hint(
+            usage(format!(
+                "target_session_attrs={t} is not supported by promail"
+            )),
+            "use read-write (a server that accepts writes), read-only or any",
+        )),
+        _ => Err(hint(
+            usage(format!("invalid target_session_attrs value: \"{t}\"")),
+            "use one of any, read-write, read-only",
+        )),
+    }
+}
+
+fn check_channel_binding(c: &str) -> Result<()> {
+    if ["disable", "prefer", "require"].contains(&c) {
+        return Ok(());
+    }
+    Err(hint(
+        usage(format!("invalid channel_binding value: \"{c}\"")),
+        "use one of disable, prefer, require",
+    ))
+}
+
+/// promail has no GSSAPI: "prefer" and "disable" both mean TLS or plain, as a libpq built
+/// without GSSAPI does; "require" cannot be honoured.
+fn check_gssencmode(g: &str) -> Result<()> {
+    match g {
+        "disable" | "prefer" => Ok(()),
+        "require" => Err(hint(
+            usage("gssencmode=require: promail cannot encrypt with GSSAPI"),
+            "use sslmode=verify-full (TLS) instead, or gssencmode=disable",
+        )),
+        _ => Err(hint(
+            usage(format!("invalid gssencmode value: \"{g}\"")),
+            "use one of disable, prefer, require",
+        )),
+    }
 }
 
 /// Looks the first host up in a libpq password file.
@@ -704,6 +807,30 @@ impl ConnInfo {
             let _ = write!(s, "?sslmode={}", self.sslmode.as_str());
         }
         s
+    }
+
+    /// The same parameters for the `i`th host alone (its port, its hostaddr, its line of the
+    /// password file), as libpq tries hosts one by one.
+    #[must_use]
+    pub fn nth_host(&self, i: usize) -> ConnInfo {
+        let mut c = self.clone();
+        c.hosts = vec![self.hosts[i].clone()];
+        c.ports = vec![*self.ports.get(i).unwrap_or(&self.ports[0])];
+        c.hostaddrs = self.hostaddrs.get(i).map(|a| vec![*a]).unwrap_or_default();
+        if i > 0
+            && matches!(
+                self.password_source,
+                PasswordSource::None | PasswordSource::PassFile
+            )
+        {
+            c.password = None;
+            c.password_source = PasswordSource::None;
+            if let Some(p) = self.passfile.as_deref().and_then(|f| pgpass_lookup(f, &c)) {
+                c.password = Some(p);
+                c.password_source = PasswordSource::PassFile;
+            }
+        }
+        c
     }
 
     /// `host:port` of the first target, for messages.
@@ -911,6 +1038,104 @@ mod tests {
             assert!(!text.contains("topsecret"), "{s}: {text}");
             assert_eq!(crate::error::exit_code(&err), crate::error::USAGE, "{s}");
         }
+    }
+
+    /// Pieces of a password (runs of 3 or more letters or digits) that must never be shown.
+    fn pieces(password: &str) -> Vec<&str> {
+        password
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|p| p.len() >= 3)
+            .collect()
+    }
+
+    #[test]
+    fn nasty_passwords_parse_or_fail_without_showing_them() {
+        // (URL, its password, whether it must parse)
+        for (url, password, parses) in [
+            ("postgresql://admin:S3c?ret@127.0.0.1/db", "S3c?ret", true),
+            ("postgresql://admin:p@ss@127.0.0.1/db", "p@ss", true),
+            (
+                "postgresql://admin:a?b=c&d@127.0.0.1:5433/db?sslmode=disable",
+                "a?b=c&d",
+                true,
+            ),
+            ("postgresql://admin:S3c%2Fret@127.0.0.1/db", "S3c/ret", true),
+            (
+                "postgresql://admin:S3cret/x@127.0.0.1/db",
+                "S3cret/x",
+                false,
+            ),
+            ("postgresql://admin:Pa55/w0rd@127.0.0.1", "Pa55/w0rd", false),
+            (
+                "postgresql://admin:1234/5678@127.0.0.1/db",
+                "1234/5678",
+                false,
+            ),
+            (
+                "postgresql://admin:Sec/ret?sslmode=Xyz@127.0.0.1/db",
+                "Sec/ret?sslmode=Xyz",
+                false,
+            ),
+            (
+                "postgresql://admin:Sec/ret?Xyz@127.0.0.1/db",
+                "Sec/ret?Xyz",
+                false,
+            ),
+            (
+                "postgresql://admin:Sec/ret?Abc=Xyz@127.0.0.1/db",
+                "Sec/ret?Abc=Xyz",
+                false,
+            ),
+            (
+                "postgresql://admin:Sec:ret/Xyz?port=Qwe&a=b@127.0.0.1/db",
+                "Sec:ret/Xyz?port=Qwe&a=b",
+                false,
+            ),
+        ] {
+            let password = parses.then_some(password);
+            match (resolve(Some(url), &env(&[])), password) {
+                (Ok(c), Some(p)) => {
+                    assert_eq!(c.password.as_ref().map(Secret::expose), Some(p), "{url}");
+                    assert_eq!(c.hosts, vec!["127.0.0.1"], "{url}");
+                    assert_eq!(c.dbname, "db", "{url}");
+                    assert!(!c.masked().contains(p), "{url}");
+                }
+                (Ok(c), None) => panic!("{url}: parsed as {c:?}"),
+                (Err(e), Some(_)) => panic!("{url}: {e:#}"),
+                (Err(e), None) => {
+                    let text = format!("{e:#} {}", crate::error::hint_of(&e).unwrap_or(""));
+                    let secret = url
+                        .strip_prefix("postgresql://admin:")
+                        .map(|r| &r[..r.rfind('@').unwrap()])
+                        .unwrap();
+                    for piece in pieces(secret) {
+                        assert!(!text.contains(piece), "{url}: {piece} shown in {text}");
+                    }
+                    assert_eq!(crate::error::exit_code(&e), crate::error::USAGE, "{url}");
+                    assert!(
+                        crate::error::hint_of(&e).is_some_and(|h| h.contains("%2F")),
+                        "{url}: {text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_after_the_last_at_is_still_quoted() {
+        let err = resolve(Some("postgresql://u:Secret@h:abc/db"), &env(&[])).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("invalid port number: \"abc\""),
+            "{err:#}"
+        );
+        let err = resolve(Some("postgresql://u:Secret@h/db?bogus=1"), &env(&[])).unwrap_err();
+        assert!(format!("{err:#}").contains("\"bogus\""), "{err:#}");
+        let c = resolve(
+            Some("postgresql://u@h/db?application_name=me@work"),
+            &env(&[]),
+        )
+        .unwrap();
+        assert_eq!(c.application_name, "me@work");
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! What every command receives: the output settings, how to reach the database, and the
 //! confirmation rule for destructive work.
 
+use std::sync::{Mutex, PoisonError};
+
 use anyhow::Result;
 
 use crate::cli::GlobalOpts;
 use crate::connect::{self, Db, Prompt};
-use crate::conninfo::{self, ConnInfo, ProcessEnv};
+use crate::conninfo::{self, ConnInfo, PasswordSource, ProcessEnv, Secret};
 use crate::error::hint;
 use crate::local::Cluster;
 use crate::output::Output;
@@ -13,6 +15,13 @@ use crate::output::Output;
 pub struct Ctx {
     pub out: Output,
     pub global: GlobalOpts,
+    /// The connection parameters, resolved once per run (with `--local`, the cluster is
+    /// started once).
+    resolved: Mutex<Option<ConnInfo>>,
+    /// A password typed at a prompt in this run, and for which user: the later sessions of the
+    /// run use it instead of asking again (`db migrate` opens a lock session and a migration
+    /// session).
+    prompted: Mutex<Option<(String, Secret)>>,
 }
 
 impl Ctx {
@@ -20,14 +29,34 @@ impl Ctx {
         Ctx {
             out: Output::new(global.color, global.quiet, global.verbose),
             global,
+            resolved: Mutex::new(None),
+            prompted: Mutex::new(None),
         }
     }
 
-    /// The resolved connection parameters (starting the local cluster for `--local`).
+    /// The resolved connection parameters (starting the local cluster for `--local`), the
+    /// same for every call of a run.
     pub fn conninfo(&self) -> Result<ConnInfo> {
+        let mut resolved = self.resolved.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(info) = resolved.as_ref() {
+            return Ok(info.clone());
+        }
+        let info = self.resolve()?;
+        *resolved = Some(info.clone());
+        Ok(info)
+    }
+
+    fn resolve(&self) -> Result<ConnInfo> {
         if self.global.local {
             let cluster = Cluster::new(Cluster::default_dir());
             let status = cluster.ensure_started()?;
+            if status.created {
+                // Said once, on the run that made it: the newcomer learns where their data is.
+                self.out.info(format!(
+                    "created a local PostgreSQL cluster in {} (see `promail local status`; `promail local destroy` removes it)",
+                    status.dir.display()
+                ));
+            }
             self.out.verbose(format!(
                 "using the local cluster in {}",
                 status.dir.display()
@@ -59,13 +88,31 @@ impl Ctx {
         } else {
             Prompt::Never
         };
+        let mut info = info.clone();
+        let prompted = self
+            .prompted
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some((_, password)) = prompted.filter(|(user, _)| *user == info.user) {
+            info.password = Some(password);
+            info.password_source = PasswordSource::Prompt;
+        }
         self.out.verbose(format!("connecting to {}", info.masked()));
-        connect::connect(info, prompt).await
+        let db = connect::connect(&info, prompt).await?;
+        if db.info.password_source == PasswordSource::Prompt {
+            if let Some(p) = &db.info.password {
+                *self.prompted.lock().unwrap_or_else(PoisonError::into_inner) =
+                    Some((db.info.user.clone(), p.clone()));
+            }
+        }
+        Ok(db)
     }
 
     /// Asks before destructive work. `yes` skips the question; without a terminal and
-    /// without `yes`, refuses.
-    pub fn confirm(&self, question: &str, yes: bool) -> Result<()> {
+    /// without `yes`, refuses. The question waits on a thread of its own, so that a signal can
+    /// still end the run; Ctrl-C at it is an interruption (exit 130).
+    pub async fn confirm(&self, question: &str, yes: bool) -> Result<()> {
         if yes {
             return Ok(());
         }
@@ -77,11 +124,28 @@ impl Ctx {
                 "pass --yes to confirm in scripts",
             ));
         }
-        let ok = dialoguer::Confirm::new()
-            .with_prompt(format!("{}?", capitalise(question)))
-            .default(false)
-            .interact()
-            .map_err(|e| anyhow::anyhow!("reading the answer: {e}"))?;
+        let prompt = format!("{}?", capitalise(question));
+        let _open = crate::interrupt::OpenPrompt::question();
+        let answer = tokio::task::spawn_blocking(move || {
+            dialoguer::Confirm::new()
+                .with_prompt(prompt)
+                .default(false)
+                .interact()
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the answer: {e}"))?;
+        let ok = answer.map_err(|e| {
+            // dialoguer hides the cursor while it waits and shows it only on an answer.
+            crate::interrupt::show_cursor();
+            match e {
+                // Ctrl-C, read as a key in raw mode.
+                dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
+                    eprintln!();
+                    anyhow::Error::new(crate::Interrupted)
+                }
+                e @ dialoguer::Error::IO(_) => anyhow::anyhow!("reading the answer: {e}"),
+            }
+        })?;
         if ok {
             Ok(())
         } else {

@@ -3,8 +3,13 @@
 
 use std::time::Duration;
 
-/// Parses `500ms`, `5s`, `2min`, `1h`, `1d` (a bare number is seconds). For clap's
-/// `value_parser`.
+/// The longest duration accepted: PostgreSQL's time settings (`lock_timeout`,
+/// `statement_timeout`) are 32-bit milliseconds, about 24.8 days.
+pub const MAX: Duration = Duration::from_millis(i32::MAX as u64);
+
+/// Parses `500ms`, `5s`, `2min`, `1h`, `1d` (a bare number is seconds), at most [`MAX`]. For
+/// clap's `value_parser`, so that a value the server would refuse is a usage error before
+/// anything runs.
 pub fn parse(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     let split = t
@@ -27,8 +32,11 @@ pub fn parse(s: &str) -> Result<Duration, String> {
         }
     };
     let secs = value * factor;
-    if !secs.is_finite() || secs > 1e9 {
-        return Err(format!("duration \"{s}\" is too long"));
+    if !secs.is_finite() || secs > MAX.as_secs_f64() {
+        return Err(format!(
+            "duration \"{s}\" is too long: at most {} ms (about 24 days), PostgreSQL's limit",
+            MAX.as_millis()
+        ));
     }
     Ok(Duration::from_secs_f64(secs))
 }
@@ -74,6 +82,16 @@ mod tests {
         assert!(parse("5 parsecs").is_err());
         assert!(parse("s").is_err());
         assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn longer_than_postgres_takes_is_refused() {
+        assert!(parse("30d").unwrap_err().contains("too long"));
+        assert!(parse("2147484s").is_err());
+        assert_eq!(parse("24d"), Ok(Duration::from_secs(24 * 86400)));
+        assert_eq!(parse("2147483647ms"), Ok(MAX));
+        assert!(parse("2147483648ms").is_err());
+        assert_eq!(pg_setting(parse("2147483647ms").unwrap()), "2147483647ms");
     }
 
     #[test]

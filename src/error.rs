@@ -1,5 +1,5 @@
 //! Errors as the user sees them: one line with the cause chain, an optional `hint:`, and the
-//! documented exit codes (0 ok, 1 failure, 2 usage, 130 interrupted).
+//! documented exit codes (0 ok, 1 failure, 2 usage, 130 interrupted, 143 terminated).
 
 use std::fmt;
 
@@ -9,6 +9,8 @@ pub const FAILURE: u8 = 1;
 pub const USAGE: u8 = 2;
 /// Exit code after Ctrl-C / SIGINT, as shells report it.
 pub const INTERRUPTED: u8 = 130;
+/// Exit code after SIGTERM, as shells report it.
+pub const TERMINATED: u8 = 143;
 
 /// An error carrying the fix the user should try. Its `Display` is the whole wrapped chain, so
 /// wrapping does not lose causes; the hint is printed on its own line.
@@ -82,20 +84,29 @@ pub fn hint_of(err: &anyhow::Error) -> Option<&str> {
         .map(|h| h.hint.as_str())
 }
 
+/// The first error of type `T` in the chain, looking inside hinted errors too (a [`Hinted`]
+/// shows its whole inner chain but does not expose it as its `source()`).
+pub fn find<T: std::error::Error + Send + Sync + 'static>(err: &anyhow::Error) -> Option<&T> {
+    for e in err.chain() {
+        if let Some(t) = e.downcast_ref::<T>() {
+            return Some(t);
+        }
+        if let Some(h) = e.downcast_ref::<Hinted>() {
+            return find(&h.error);
+        }
+    }
+    None
+}
+
 /// The exit code an error maps to.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     for e in err.chain() {
         if let Some(Exit(code)) = e.downcast_ref::<Exit>() {
             return *code;
         }
-        if e.downcast_ref::<Usage>().is_some() {
-            return USAGE;
-        }
-        if let Some(h) = e.downcast_ref::<Hinted>() {
-            if h.error.chain().any(|c| c.downcast_ref::<Usage>().is_some()) {
-                return USAGE;
-            }
-        }
+    }
+    if find::<Usage>(err).is_some() {
+        return USAGE;
     }
     FAILURE
 }

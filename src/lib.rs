@@ -8,6 +8,7 @@ pub mod conninfo;
 pub mod ctx;
 pub mod duration;
 pub mod error;
+pub mod interrupt;
 pub mod local;
 pub mod lock;
 pub mod migrate;
@@ -41,6 +42,20 @@ pub fn run() -> u8 {
             return error::USAGE;
         }
     };
+    if cli.global.local
+        && matches.value_source("database_url") == Some(clap::parser::ValueSource::CommandLine)
+    {
+        // DATABASE_URL from the environment is simply overridden by --local; both on the
+        // command line contradict each other.
+        error::report(
+            &error::hint(
+                error::usage("--local and --database-url name two different databases"),
+                "give one of them (--local overrides DATABASE_URL from the environment)",
+            ),
+            false,
+        );
+        return error::USAGE;
+    }
     let ctx = Ctx::new(cli.global.clone());
     if matches.value_source("database_url") == Some(clap::parser::ValueSource::CommandLine)
         && cli
@@ -64,36 +79,29 @@ pub fn run() -> u8 {
             return error::FAILURE;
         }
     };
-    let result = runtime.block_on(async {
-        tokio::select! {
-            r = commands::dispatch(cli.command, &ctx) => r,
-            _ = tokio::signal::ctrl_c() => Err(anyhow::Error::new(Interrupted)),
-        }
-    });
-    // Dropping the runtime drops open connections: the server rolls back whatever was under
-    // way, so an interrupted command leaves the database as it was.
-    drop(runtime);
+    let terminal = interrupt::Terminal::capture();
+    let result = runtime.block_on(interrupt::run_until_signal(commands::dispatch(
+        cli.command,
+        &ctx,
+    )));
+    // Shutting the runtime down drops open connections: the server rolls back whatever was
+    // under way, so an interrupted command leaves the database as it was. A prompt's thread may
+    // still be blocked reading the terminal: do not wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     match result {
         Ok(()) => 0,
-        Err(e) if e.chain().any(<dyn std::error::Error>::is::<Interrupted>) => {
-            eprintln!("interrupted");
-            error::INTERRUPTED
-        }
         Err(e) => {
+            if let Some((code, line)) = interrupt::stopped(&e) {
+                if let Some(t) = &terminal {
+                    t.restore();
+                }
+                eprintln!("{line}");
+                return code;
+            }
             error::report(&e, ctx.out.color);
             error::exit_code(&e)
         }
     }
 }
 
-/// Ctrl-C / SIGINT: reported as `interrupted`, exit code 130.
-#[derive(Debug)]
-pub(crate) struct Interrupted;
-
-impl std::fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("interrupted")
-    }
-}
-
-impl std::error::Error for Interrupted {}
+pub(crate) use interrupt::Interrupted;

@@ -77,6 +77,8 @@ pub struct Status {
     /// Server version (e.g. `15.14`) when initialized; the cluster's major version (`15`) when the
     /// binaries found are another major version.
     pub version: Option<String>,
+    /// This call created the cluster (ran initdb).
+    pub created: bool,
 }
 
 /// The uid/gid the server binaries run as (only when promail runs as root).
@@ -205,7 +207,11 @@ impl Cluster {
         let owner = server_owner()?;
         self.prepare_dir(owner)?;
         let _lock = self.lock(owner)?;
-        let bindir = if self.initialized() {
+        let created = !self.initialized();
+        let bindir = if created {
+            self.initdb(&bindir, owner)?;
+            bindir
+        } else {
             let bindir = self.bindir()?;
             if self.is_running(&bindir, owner)? {
                 if fail_if_running {
@@ -221,14 +227,14 @@ impl Cluster {
                 return Ok(self.running_status(&bindir));
             }
             bindir
-        } else {
-            self.initdb(&bindir, owner)?;
-            bindir
         };
         self.write_conf(&self.dir.join(DATA), owner)?;
         self.pg_ctl_start(&bindir, owner)?;
         self.create_db(&bindir, owner)?;
-        Ok(self.running_status(&bindir))
+        Ok(Status {
+            created,
+            ..self.running_status(&bindir)
+        })
     }
 
     fn initdb(&self, bindir: &Path, owner: Option<Owner>) -> Result<()> {
@@ -529,6 +535,7 @@ impl Cluster {
             socket_dir: self.dir.clone(),
             port: PORT,
             version: self.data_version(),
+            created: false,
         }
     }
 
@@ -622,7 +629,7 @@ pub fn find_bindir() -> Result<PathBuf> {
                 "no PostgreSQL server binaries found (looked for initdb in PROMAIL_PG_BINDIR={})",
                 dir.display()
             ),
-            NO_BINARIES_HINT,
+            "PROMAIL_PG_BINDIR must name the folder holding initdb and pg_ctl (e.g. /usr/lib/postgresql/15/bin; `pg_config --bindir` prints it): fix it, or unset it to let promail look for them",
         ));
     }
     let mut pg_config = Command::new("pg_config");

@@ -100,13 +100,19 @@ pub fn busy_error(key: Key, wait: Duration, pid: Option<i32>, app: Option<&str>)
         (Some(p), _) => format!("backend pid {p}"),
         _ => "another session".to_string(),
     };
+    let fix = match pid {
+        Some(p) => format!(
+            "wait for it to finish, or look at it with SELECT * FROM pg_stat_activity WHERE pid = {p}"
+        ),
+        None => "wait for it to finish; SELECT * FROM pg_locks WHERE locktype = 'advisory' shows the holder".to_string(),
+    };
     crate::error::hint(
         anyhow::anyhow!(
-            "another {} holds the lock: gave up after {} s; held by {who}",
+            "another {} holds the lock: gave up after {}; held by {who}",
             key.what(),
-            wait.as_secs()
+            crate::duration::human(wait)
         ),
-        "wait for it to finish, or look at it with SELECT * FROM pg_stat_activity WHERE pid = …",
+        fix,
     )
 }
 
@@ -135,4 +141,29 @@ async fn holder(client: &Client, key: Key) -> Result<(Option<i32>, Option<String
         .await
         .pg()?;
     Ok(row.map_or((None, None), |r| (r.get(0), r.get(1))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_busy_hint_names_the_holder_pid() {
+        let err = busy_error(
+            Key::Migrate,
+            Duration::from_millis(1500),
+            Some(1234),
+            Some("promail db migrate"),
+        );
+        assert_eq!(
+            format!("{err:#}"),
+            "another migration holds the lock: gave up after 1500 ms; held by backend pid 1234 (promail db migrate)"
+        );
+        assert!(crate::error::hint_of(&err)
+            .unwrap()
+            .ends_with("SELECT * FROM pg_stat_activity WHERE pid = 1234"));
+        let err = busy_error(Key::Seed, Duration::from_secs(60), None, None);
+        assert!(format!("{err:#}").contains("gave up after 1 min; held by another session"));
+        assert!(!crate::error::hint_of(&err).unwrap().contains('…'));
+    }
 }

@@ -23,21 +23,38 @@ pub fn err(e: tokio_postgres::Error) -> anyhow::Error {
     anyhow::Error::new(e)
 }
 
+/// A server error as [`err`] converts it: one line of text, and the SQLSTATE kept apart so
+/// that callers further up can still act on it (retry after 55P03, hint after 42P01).
+#[derive(Debug)]
+pub struct ServerError {
+    pub message: String,
+    pub code: String,
+}
+
+impl std::fmt::Display for ServerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ServerError {}
+
 /// A server error as one line, its hint as promail's hint.
 pub fn db_error(db: &tokio_postgres::error::DbError) -> anyhow::Error {
-    {
-        let mut msg = format!("{} (SQLSTATE {})", db.message(), db.code().code());
-        if let Some(d) = db.detail() {
-            let _ = write!(msg, "; {d}");
-        }
-        if let Some(w) = db.where_() {
-            let _ = write!(msg, "; {}", w.replace('\n', "; "));
-        }
-        let base = anyhow::anyhow!(msg);
-        match db.hint() {
-            Some(h) => crate::error::hint(base, h),
-            None => base,
-        }
+    let mut msg = format!("{} (SQLSTATE {})", db.message(), db.code().code());
+    if let Some(d) = db.detail() {
+        let _ = write!(msg, "; {d}");
+    }
+    if let Some(w) = db.where_() {
+        let _ = write!(msg, "; {}", w.replace('\n', "; "));
+    }
+    let base = anyhow::Error::new(ServerError {
+        message: msg,
+        code: db.code().code().to_string(),
+    });
+    match db.hint() {
+        Some(h) => crate::error::hint(base, h),
+        None => base,
     }
 }
 
@@ -52,11 +69,15 @@ impl<T> PgExt<T> for std::result::Result<T, tokio_postgres::Error> {
     }
 }
 
-/// The SQLSTATE of an error anywhere in an anyhow chain.
+/// The SQLSTATE of an error anywhere in an anyhow chain, converted by [`err`] (`.pg()`) or
+/// not, with or without hints and context around it.
 pub fn sqlstate(e: &anyhow::Error) -> Option<String> {
-    e.chain()
-        .find_map(|c| c.downcast_ref::<tokio_postgres::Error>())
-        .and_then(|e| e.code().map(|c| c.code().to_string()))
+    crate::error::find::<ServerError>(e)
+        .map(|s| s.code.clone())
+        .or_else(|| {
+            crate::error::find::<tokio_postgres::Error>(e)
+                .and_then(|e| e.code().map(|c| c.code().to_string()))
+        })
 }
 
 /// Reads rows of common types into printable [`Rows`]. Queries cast anything exotic

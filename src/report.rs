@@ -30,17 +30,17 @@ pub async fn query(
         pg::rows_with_columns(stmt.columns(), &rows)
     };
     run.await
-        .map_err(|e| {
-            // 42P01: a view or function of the schema is missing.
-            if format!("{e:#}").contains("SQLSTATE 42P01")
-                || format!("{e:#}").contains("SQLSTATE 42883")
-            {
-                hint(e, "create the schema first with `promail db migrate`")
-            } else {
-                e
-            }
-        })
+        .map_err(schema_hint)
         .with_context(|| format!("reading the {what} report"))
+}
+
+/// A table, view or function of the schema is missing (42P01, 42883): the database was not
+/// migrated.
+fn schema_hint(e: anyhow::Error) -> anyhow::Error {
+    match pg::sqlstate(&e).as_deref() {
+        Some("42P01" | "42883") => hint(e, "create the schema first with `promail db migrate`"),
+        _ => e,
+    }
 }
 
 /// How `report user` names a user.
@@ -73,27 +73,46 @@ impl UserRef {
     }
 }
 
+/// The id of the user with this e-mail address: the exact match, else the only
+/// case-insensitive one; several that differ only by case are an error naming them.
+async fn find_user(db: &Client, email: &str) -> Result<i32> {
+    let found: Vec<(i32, String)> = db
+        .query(FIND_USER, &[&email])
+        .await
+        .pg()
+        .map_err(schema_hint)
+        .with_context(|| format!("looking up user {email}"))?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    match found.as_slice() {
+        [] => Err(hint(
+            anyhow::anyhow!("no user with e-mail address {email}"),
+            LIST_USERS,
+        )),
+        [(id, _)] => Ok(*id),
+        [(id, exact), ..] if exact == email => Ok(*id),
+        several => Err(hint(
+            anyhow::anyhow!(
+                "e-mail address {email} matches {} users that differ only by case: {}",
+                several.len(),
+                several
+                    .iter()
+                    .map(|(id, e)| format!("id {id} ({e})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "give the address exactly as stored, or the user id",
+        )),
+    }
+}
+
 /// `get_user_statistics` for one user, looked up by id or e-mail; an unknown user is an error
 /// naming it.
 pub async fn user(db: &Client, who: &UserRef) -> Result<Rows> {
     let id = match who {
         UserRef::Id(id) => *id,
-        UserRef::Email(email) => {
-            let found = db
-                .query_opt(FIND_USER, &[email])
-                .await
-                .pg()
-                .with_context(|| format!("looking up user {email}"))?;
-            match found {
-                Some(row) => row.get(0),
-                None => {
-                    return Err(hint(
-                        anyhow::anyhow!("no user with e-mail address {email}"),
-                        LIST_USERS,
-                    ))
-                }
-            }
-        }
+        UserRef::Email(email) => find_user(db, email).await?,
     };
     let rows = query(db, "user", USER, &[&id]).await?;
     if rows.is_empty() {

@@ -64,7 +64,7 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     lock::acquire_or_fail(&session, Key::Partitions, args.lock.lock_wait).await?;
 
     let plans = cleanup::plan(&db, args.exact, false).await?;
-    ctx.confirm(&question(&plans), args.yes.yes)?;
+    ctx.confirm(&question(&plans), args.yes.yes).await?;
     let out = &ctx.out;
     // A second session drops the second table's partitions meanwhile.
     let second = match connect::connect(&db.info, Prompt::Never).await {

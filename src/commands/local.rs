@@ -49,12 +49,13 @@ pub enum LocalCommand {
     },
 }
 
-pub fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
+pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
     match command {
         LocalCommand::Start(d) => {
             let s = d.cluster().start()?;
             ctx.out.info(format!(
-                "local cluster running (pid {}, data folder {})",
+                "local cluster {}running (pid {}, data folder {})",
+                if s.created { "created and " } else { "" },
                 s.pid.unwrap_or_default(),
                 s.dir.display()
             ));
@@ -84,13 +85,21 @@ pub fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
         }
         LocalCommand::Destroy { dir, yes } => {
             let c = dir.cluster();
+            if !c.dir().exists() {
+                ctx.out.info(format!(
+                    "nothing to destroy: no local cluster in {}",
+                    c.dir().display()
+                ));
+                return Ok(());
+            }
             ctx.confirm(
                 &format!(
                     "delete the local cluster in {} and all its data",
                     c.dir().display()
                 ),
                 yes.yes,
-            )?;
+            )
+            .await?;
             c.destroy()?;
             ctx.out
                 .info(format!("local cluster destroyed ({})", c.dir().display()));

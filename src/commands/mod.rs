@@ -15,7 +15,7 @@ use crate::ctx::Ctx;
 pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
     match command {
         Command::Db(c) => db::dispatch(c, ctx).await,
-        Command::Local(c) => local::run(c, ctx),
+        Command::Local(c) => local::run(c, ctx).await,
         Command::Report(c) => report::dispatch(c, ctx).await,
         Command::Completions(a) => completions::run(&a),
         Command::Partitions(c) => partitions::dispatch(c, ctx).await,

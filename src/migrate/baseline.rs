@@ -1,5 +1,6 @@
 //! `db baseline`: adopt a database created by hand from the seed by recording migrations as
-//! applied without running them, after checking that its tables are there.
+//! applied without running them, after checking that the seed's schema is there (tables, key
+//! columns, partitioning, views, functions: `sql/migrate/baseline_check.sql`).
 
 use std::time::Duration;
 
@@ -11,6 +12,8 @@ use crate::lock::{self, Key};
 use crate::pg::PgExt;
 
 use super::{history, Kind, Migration, APP_TABLES};
+
+const CHECK: &str = include_str!("../../sql/migrate/baseline_check.sql");
 
 /// `promail db baseline`: records the known migrations up to `version` as applied, without
 /// running them, in a database created by hand from the seed. Returns what it recorded.
@@ -40,28 +43,21 @@ pub async fn baseline<'a>(
     lock::acquire_or_fail(&lock_db, Key::Migrate, lock_wait).await?;
     let db = ctx.connect_to(&lock_db.info).await?;
 
-    let tables: Vec<String> = APP_TABLES.iter().map(ToString::to_string).collect();
-    let missing: Vec<String> = db
-        .query(
-            "SELECT t FROM unnest($1::text[]) WITH ORDINALITY AS x(t, n) \
-             WHERE to_regclass(quote_ident(t)) IS NULL ORDER BY n",
-            &[&tables],
-        )
+    let missing: Vec<(String, String)> = db
+        .query(CHECK, &[&version])
         .await
         .pg()
-        .context("looking for the application's tables")?
+        .context("looking for the application's tables, columns, views and functions")?
         .iter()
-        .map(|r| r.get(0))
+        .map(|r| (r.get(0), r.get(1)))
         .collect();
     if !missing.is_empty() {
         return Err(hint(
-            anyhow::anyhow!(
-                "cannot baseline: table{} {} missing (baseline adopts a database created from the seed, with all of {})",
-                if missing.len() == 1 { " is" } else { "s are" },
-                missing.join(", "),
+            anyhow::anyhow!("cannot baseline: {}", describe_missing(&missing)),
+            format!(
+                "baseline adopts a database created from the seed: the tables {} with their columns, login_history and email_analytics partitioned by range, the views and functions of the seed; complete it by hand, or run `promail db migrate` on an empty database instead",
                 APP_TABLES.join(", ")
             ),
-            "create the missing tables as the seed specifies, or run `promail db migrate` on an empty database instead",
         ));
     }
     let applied = history::read(&db).await?;
@@ -91,4 +87,51 @@ pub async fn baseline<'a>(
         .context("recording the baseline")?;
     lock::release(&lock_db, Key::Migrate).await?;
     Ok(adopted)
+}
+
+/// `missing tables a, b; missing columns users.email; login_history is not partitioned; …`
+fn describe_missing(missing: &[(String, String)]) -> String {
+    let mut parts = Vec::new();
+    for (kind, singular, plural) in [
+        ("table", "missing table", "missing tables"),
+        ("column", "missing column", "missing columns"),
+        ("view", "missing view", "missing views"),
+        ("function", "missing function", "missing functions"),
+        ("unpartitioned", "is not partitioned", "are not partitioned"),
+    ] {
+        let names: Vec<&str> = missing
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, n)| n.as_str())
+            .collect();
+        match (names.len(), kind) {
+            (0, _) => {}
+            (1, "unpartitioned") => parts.push(format!("{} {singular}", names[0])),
+            (_, "unpartitioned") => parts.push(format!("{} {plural}", names.join(" and "))),
+            (1, _) => parts.push(format!("{singular} {}", names[0])),
+            _ => parts.push(format!("{plural} {}", names.join(", "))),
+        }
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_objects_are_named_by_kind() {
+        let m = |k: &str, n: &str| (k.to_string(), n.to_string());
+        assert_eq!(
+            describe_missing(&[
+                m("table", "api_keys"),
+                m("column", "users.email"),
+                m("column", "emails.email_type"),
+                m("unpartitioned", "login_history"),
+                m("view", "user_stats"),
+                m("function", "get_user_statistics(integer)"),
+            ]),
+            "missing table api_keys; missing columns users.email, emails.email_type; missing view user_stats; missing function get_user_statistics(integer); login_history is not partitioned"
+        );
+    }
 }

@@ -64,15 +64,36 @@ impl Applied {
 
 /// Whether the history table exists (a database promail never migrated has none).
 pub async fn exists(client: &Client) -> Result<bool> {
-    let row = client
+    let row = match client
         .query_one(
             "SELECT to_regclass('promail.schema_migrations') IS NOT NULL",
             &[],
         )
         .await
         .pg()
-        .context("looking for promail.schema_migrations")?;
+    {
+        Ok(row) => row,
+        Err(e) => return Err(privilege_hint(client, e).await),
+    };
     Ok(row.get(0))
+}
+
+/// 42501 on schema promail or its history table: the role may not read them.
+async fn privilege_hint(client: &Client, e: anyhow::Error) -> anyhow::Error {
+    let e = e.context("reading promail.schema_migrations");
+    if crate::pg::sqlstate(&e).as_deref() != Some("42501") {
+        return e;
+    }
+    let role = match client.query_one("SELECT current_user::text", &[]).await {
+        Ok(r) => crate::pg::ident(r.get(0)),
+        Err(_) => "<role>".to_string(),
+    };
+    hint(
+        e,
+        format!(
+            "the role needs USAGE on schema promail and SELECT on its history (as the owner: GRANT USAGE ON SCHEMA promail TO {role}; GRANT SELECT ON promail.schema_migrations TO {role}), or run as the database owner"
+        ),
+    )
 }
 
 /// The history, oldest first; empty when the table does not exist.
@@ -80,11 +101,10 @@ pub async fn read(client: &Client) -> Result<Vec<Applied>> {
     if !exists(client).await? {
         return Ok(Vec::new());
     }
-    let rows = client
-        .query(READ, &[])
-        .await
-        .pg()
-        .context("reading promail.schema_migrations")?;
+    let rows = match client.query(READ, &[]).await.pg() {
+        Ok(rows) => rows,
+        Err(e) => return Err(privilege_hint(client, e).await),
+    };
     Ok(rows
         .iter()
         .map(|r| Applied {

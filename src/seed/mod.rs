@@ -175,8 +175,8 @@ pub async fn run(
         .pg()
         .context("starting the transaction")?;
     tx.batch_execute(&format!(
-        "SET LOCAL lock_timeout = {}; SET LOCAL statement_timeout = 0",
-        opts.lock_timeout.as_millis()
+        "SET LOCAL lock_timeout = '{}'; SET LOCAL statement_timeout = 0",
+        crate::duration::pg_setting(opts.lock_timeout)
     ))
     .await
     .pg()?;
@@ -194,7 +194,7 @@ pub async fn run(
         .pg()
         .with_context(|| format!("locking the tables of database \"{database}\""))
         .map_err(|e| {
-            if format!("{e:#}").contains("55P03") {
+            if crate::pg::sqlstate(&e).as_deref() == Some("55P03") {
                 hint(
                     e,
                     "another session holds a lock on these tables; retry when it is done, or raise --lock-timeout",

@@ -143,8 +143,65 @@ fn a_silent_server_is_abandoned_after_the_connect_timeout() {
         .timeout(Duration::from_secs(25))
         .output()
         .unwrap();
-    assert_error(&out, 1, "timeout expired after");
+    // The configured limit, not a multiple of it.
+    assert_error(&out, 1, "timeout expired after 2 s");
     drop(keep);
+}
+
+/// A loopback listener that accepts connections and never says a word; its port.
+fn silent_listener() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for c in listener.incoming().take(8) {
+            held.push(c);
+        }
+        std::thread::sleep(Duration::from_secs(60));
+    });
+    port
+}
+
+#[test]
+fn a_silent_first_host_is_left_for_the_next_one() {
+    let db = TestDb::new("failover");
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let port = silent_listener();
+    // The test cluster listens on a socket folder only: the second host is that folder.
+    let conn = format!(
+        "host=127.0.0.1,{} port={port},{} user={} dbname={} connect_timeout=2 sslmode=disable",
+        info.hosts[0], info.ports[0], info.user, db.name
+    );
+    let out = promail()
+        .args(["db", "ping", "--format", "json"])
+        .env("DATABASE_URL", &conn)
+        .timeout(Duration::from_secs(25))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(v[0]["database"], db.name.as_str());
+
+    // Both silent: each host gets the configured limit, and the message says which failed.
+    let other = silent_listener();
+    let out = promail()
+        .args(["db", "ping"])
+        .env(
+            "DATABASE_URL",
+            format!("host=127.0.0.1,127.0.0.1 port={port},{other} user=u dbname=d connect_timeout=2 sslmode=disable"),
+        )
+        .timeout(Duration::from_secs(25))
+        .output()
+        .unwrap();
+    let err = assert_error(
+        &out,
+        1,
+        &format!("127.0.0.1:{other}: timeout expired after 2 s"),
+    );
+    assert!(
+        err.contains(&format!("127.0.0.1:{port}: timeout expired after 2 s")),
+        "{err}"
+    );
 }
 
 #[test]

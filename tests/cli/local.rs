@@ -9,7 +9,7 @@ fn scratch_dir(tag: &str) -> std::path::PathBuf {
 }
 
 #[test]
-fn missing_server_binaries_name_the_package() {
+fn a_wrong_pg_bindir_is_named_not_blamed_on_a_missing_install() {
     let empty = tempfile::tempdir().unwrap();
     let dir = scratch_dir("nobin");
     let out = promail()
@@ -19,8 +19,30 @@ fn missing_server_binaries_name_the_package() {
         .output()
         .unwrap();
     let err = assert_error(&out, 1, "no PostgreSQL server binaries found");
-    assert!(err.contains("apt-get install postgresql"), "{err}");
+    let hint = err.lines().find(|l| l.starts_with("hint: ")).unwrap();
+    assert!(hint.contains("PROMAIL_PG_BINDIR"), "{err}");
+    assert!(!hint.contains("apt-get install"), "{err}");
     assert!(!dir.join("data").exists(), "nothing half-made");
+}
+
+#[test]
+fn destroying_a_cluster_that_does_not_exist_is_nothing_to_do() {
+    let dir = scratch_dir("never");
+    for yes in [true, false] {
+        let mut cmd = promail();
+        cmd.args(["local", "destroy", "--dir"]).arg(&dir);
+        if yes {
+            cmd.arg("--yes");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+        assert!(
+            crate::support::stderr_of(&out).contains("nothing to destroy"),
+            "{}",
+            crate::support::stderr_of(&out)
+        );
+        assert!(!dir.exists());
+    }
 }
 
 #[test]
@@ -78,13 +100,48 @@ fn lifecycle_start_twice_stop_twice_destroy() {
 #[test]
 fn global_local_flag_uses_the_cluster() {
     let dir = scratch_dir("flag");
+    // DATABASE_URL from the environment is overridden by --local.
+    let ping = || {
+        promail()
+            .args(["--local", "db", "ping", "--format", "json"])
+            .env("PROMAIL_LOCAL_DIR", &dir)
+            .env("DATABASE_URL", "postgresql://nobody@db.invalid/nothing")
+            .output()
+            .unwrap()
+    };
+    let out = ping();
+    let err = crate::support::stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout_of(&out).contains("promail_db"));
+    // The run that made the cluster says so, once, and where.
+    assert!(
+        err.contains(&format!(
+            "created a local PostgreSQL cluster in {}",
+            dir.display()
+        )),
+        "{err}"
+    );
+    let out = ping();
+    assert!(out.status.success());
+    assert!(
+        !crate::support::stderr_of(&out).contains("created"),
+        "{}",
+        crate::support::stderr_of(&out)
+    );
+    // Both on the command line: a contradiction.
     let out = promail()
-        .args(["--local", "db", "ping", "--format", "json"])
+        .args([
+            "--local",
+            "--database-url",
+            "postgresql://u@h/d",
+            "db",
+            "ping",
+        ])
         .env("PROMAIL_LOCAL_DIR", &dir)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
-    assert!(stdout_of(&out).contains("promail_db"));
+    let err = assert_error(&out, 2, "--local and --database-url");
+    assert!(err.contains("hint: "), "{err}");
     let out = promail()
         .args(["local", "destroy", "--yes", "--dir"])
         .arg(&dir)

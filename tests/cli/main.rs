@@ -11,6 +11,8 @@ mod lock;
 mod migrate;
 mod partitions;
 mod password;
+mod pg;
 mod report;
 mod seed;
+mod terminal;
 mod tls;

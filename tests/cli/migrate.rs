@@ -809,3 +809,107 @@ fn migrate_ends_with_the_current_and_premade_partitions() {
     assert!(out.status.success());
     assert!(out.stderr.is_empty(), "{}", crate::support::stderr_of(&out));
 }
+
+#[test]
+fn baseline_refuses_tables_that_only_have_their_names() {
+    let db = TestDb::new("migrate_baseline_shells");
+    for t in [
+        "users",
+        "emails",
+        "templates",
+        "login_history",
+        "user_preferences",
+        "email_analytics",
+        "api_keys",
+    ] {
+        db.sql(&format!("CREATE TABLE {t} (id int)"));
+    }
+    let out = db.promail().args(["db", "baseline"]).output().unwrap();
+    let err = assert_error(&out, 1, "cannot baseline: missing columns users.email");
+    for needle in [
+        "emails.email_type",
+        "login_history.login_time",
+        "email_analytics.action_time",
+        "missing views user_stats, email_type_performance, user_activity",
+        "get_user_statistics(integer)",
+        "cleanup_old_logs()",
+        "login_history and email_analytics are not partitioned",
+    ] {
+        assert!(err.contains(needle), "{needle}: {err}");
+    }
+    assert!(err.contains("hint: "), "{err}");
+    assert!(
+        !exists(&db, "promail.schema_migrations"),
+        "nothing recorded"
+    );
+}
+
+#[test]
+fn status_without_access_to_schema_promail_says_what_to_grant() {
+    let db = TestDb::migrated("status_no_usage");
+    let role = format!("t_reader_{}", rand::random::<u32>() % 1_000_000);
+    sql_on(&server().admin, &format!("CREATE ROLE {role} LOGIN"));
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let conn = format!(
+        "host='{}' port={} user={role} dbname='{}'",
+        info.hosts[0], info.ports[0], db.name
+    );
+    let status = || {
+        promail()
+            .args(["db", "status"])
+            .env("DATABASE_URL", &conn)
+            .output()
+            .unwrap()
+    };
+    let out = status();
+    let err = assert_error(&out, 1, "permission denied for schema promail");
+    assert!(
+        err.contains(&format!("GRANT USAGE ON SCHEMA promail TO \"{role}\"")),
+        "{err}"
+    );
+    db.sql(&format!("GRANT USAGE ON SCHEMA promail TO {role}"));
+    let out = status();
+    let err = assert_error(&out, 1, "permission denied for table schema_migrations");
+    assert!(
+        err.contains(&format!(
+            "GRANT SELECT ON promail.schema_migrations TO \"{role}\""
+        )),
+        "{err}"
+    );
+    db.sql(&format!(
+        "GRANT SELECT ON promail.schema_migrations TO {role}"
+    ));
+    let out = status();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    drop(db);
+    sql_on(&server().admin, &format!("DROP ROLE {role}"));
+}
+
+#[test]
+fn status_check_quiet_prints_no_table() {
+    let db = TestDb::new("status_check_quiet");
+    let out = db
+        .promail()
+        .args(["db", "status", "--check", "-q"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "database schema is not up to date: 2 pending");
+    assert_eq!(stdout_of(&out), "", "no table with -q");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error: ")).count(),
+        1,
+        "{err}"
+    );
+    db.apply_schema();
+    let out = db
+        .promail()
+        .args(["db", "status", "--check", "-q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(stderr_of(&out), "");
+    // Without --check, -q keeps the data on stdout.
+    let out = db.promail().args(["db", "status", "-q"]).output().unwrap();
+    assert!(stdout_of(&out).contains("0001_schema") || stdout_of(&out).contains("schema"));
+}

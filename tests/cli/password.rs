@@ -339,3 +339,35 @@ fn ctrl_c_at_the_prompt_is_an_interruption() {
     );
     assert!(!text.contains("half"), "{text}");
 }
+
+#[test]
+fn w_asks_once_per_run_though_migrate_opens_two_sessions() {
+    if password_role().is_none() {
+        return;
+    }
+    let db = TestDb::new("pw_w_once");
+    db.sql(&format!("ALTER DATABASE \"{}\" OWNER TO {ROLE}", db.name));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("0001_t.sql"), "CREATE TABLE t (x int);\n").unwrap();
+    let Some(mut pty) = crate::terminal::Pty::start(
+        &format!(
+            "{} -W db migrate --migrations-dir '{}'",
+            crate::terminal::promail_bin(),
+            dir.path().display()
+        ),
+        &[("DATABASE_URL", &role_conn(&db.conn))],
+    ) else {
+        return;
+    };
+    let prompt = format!("Password for user {ROLE}: ");
+    pty.wait_for_prompt(&prompt);
+    pty.type_in(format!("{PASSWORD}\n").as_bytes());
+    let done = pty.finish();
+    assert_eq!(done.code, Some(0), "{}", done.text);
+    assert_eq!(done.text.matches(&prompt).count(), 1, "{}", done.text);
+    assert!(done.text.contains("applied 0001_t"), "{}", done.text);
+    assert_eq!(
+        db.value("SELECT count(*) FROM promail.schema_migrations"),
+        "1"
+    );
+}

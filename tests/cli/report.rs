@@ -182,3 +182,51 @@ fn reports_on_an_unmigrated_database_fail_in_one_line() {
         .unwrap();
     assert_error(&out, 1, "user_stats");
 }
+
+#[test]
+fn addresses_that_differ_only_by_case_pick_the_exact_one_or_name_both() {
+    let db = TestDb::migrated("report_case");
+    db.sql(
+        "INSERT INTO users (email, password_hash) VALUES
+             ('Marie@Example.fr', 'x'), ('marie@example.fr', 'x');
+         INSERT INTO emails (user_id, subject, content, email_type)
+             SELECT id, 's', 'c', 'relance' FROM users WHERE email = 'Marie@Example.fr';",
+    );
+    let upper = db.value("SELECT id FROM users WHERE email = 'Marie@Example.fr'");
+    let lower = db.value("SELECT id FROM users WHERE email = 'marie@example.fr'");
+    assert_eq!(
+        json(&db, &["user", "Marie@Example.fr"])[0]["total_emails"],
+        1
+    );
+    assert_eq!(
+        json(&db, &["user", "marie@example.fr"])[0]["total_emails"],
+        0
+    );
+    let out = db
+        .promail()
+        .args(["report", "user", "MARIE@EXAMPLE.FR"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "matches 2 users that differ only by case");
+    assert!(
+        err.contains(&format!("id {upper} (Marie@Example.fr)"))
+            && err.contains(&format!("id {lower} (marie@example.fr)")),
+        "{err}"
+    );
+    assert!(err.contains("hint: "), "{err}");
+}
+
+#[test]
+fn report_user_on_an_unmigrated_database_hints_at_migrate() {
+    let db = TestDb::new("report_user_unmigrated");
+    let out = db
+        .promail()
+        .args(["report", "user", "someone@example.fr"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "users");
+    assert!(
+        err.contains("hint: create the schema first with `promail db migrate`"),
+        "{err}"
+    );
+}

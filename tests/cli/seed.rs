@@ -244,3 +244,35 @@ fn a_failure_half_way_leaves_the_database_as_it_was() {
         "sequences untouched"
     );
 }
+
+#[test]
+fn lock_timeout_takes_a_duration_and_gives_up_on_a_busy_table() {
+    let db = TestDb::migrated("seed_lock_timeout");
+    crate::support::block_on(async {
+        let holder = db.connect().await;
+        holder
+            .batch_execute("BEGIN; LOCK TABLE users IN ROW EXCLUSIVE MODE")
+            .await
+            .unwrap();
+        let out = seed(&db, &["--users", "5", "--lock-timeout", "300ms"]);
+        let err = assert_error(&out, 1, "locking the tables");
+        assert!(
+            err.contains("hint: another session holds a lock on these tables"),
+            "{err}"
+        );
+        // The same from the environment, as for db migrate.
+        let out = db
+            .promail()
+            .args(["db", "seed", "--users", "5"])
+            .env("PROMAIL_LOCK_TIMEOUT", "300ms")
+            .output()
+            .unwrap();
+        assert_error(&out, 1, "locking the tables");
+        holder.batch_execute("ROLLBACK").await.unwrap();
+    });
+    let out = seed(&db, &["--lock-timeout", "forever"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    for t in TABLES {
+        assert_eq!(count(&db, t), 0, "{t}");
+    }
+}

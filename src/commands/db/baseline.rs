@@ -11,8 +11,9 @@ use super::migrate::{LockWaitArgs, SourceArgs};
 /// Records the migrations up to --version as applied without running them, for a database
 /// created by hand from the seed; `promail db migrate` then applies the later ones.
 ///
-/// Refuses when one of the seven application tables is missing, or when the database already
-/// has a migration history.
+/// Refuses, naming what is missing, when the database lacks part of the seed's schema (one of
+/// the seven tables or a key column, the range partitioning of login_history and
+/// email_analytics, a report view or function), or when it already has a migration history.
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
     /// The last version the database already has (1 = the seed schema)

@@ -29,7 +29,7 @@ pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
     if provision::role_exists(&admin, role).await? {
         ctx.out.info(format!("role {role} exists already"));
     } else {
-        let password = new_password(ctx, role)?;
+        let password = new_password(ctx, role).await?;
         match provision::create_role(&admin, role, password.as_ref()).await? {
             Done::Created if password.is_some() => {
                 ctx.out
@@ -61,7 +61,7 @@ pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
 }
 
 /// The password for a new role: PROMAIL_DB_PASSWORD, else asked twice on a terminal, else none.
-fn new_password(ctx: &Ctx, role: &str) -> Result<Option<Secret>> {
+async fn new_password(ctx: &Ctx, role: &str) -> Result<Option<Secret>> {
     if let Some(p) = std::env::var("PROMAIL_DB_PASSWORD")
         .ok()
         .filter(|p| !p.is_empty())
@@ -71,15 +71,11 @@ fn new_password(ctx: &Ctx, role: &str) -> Result<Option<Secret>> {
     if !ctx.out.interactive() {
         return Ok(None);
     }
-    let read = |prompt: &str| {
-        rpassword::prompt_password(prompt)
-            .map_err(|e| anyhow::anyhow!("reading the password from the terminal: {e}"))
-    };
-    let first = read(&format!("Password for new role {role}: "))?;
+    let first = crate::connect::read_password(format!("Password for new role {role}: ")).await?;
     if first.is_empty() {
         return Ok(None);
     }
-    let again = read("Enter it again: ")?;
+    let again = crate::connect::read_password("Enter it again: ".to_string()).await?;
     if first != again {
         return Err(hint(
             anyhow::anyhow!("the two passwords differ: role {role} not created"),

@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::YesOpts;
 use crate::ctx::Ctx;
+use crate::duration;
 use crate::lock::{self, Key};
 use crate::seed::{self, gen::Sizes, Mode, Options};
 
@@ -59,9 +60,15 @@ pub struct SeedArgs {
     pub truncate: bool,
     #[command(flatten)]
     pub yes: YesOpts,
-    /// How long to wait for the table locks and for another seed to finish
-    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
-    pub lock_timeout: u64,
+    /// How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)
+    #[arg(
+        long,
+        env = "PROMAIL_LOCK_TIMEOUT",
+        default_value = "10s",
+        value_parser = duration::parse,
+        value_name = "DURATION"
+    )]
+    pub lock_timeout: Duration,
 }
 
 fn average(s: &str) -> Result<f64, String> {
@@ -75,7 +82,7 @@ pub async fn run(args: &SeedArgs, ctx: &Ctx) -> Result<()> {
     let mut db = ctx.connect().await?;
     let name = db.info.dbname.clone();
     seed::check_schema(&db, &name).await?;
-    let wait = Duration::from_secs(args.lock_timeout);
+    let wait = args.lock_timeout;
     // The advisory lock lives on a session of its own, as for every change promail makes.
     let lock_session = ctx.connect_to(&db.info).await?;
     lock::acquire_or_fail(&lock_session, Key::Seed, wait).await?;
@@ -88,13 +95,13 @@ pub async fn run(args: &SeedArgs, ctx: &Ctx) -> Result<()> {
     };
     match mode {
         Mode::EmptyOnly if !existing.is_empty() => return Err(seed::not_empty(&name, existing)),
-        Mode::Truncate if !existing.is_empty() => ctx.confirm(
-            &format!(
+        Mode::Truncate if !existing.is_empty() => {
+            let question = format!(
                 "delete every row of the seven ProMail tables of database \"{name}\" ({} users)",
                 existing.users
-            ),
-            args.yes.yes,
-        )?,
+            );
+            ctx.confirm(&question, args.yes.yes).await?;
+        }
         _ => {}
     }
 

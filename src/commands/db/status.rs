@@ -18,7 +18,7 @@ pub struct StatusArgs {
     pub format: FormatOpts,
 
     /// Exit 1, with a one-line message, when anything is pending, changed or unknown (for
-    /// deploy scripts)
+    /// deploy scripts); with -q, no table: only the exit code and the message
     #[arg(long)]
     pub check: bool,
 
@@ -30,8 +30,11 @@ pub async fn run(args: &StatusArgs, ctx: &Ctx) -> Result<()> {
     let known = args.source.source().load()?;
     let applied = migrate::status(ctx).await?;
     let entries = migrate::compare(&known, &applied);
-    ctx.out
-        .rows(args.format.format, &migrate::status::status_rows(&entries))?;
+    // `--check -q` is for scripts: the exit code (and the message on failure) is the answer.
+    if !(args.check && ctx.out.quiet) {
+        ctx.out
+            .rows(args.format.format, &migrate::status::status_rows(&entries))?;
+    }
     if args.check {
         migrate::status::check(&entries)?;
     }

@@ -13,7 +13,7 @@ use crate::report::{self, UserRef};
 /// successful login. An unknown user is an error (exit 1).
 #[derive(Debug, Args)]
 pub struct UserArgs {
-    /// User id, or e-mail address (case-insensitive)
+    /// User id, or e-mail address (the exact address first, else case-insensitive)
     #[arg(value_name = "ID|EMAIL")]
     pub user: String,
     #[command(flatten)]

@@ -1,0 +1,209 @@
+//! Stopping a run from outside: SIGINT (Ctrl-C) and SIGTERM. The handlers exist before the
+//! command starts; when a signal comes, the command is no longer polled, the server is asked to
+//! cancel what every open session is running (closing the socket alone does not stop a backend
+//! busy in a statement: it keeps its locks until it next writes to the client), the terminal is
+//! put back as the run found it (a prompt may have turned echo off or hidden the cursor), and
+//! the run ends with one line and the shell's exit code (130 or 143).
+
+use std::future::Future;
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::Duration;
+
+use anyhow::Result;
+use tokio::signal::unix::{signal, Signal, SignalKind};
+
+use crate::connect;
+use crate::error::{INTERRUPTED, TERMINATED};
+
+/// How long cancel requests may take, all together, before the run ends anyway.
+const CANCEL_LIMIT: Duration = Duration::from_millis(2500);
+
+/// Ctrl-C / SIGINT: reported as `interrupted`, exit code 130.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
+/// SIGTERM: reported as `terminated`, exit code 143.
+#[derive(Debug)]
+pub struct Terminated;
+
+impl std::fmt::Display for Terminated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("terminated")
+    }
+}
+
+impl std::error::Error for Terminated {}
+
+/// The exit code and the one line for a run stopped by a signal; None for other errors.
+pub fn stopped(err: &anyhow::Error) -> Option<(u8, &'static str)> {
+    if crate::error::find::<Terminated>(err).is_some() {
+        Some((TERMINATED, "terminated"))
+    } else if crate::error::find::<Interrupted>(err).is_some() {
+        Some((INTERRUPTED, "interrupted"))
+    } else {
+        None
+    }
+}
+
+struct Signals {
+    int: Signal,
+    term: Signal,
+}
+
+impl Signals {
+    /// Installs the handlers now (not when first polled), so that no signal can find the
+    /// process without them.
+    fn install() -> Result<Signals> {
+        let install = |kind: SignalKind, name: &str| {
+            signal(kind).map_err(|e| anyhow::anyhow!("installing the {name} handler: {e}"))
+        };
+        Ok(Signals {
+            int: install(SignalKind::interrupt(), "SIGINT")?,
+            term: install(SignalKind::terminate(), "SIGTERM")?,
+        })
+    }
+
+    async fn recv(&mut self) -> anyhow::Error {
+        tokio::select! {
+            _ = self.int.recv() => anyhow::Error::new(Interrupted),
+            _ = self.term.recv() => anyhow::Error::new(Terminated),
+        }
+    }
+}
+
+/// Runs `command` until it ends or a signal comes. On a signal, the command future is kept
+/// (its sessions stay open) but no longer polled while the server is asked to cancel what they
+/// run; a second signal stops waiting for that.
+pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Result<()> {
+    let mut signals = Signals::install()?;
+    tokio::pin!(command);
+    let stop = tokio::select! {
+        biased;
+        s = signals.recv() => s,
+        r = &mut command => return r,
+    };
+    tokio::select! {
+        biased;
+        _ = signals.recv() => {}
+        () = connect::cancel_all(CANCEL_LIMIT) => {}
+    }
+    match PROMPT.swap(NO_PROMPT, Ordering::SeqCst) {
+        QUESTION => {
+            show_cursor();
+            eprintln!();
+        }
+        // rpassword ends the line itself when Ctrl-C is typed at it.
+        PASSWORD if crate::error::find::<Interrupted>(&stop).is_none() => eprintln!(),
+        _ => {}
+    }
+    Err(stop)
+}
+
+const NO_PROMPT: u8 = 0;
+const QUESTION: u8 = 1;
+const PASSWORD: u8 = 2;
+/// The prompt on the terminal, if any: its line is unfinished (and a question hides the
+/// cursor).
+static PROMPT: AtomicU8 = AtomicU8::new(NO_PROMPT);
+
+/// Marks a prompt as open on the terminal until dropped, so that a signal ending the run
+/// meanwhile ends the line (and shows the cursor again) before saying why.
+pub struct OpenPrompt(());
+
+impl OpenPrompt {
+    /// A yes/no question (dialoguer).
+    pub fn question() -> OpenPrompt {
+        PROMPT.store(QUESTION, Ordering::SeqCst);
+        OpenPrompt(())
+    }
+
+    /// A password prompt (rpassword).
+    pub fn password() -> OpenPrompt {
+        PROMPT.store(PASSWORD, Ordering::SeqCst);
+        OpenPrompt(())
+    }
+}
+
+impl Drop for OpenPrompt {
+    fn drop(&mut self) {
+        PROMPT.store(NO_PROMPT, Ordering::SeqCst);
+    }
+}
+
+/// The terminal's settings when the run started, to put back if a signal ends the run while a
+/// prompt has changed them (a password prompt reads with echo off, a yes/no question in raw
+/// mode; the thread that would restore them may still be blocked in its read).
+pub struct Terminal {
+    tty: std::fs::File,
+    saved: libc::termios,
+}
+
+impl Terminal {
+    /// The settings of the controlling terminal, when there is one.
+    #[allow(unsafe_code)]
+    pub fn capture() -> Option<Terminal> {
+        use std::os::fd::AsRawFd;
+        if !std::io::stdin().is_terminal() {
+            // promail never prompts without a terminal on stdin.
+            return None;
+        }
+        let tty = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .ok()?;
+        let mut saved = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr fills the termios we own from an open descriptor; on success every
+        // field is written, so assume_init is sound.
+        let rc = unsafe { libc::tcgetattr(tty.as_raw_fd(), saved.as_mut_ptr()) };
+        if rc != 0 {
+            return None;
+        }
+        Some(Terminal {
+            tty,
+            // SAFETY: rc == 0, see above.
+            saved: unsafe { saved.assume_init() },
+        })
+    }
+
+    /// Puts the saved settings back if something changed them. Does nothing otherwise, so a
+    /// run in the background never writes to the terminal (that would stop it with SIGTTOU).
+    #[allow(unsafe_code)]
+    pub fn restore(&self) {
+        use std::os::fd::AsRawFd;
+        let fd = self.tty.as_raw_fd();
+        let mut now = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: as in capture; the result is only read when tcgetattr succeeded.
+        let unchanged = unsafe {
+            libc::tcgetattr(fd, now.as_mut_ptr()) == 0 && {
+                let now = now.assume_init();
+                now.c_lflag == self.saved.c_lflag
+                    && now.c_iflag == self.saved.c_iflag
+                    && now.c_oflag == self.saved.c_oflag
+                    && now.c_cc == self.saved.c_cc
+            }
+        };
+        if !unchanged {
+            // SAFETY: tcsetattr reads the termios we own; it touches no other memory.
+            unsafe { libc::tcsetattr(fd, libc::TCSANOW, &raw const self.saved) };
+        }
+    }
+}
+
+/// Shows the cursor again on a terminal (a yes/no question hides it while it waits).
+pub fn show_cursor() {
+    let mut err = std::io::stderr();
+    if err.is_terminal() {
+        let _ = err.write_all(b"\x1b[?25h");
+        let _ = err.flush();
+    }
+}
