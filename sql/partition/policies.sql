@@ -1,11 +1,10 @@
 -- The partition policies promail keeps in its own schema (migration 0002).
--- Retention as seconds for the planner (a month counts 30 days, as extract(epoch) does) and as
--- text for people.
+-- The retention as the server prints it (`90 days`, `3 mons`): the planner never turns it into
+-- seconds (a month is not 30 days); the cutoff comes from cutoff.sql.
 SELECT parent_table,
        control_column,
        period,
        premake,
-       extract(epoch FROM retention)::float8 AS retention_seconds,
        retention::text AS retention_text,
        retention_action
 FROM promail.partition_policy

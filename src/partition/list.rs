@@ -39,12 +39,15 @@ pub async fn collect(
         };
         let cat = catalog::read(client, &p.table, &p.column, want).await?;
         let now = as_of.unwrap_or(cat.server_now);
+        // The same cutoff as `partitions rotate`.
+        let cutoff = policy::cutoff(client, &p.table, now).await?;
         let existing = cat.ranges();
         let h = health(
             p,
             &State {
                 existing: &existing,
                 default_rows: &cat.default_rows,
+                cutoff,
             },
             now,
         );

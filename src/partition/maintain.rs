@@ -272,29 +272,25 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             ));
         }
         let now = opts.as_of.unwrap_or(cat.server_now);
-        // Retention never counts from a date after the server's clock: `--as-of` in the future
-        // (to premake ahead) must not expire the partitions holding today's rows.
-        let retention_now = now.min(cat.server_now);
+        // The same cutoff as `partitions list` (never from a date after the server's clock).
+        let cutoff = match job {
+            Job::Rotate { retention: true } => match policy::cutoff(db, &policy.table, now).await {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            },
+            _ => None,
+        };
         let existing = cat.ranges();
         let state = State {
             existing: &existing,
             default_rows: &cat.default_rows,
+            cutoff,
         };
         let actions: Vec<Action> = match job {
-            Job::Rotate { retention } => {
-                let mut a: Vec<Action> = plan_rotate(policy, &state, now)
-                    .into_iter()
-                    .filter(|a| !is_retention(a))
-                    .collect();
-                if retention {
-                    a.extend(
-                        plan_rotate(policy, &state, retention_now)
-                            .into_iter()
-                            .filter(is_retention),
-                    );
-                }
-                a
-            }
+            Job::Rotate { .. } => plan_rotate(policy, &state, now),
             Job::Range { from, to } => {
                 plan_range(policy, &state, from, to).map_err(|e| usage(e.to_string()))?
             }
@@ -333,9 +329,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         };
         works.push(Work {
             policy,
-            cutoff: policy
-                .retention
-                .and_then(|r| retention_now.checked_sub_signed(r)),
+            cutoff,
             cat,
             indexes,
             actions,

@@ -2,7 +2,7 @@
 //! the planner's [`Policy`], choosing tables by name, and `partitions policy set`.
 
 use anyhow::{anyhow, Result};
-use chrono::Duration;
+use chrono::NaiveDateTime;
 use tokio_postgres::Client;
 
 use crate::error::{hint, usage};
@@ -11,6 +11,8 @@ use crate::pg::{self, PgExt};
 
 const POLICIES_SQL: &str = include_str!("../../sql/partition/policies.sql");
 const UPDATE_SQL: &str = include_str!("../../sql/partition/policy_update.sql");
+const CUTOFF_SQL: &str = include_str!("../../sql/partition/cutoff.sql");
+const CHECK_RETENTION_SQL: &str = include_str!("../../sql/partition/check_retention.sql");
 
 /// A policy as stored, with the retention as the server prints it (`90 days`).
 #[derive(Debug, Clone)]
@@ -37,18 +39,18 @@ pub async fn load(client: &Client) -> Result<Vec<Stored>> {
             let period: String = r.get("period");
             let action: String = r.get("retention_action");
             let premake: i32 = r.get("premake");
-            let secs: Option<f64> = r.get("retention_seconds");
+            let retention: Option<String> = r.get("retention_text");
             let policy = Policy {
                 column: r.get("control_column"),
                 period: Period::parse(&period)?,
                 premake: u32::try_from(premake).unwrap_or(0),
-                retention: secs.map(|s| Duration::milliseconds((s * 1000.0).round() as i64)),
+                retention: retention.clone(),
                 action: RetentionAction::parse(&action)?,
                 table,
             };
             Ok(Stored {
                 policy,
-                retention_text: r.get("retention_text"),
+                retention_text: retention,
             })
         })
         .collect()
@@ -134,7 +136,7 @@ pub async fn update(client: &Client, table: &str, change: &Change) -> Result<Sto
             Some(None)
         }
         Some(RetentionArg::Interval(text)) => {
-            policy.retention = Some(parse_interval(client, text).await?);
+            policy.retention = Some(check_interval(client, &policy, text).await?);
             Some(Some(text.clone()))
         }
     };
@@ -159,18 +161,46 @@ pub async fn update(client: &Client, table: &str, change: &Change) -> Result<Sto
         .ok_or_else(|| anyhow!("the policy of {table} disappeared while it was updated"))
 }
 
-/// Parses an interval with the server's own rules (`90 days`, `3 months`, `1 year`).
-async fn parse_interval(client: &Client, text: &str) -> Result<Duration> {
+/// The retention cutoff of `table` at `now`: `min(now, server clock) - retention`, computed by
+/// the server with calendar months and years (see sql/partition/cutoff.sql). `None` when the
+/// table keeps everything, or when the cutoff falls before the timestamps PostgreSQL can
+/// represent (nothing is that old). Shared by `list` and `rotate`, so they always agree.
+pub async fn cutoff(
+    client: &Client,
+    table: &str,
+    now: NaiveDateTime,
+) -> Result<Option<NaiveDateTime>> {
+    match client.query_opt(CUTOFF_SQL, &[&table, &now]).await {
+        Ok(row) => Ok(row.and_then(|r| r.get("cutoff"))),
+        Err(e) if e.code() == Some(&tokio_postgres::error::SqlState::DATETIME_FIELD_OVERFLOW) => {
+            Ok(None)
+        }
+        Err(e) => Err(pg::err(e).context(format!("computing the retention cutoff of {table}"))),
+    }
+}
+
+/// Checks a retention with the server's own rules (`90 days`, `3 months`, `1 year`) and returns
+/// it as the server prints it. Refused (usage errors): a bare number (the server would read
+/// `90` as 90 seconds), a non-positive interval, one shorter than one period of the table (it
+/// would expire the partition being written to).
+async fn check_interval(client: &Client, policy: &Policy, text: &str) -> Result<String> {
+    let table = &policy.table;
     let bad = || {
         usage(format!(
             "invalid retention {text:?}: expected an interval such as '90 days', '12 weeks', '6 months', or 'none'"
         ))
     };
+    let bare = text.trim().trim_start_matches(['+', '-']);
+    if !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(hint(
+            usage(format!(
+                "retention {text:?} has no unit (PostgreSQL would read it as seconds)"
+            )),
+            format!("give the unit, e.g. '{bare} days'"),
+        ));
+    }
     let row = client
-        .query_one(
-            "SELECT extract(epoch FROM $1::text::interval)::float8",
-            &[&text],
-        )
+        .query_one(CHECK_RETENTION_SQL, &[&text, &policy.period.as_str()])
         .await
         .map_err(|e| {
             if e.code().is_some_and(|c| c.code().starts_with("22")) {
@@ -179,6 +209,23 @@ async fn parse_interval(client: &Client, text: &str) -> Result<Duration> {
                 pg::err(e)
             }
         })?;
-    let secs: f64 = row.get(0);
-    Ok(Duration::milliseconds((secs * 1000.0).round() as i64))
+    let shown: String = row.get("retention_text");
+    if !row.get::<_, bool>("positive") {
+        return Err(usage(format!(
+            "partition policy for {table}: retention must be positive, got {shown}"
+        )));
+    }
+    if row.get::<_, bool>("shorter_than_period") {
+        let one = match policy.period {
+            Period::Weekly => "7 days",
+            Period::Monthly => "1 month",
+        };
+        return Err(hint(
+            usage(format!(
+                "retention {shown} is shorter than one period of {table} ({one}): it would expire the partition being written to"
+            )),
+            format!("give at least '{one}', or 'none' to keep everything"),
+        ));
+    }
+    Ok(shown)
 }

@@ -871,3 +871,120 @@ fn a_stray_table_with_a_partition_name_is_reported_not_overwritten() {
         "keep me"
     );
 }
+
+#[test]
+fn month_retention_counts_calendar_months_not_30_days() {
+    let db = TestDb::unpartitioned("part_month_retention");
+    users(&db);
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--retention",
+            "3 months",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2026-06-01",
+            "--to",
+            "2026-11-01",
+        ],
+    );
+    // Inside retention: '2026-10-30' - interval '3 months' = 2026-07-30.
+    db.sql(
+        "INSERT INTO login_history (user_id, login_time) VALUES (1, '2026-07-31 12:00'), \
+         (1, '2026-06-15')",
+    );
+    let (_, err) = ok(
+        &db,
+        &[
+            "partitions",
+            "rotate",
+            "login_history",
+            "--as-of",
+            "2026-10-30",
+        ],
+    );
+    assert!(
+        err.contains(
+            "drop login_history_2026_06 [2026-06-01, 2026-07-01) (past retention of 3 mons)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("login_history_2026_07"), "{err}");
+    assert_eq!(count(&db, "login_history_2026_07"), 1);
+    // list --as-of agrees with rotate.
+    let doc = list_json(&db, &["--as-of", "2026-10-30"]);
+    assert_eq!(
+        health(&doc, "login_history")["past_retention"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn retention_needs_a_unit_and_at_least_one_period() {
+    let db = TestDb::migrated("part_retention_unit");
+    let set = |r: &str| {
+        db.promail()
+            .args([
+                "partitions",
+                "policy",
+                "set",
+                "login_history",
+                "--retention",
+                r,
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = set("90");
+    assert_error(&out, 2, "has no unit");
+    assert!(stderr_of(&out).contains("'90 days'"), "{}", stderr_of(&out));
+    assert_error(
+        &set("3 weeks"),
+        2,
+        "shorter than one period of login_history (1 month)",
+    );
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "policy",
+            "set",
+            "email_analytics",
+            "--retention",
+            "6 days",
+        ])
+        .output()
+        .unwrap();
+    assert_error(
+        &out,
+        2,
+        "shorter than one period of email_analytics (7 days)",
+    );
+    // Unchanged.
+    assert_eq!(
+        db.value("SELECT retention::text FROM promail.partition_policy WHERE parent_table = 'login_history'"),
+        "90 days"
+    );
+    let (_, _) = ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "email_analytics",
+            "--retention",
+            "1 week",
+        ],
+    );
+}
