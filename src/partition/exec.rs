@@ -152,6 +152,15 @@ pub enum Outcome {
     Moved(u64),
     /// Nothing to do: the exact partition already exists.
     AlreadyThere,
+    /// Deleted this many expired rows from DEFAULT.
+    Deleted(u64),
+    /// A move could not start: a table of the partition's name exists and is not that
+    /// partition (typically one detached by retention). Nothing was done; the caller reports it
+    /// and goes on with the table's other actions.
+    NameTaken {
+        /// Whether it is a partition of the parent (with other bounds).
+        is_partition: bool,
+    },
 }
 
 enum Fail {
@@ -243,6 +252,11 @@ fn doing(action: &Action) -> String {
         }
         Action::Drop(_) => format!("dropping partition {name}"),
         Action::Detach(_) => format!("detaching partition {name}"),
+        Action::DeleteFromDefault { period, .. } => format!(
+            "deleting the expired rows of [{}, {}) from the DEFAULT partition",
+            crate::partition::plan::fmt_ts(period.from),
+            crate::partition::plan::fmt_ts(period.to)
+        ),
     }
 }
 
@@ -319,9 +333,41 @@ async fn apply_once(
         Action::MoveFromDefault { partition, .. } => move_rows(client, target, partition).await?,
         Action::Drop(p) => retire(client, target, p, true).await?,
         Action::Detach(p) => retire(client, target, p, false).await?,
+        Action::DeleteFromDefault { period, .. } => delete_expired(client, target, period).await?,
     };
     client.batch_execute("COMMIT").await?;
     Ok(outcome)
+}
+
+/// What holds the name of a partition to make.
+enum Found {
+    Nothing,
+    /// Exactly this partition of the parent.
+    Same,
+    /// Another table (`true`: a partition of the parent with other bounds).
+    Other(bool),
+}
+
+async fn lookup(client: &Client, target: &Target<'_>, p: &Partition) -> Result<Found, Fail> {
+    let parent = &target.policy.table;
+    let Some(row) = client.query_opt(EXISTS_SQL, &[&p.name, parent]).await? else {
+        return Ok(Found::Nothing);
+    };
+    let is_partition: bool = row.get(0);
+    let bound: Option<String> = row.get(1);
+    let same = is_partition
+        && bound.is_some_and(|b| {
+            parse_bound(&b)
+                == Bound::Range {
+                    from: p.from,
+                    to: p.to,
+                }
+        });
+    Ok(if same {
+        Found::Same
+    } else {
+        Found::Other(is_partition)
+    })
 }
 
 /// Whether `p` exists already: `Ok(true)` when it is exactly this partition of the parent,
@@ -386,10 +432,12 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
             policy.table
         ))
     })?;
-    if exists(client, target, p).await? {
+    match lookup(client, target, p).await? {
+        Found::Nothing => {}
         // Made by someone else between planning and now; rows of its range could not be in
         // DEFAULT (creating it would have failed), so there is nothing to move.
-        return Ok(Outcome::AlreadyThere);
+        Found::Same => return Ok(Outcome::AlreadyThere),
+        Found::Other(is_partition) => return Ok(Outcome::NameTaken { is_partition }),
     }
     let parent = qualified(&policy.table);
     let new = qualified(&p.name);
@@ -471,4 +519,32 @@ async fn retire(
     };
     client.batch_execute(&sql).await?;
     Ok(Outcome::Done)
+}
+
+/// Retention of rows in DEFAULT whose whole period is past retention (action drop): deleted,
+/// never moved into a partition the next run would drop. Only rows before the cutoff, whatever
+/// the plan said (a safety net, like the check before a drop).
+async fn delete_expired(
+    client: &Client,
+    target: &Target<'_>,
+    period: &Partition,
+) -> Result<Outcome, Fail> {
+    let policy = target.policy;
+    let (Some(default), Some(cutoff)) = (target.default, target.cutoff) else {
+        return Err(Fail::Other(anyhow!(
+            "refusing: no DEFAULT partition or no retention cutoff for {}",
+            policy.table
+        )));
+    };
+    let col = ident(&policy.column);
+    let n = client
+        .execute(
+            &format!(
+                "DELETE FROM ONLY {} WHERE {col} >= $1 AND {col} < $2 AND {col} < $3",
+                qualified(default)
+            ),
+            &[&period.from, &period.to, &cutoff],
+        )
+        .await?;
+    Ok(Outcome::Deleted(n))
 }

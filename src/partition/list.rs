@@ -112,6 +112,9 @@ fn status(l: &Listing) -> String {
     let h = &l.health;
     let p = &l.stored.policy;
     let mut problems = Vec::new();
+    if l.catalog.default_partition().is_none() {
+        problems.push("no DEFAULT partition: inserts outside the partitions fail".to_string());
+    }
     if !h.covers_now {
         problems.push(format!("no partition for {}", fmt_ts(l.now)));
     } else if h.ahead < p.premake {

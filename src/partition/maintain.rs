@@ -18,7 +18,10 @@ use crate::lock::{self, Acquired, Key};
 use crate::output::Output;
 use crate::partition::catalog::{self, Want};
 use crate::partition::exec::{self, Outcome, Settings, Target};
-use crate::partition::plan::{plan_range, plan_rotate, Action, State};
+use crate::partition::plan::{
+    default_partition_name, fmt_ts, plan_range, plan_rotate, stuck_in_default, Action, State,
+    StuckReason,
+};
 use crate::partition::policy;
 
 /// What to do.
@@ -109,25 +112,32 @@ impl Work<'_> {
 }
 
 /// Prints what an applied action did; returns 1 when it changed something.
-fn report(
-    out: &Output,
-    policy: &crate::partition::plan::Policy,
-    action: &Action,
-    outcome: &Outcome,
-) -> usize {
+fn report(out: &Output, target: &Target<'_>, action: &Action, outcome: &Outcome) -> usize {
+    let policy = target.policy;
+    let default = target
+        .default
+        .map_or_else(|| default_partition_name(&policy.table), str::to_string);
     match outcome {
         Outcome::Done => {
-            out.info(action.describe(policy));
+            out.info(action.describe_in(policy, &default));
             1
         }
-        Outcome::Moved(n) => {
-            let done = Action::MoveFromDefault {
-                partition: action.partition().clone(),
-                rows: i64::try_from(*n).unwrap_or(i64::MAX),
+        Outcome::Moved(n) | Outcome::Deleted(n) => {
+            let rows = i64::try_from(*n).unwrap_or(i64::MAX);
+            let done = match action {
+                Action::DeleteFromDefault { period, .. } => Action::DeleteFromDefault {
+                    period: period.clone(),
+                    rows,
+                },
+                _ => Action::MoveFromDefault {
+                    partition: action.partition().clone(),
+                    rows,
+                },
             };
-            out.info(done.describe(policy));
+            out.info(done.describe_in(policy, &default));
             1
         }
+        Outcome::NameTaken { .. } => 0,
         Outcome::AlreadyThere => {
             out.verbose(format!(
                 "{} exists already (made by another run)",
@@ -185,7 +195,76 @@ async fn create_all(
 }
 
 fn is_retention(a: &Action) -> bool {
-    matches!(a, Action::Drop(_) | Action::Detach(_))
+    a.is_retention()
+}
+
+/// The error for a move that could not start because a table holds the partition's name.
+fn name_taken(target: &Target<'_>, action: &Action, is_partition: bool) -> anyhow::Error {
+    let table = &target.policy.table;
+    let p = action.partition();
+    let rows = match action {
+        Action::MoveFromDefault { rows, .. } => format!("{rows} rows"),
+        _ => "rows".to_string(),
+    };
+    let what = if is_partition {
+        format!("a partition of {table} with other bounds")
+    } else {
+        "a table outside the partitioned table (a partition detached by retention keeps its name)"
+            .to_string()
+    };
+    crate::error::hint(
+        anyhow::anyhow!(
+            "{table}: {rows} of [{}, {}) stay in the DEFAULT partition: {} already exists and is {what}; \
+             the other actions of {table} went on",
+            fmt_ts(p.from),
+            fmt_ts(p.to),
+            p.name
+        ),
+        format!(
+            "that table holds the period: re-attach it (ALTER TABLE {table} ATTACH PARTITION {n} {b}; \
+             after moving the DEFAULT rows of the period into it), or drop or rename it, then rerun",
+            n = p.name,
+            b = p.bound_sql()
+        ),
+    )
+}
+
+/// Warns about the DEFAULT rows this run leaves where they are (exit status unchanged): one
+/// line per period overlapping a hand-made partition, one line per table for expired rows kept
+/// because the policy detaches.
+fn warn_stuck(
+    out: &Output,
+    policy: &crate::partition::plan::Policy,
+    default: &str,
+    stuck: &[crate::partition::plan::Stuck],
+) {
+    let table = &policy.table;
+    let mut expired_rows = 0_i64;
+    let mut expired_periods = 0_usize;
+    for s in stuck {
+        match &s.reason {
+            StuckReason::Overlaps(other) => out.warn(format!(
+                "{table}: {} rows of [{}, {}) stay in {default}: the period overlaps partition {other}, \
+                 so rotate cannot make its partition; create a partition for the rest of the period \
+                 (`promail partitions create` cannot: use CREATE TABLE … PARTITION OF {table} FOR VALUES …) \
+                 or move the rows into {other}'s range by hand",
+                s.rows,
+                fmt_ts(s.from),
+                fmt_ts(s.to)
+            )),
+            StuckReason::PastRetentionDetach => {
+                expired_rows = expired_rows.saturating_add(s.rows);
+                expired_periods += 1;
+            }
+        }
+    }
+    if expired_periods > 0 {
+        out.warn(format!(
+            "{table}: {expired_rows} rows in {default} belong to {expired_periods} period(s) past retention; \
+             with action detach they are left there (not moved, not deleted): delete them by hand, \
+             or set the action to drop to have rotate delete them"
+        ));
+    }
 }
 
 /// One maintenance run.
@@ -231,9 +310,9 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                         holder_app.as_deref(),
                     ));
                 }
-                let who = holder_pid.map_or_else(String::new, |p| format!(" (backend pid {p})"));
+                let who = holder_pid.map_or_else(String::new, |p| format!(" (pid {p})"));
                 out.info(format!(
-                    "another partition maintenance run holds the lock{who}: it is doing this work; nothing done here"
+                    "another partition maintenance run holds the lock{who}; nothing done here"
                 ));
                 return Ok(Summary {
                     changes: 0,
@@ -289,6 +368,26 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             default_rows: &cat.default_rows,
             cutoff,
         };
+        let default_name = cat
+            .default_partition()
+            .map_or_else(|| default_partition_name(&policy.table), |c| c.name.clone());
+        if let Job::Rotate { .. } = job {
+            if cat.default_partition().is_none() {
+                out.warn(format!(
+                    "{}: no DEFAULT partition: inserts outside the partitions fail; \
+                     create one with CREATE TABLE {} PARTITION OF {} DEFAULT",
+                    policy.table,
+                    default_partition_name(&policy.table),
+                    policy.table
+                ));
+            }
+            warn_stuck(
+                out,
+                policy,
+                &default_name,
+                &stuck_in_default(policy, &state, now),
+            );
+        }
         let actions: Vec<Action> = match job {
             Job::Rotate { .. } => plan_rotate(policy, &state, now),
             Job::Range { from, to } => {
@@ -307,7 +406,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         }
         if opts.dry_run {
             for a in &actions {
-                plan_text.push_str(&a.describe(policy));
+                plan_text.push_str(&a.describe_in(policy, &default_name));
                 plan_text.push('\n');
             }
             summary.changes += actions.len();
@@ -354,7 +453,11 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             .filter(|a| matches!(a, Action::MoveFromDefault { .. }))
         {
             match exec::apply(db, &target, action, &opts.exec).await {
-                Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+                // The table's other actions go on (creates, retention).
+                Ok(Outcome::NameTaken { is_partition }) => {
+                    errors.push(name_taken(&target, action, is_partition));
+                }
+                Ok(outcome) => summary.changes += report(out, &target, action, &outcome),
                 Err(e) => {
                     errors.push(e);
                     w.failed = true;
@@ -379,9 +482,9 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         .collect();
     let results = create_all(db, out, &works, &creates, &opts.exec).await;
     for ((i, action), result) in creates.iter().zip(results) {
-        let w = &works[*i];
+        let target = works[*i].target();
         match result {
-            Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+            Ok(outcome) => summary.changes += report(out, &target, action, &outcome),
             Err(e) => errors.push(e),
         }
     }
@@ -394,7 +497,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         let target = w.target();
         for action in w.actions.iter().filter(|a| is_retention(a)) {
             match exec::apply(db, &target, action, &opts.exec).await {
-                Ok(outcome) => summary.changes += report(out, w.policy, action, &outcome),
+                Ok(outcome) => summary.changes += report(out, &target, action, &outcome),
                 Err(e) => {
                     errors.push(e);
                     break;

@@ -497,6 +497,16 @@ pub enum Action {
     Drop(Partition),
     /// Retention: detach the partition (the table stays).
     Detach(Partition),
+    /// Retention with action drop: delete the DEFAULT partition's rows of a period whose whole
+    /// range is past retention (`rows` as counted when planning) instead of moving them into
+    /// a new partition that the next run would drop. `period` is the standard partition the
+    /// rows would have gone to.
+    DeleteFromDefault {
+        /// The period (as its standard partition, never created).
+        period: Partition,
+        /// Rows of the period sitting in DEFAULT when planned.
+        rows: i64,
+    },
 }
 
 impl Action {
@@ -506,9 +516,19 @@ impl Action {
         match self {
             Action::Create(p)
             | Action::MoveFromDefault { partition: p, .. }
+            | Action::DeleteFromDefault { period: p, .. }
             | Action::Drop(p)
             | Action::Detach(p) => p,
         }
+    }
+
+    /// Retention: a drop, detach or delete of expired rows.
+    #[must_use]
+    pub fn is_retention(&self) -> bool {
+        matches!(
+            self,
+            Action::Drop(_) | Action::Detach(_) | Action::DeleteFromDefault { .. }
+        )
     }
 
     /// Like `Display`, but with what only the policy knows: the DEFAULT
@@ -516,12 +536,26 @@ impl Action {
     /// `drop login_history_2026_07 [2026-07-01, 2026-08-01) (past retention of 90 days)`.
     #[must_use]
     pub fn describe(&self, policy: &Policy) -> String {
+        self.describe_in(policy, &default_partition_name(&policy.table))
+    }
+
+    /// [`Action::describe`] with the DEFAULT partition's real name (from the catalog).
+    #[must_use]
+    pub fn describe_in(&self, policy: &Policy, default: &str) -> String {
+        let past = match &policy.retention {
+            Some(r) => format!("past retention of {r}"),
+            None => "past retention".to_string(),
+        };
         match self {
             Action::Create(_) => self.to_string(),
-            Action::MoveFromDefault { partition, rows } => format!(
-                "move {} from {} into {partition}",
+            Action::MoveFromDefault { partition, rows } => {
+                format!("move {} from {default} into {partition}", fmt_rows(*rows),)
+            }
+            Action::DeleteFromDefault { period, rows } => format!(
+                "delete {} of [{}, {}) from {default} ({past})",
                 fmt_rows(*rows),
-                default_partition_name(&policy.table)
+                fmt_ts(period.from),
+                fmt_ts(period.to)
             ),
             Action::Drop(p) | Action::Detach(p) => {
                 let verb = if matches!(self, Action::Drop(_)) {
@@ -529,10 +563,7 @@ impl Action {
                 } else {
                     "detach"
                 };
-                match &policy.retention {
-                    Some(r) => format!("{verb} {p} (past retention of {r})"),
-                    None => format!("{verb} {p} (past retention)"),
-                }
+                format!("{verb} {p} ({past})")
             }
         }
     }
@@ -558,6 +589,13 @@ impl fmt::Display for Action {
                     fmt_rows(*rows)
                 )
             }
+            Action::DeleteFromDefault { period, rows } => write!(
+                f,
+                "delete {} of [{}, {}) from the default partition (past retention)",
+                fmt_rows(*rows),
+                fmt_ts(period.from),
+                fmt_ts(period.to)
+            ),
             Action::Drop(p) => write!(f, "drop {p} (past retention)"),
             Action::Detach(p) => write!(f, "detach {p} (past retention)"),
         }
@@ -756,14 +794,20 @@ pub fn plan_rotate(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Ac
     let mut actions = Vec::new();
     let mut planned = HashSet::new();
 
-    // 1. Rows stuck in DEFAULT. A period that is also past retention is still
-    //    moved (never lose a row) and is NOT dropped in this plan: retention
-    //    below only looks at partitions that already exist, so a partition
-    //    created or moved here is at the earliest dropped by the next run.
+    // 1. Rows stuck in DEFAULT. A period whose whole range is past retention
+    //    is not resurrected into a new partition: with action drop its rows
+    //    are deleted in step 3; with detach they stay (see [`stuck_in_default`]).
+    let mut expired = Vec::new();
     for (start, rows) in default_periods(period, state.default_rows) {
         let Some(p) = Partition::standard(&policy.table, period, start) else {
             continue;
         };
+        if is_expired(policy, state.cutoff, now, &p) {
+            if policy.action == RetentionAction::Drop {
+                expired.push(Action::DeleteFromDefault { period: p, rows });
+            }
+            continue;
+        }
         if cov.is_free(p.from, p.to, &p.name) {
             planned.insert(p.from);
             actions.push(Action::MoveFromDefault { partition: p, rows });
@@ -779,7 +823,8 @@ pub fn plan_rotate(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Ac
         }
     }
 
-    // 3. Retention (only partitions that exist now; see step 1).
+    // 3. Retention: expired rows in DEFAULT, then existing partitions.
+    actions.extend(expired);
     for p in past_retention(policy, &cov, state.cutoff, now) {
         actions.push(match policy.action {
             RetentionAction::Drop => Action::Drop(p.clone()),
@@ -787,6 +832,71 @@ pub fn plan_rotate(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Ac
         });
     }
     actions
+}
+
+/// Whether the whole range of `p` is past retention (the same rule as for partitions).
+fn is_expired(
+    policy: &Policy,
+    cutoff: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+    p: &Partition,
+) -> bool {
+    policy.retention.is_some()
+        && cutoff.is_some_and(|c| p.to <= c && p.to <= policy.period.start_of(now))
+}
+
+/// Why rows of a period stay in DEFAULT after a rotate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StuckReason {
+    /// The period overlaps this existing partition (odd bounds, made by hand): its standard
+    /// partition cannot be made.
+    Overlaps(String),
+    /// The period is past retention and the policy detaches: rows are neither moved (the next
+    /// run would detach them again) nor deleted.
+    PastRetentionDetach,
+}
+
+/// Rows of one period that [`plan_rotate`] leaves in DEFAULT.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stuck {
+    pub from: NaiveDateTime,
+    pub to: NaiveDateTime,
+    pub rows: i64,
+    pub reason: StuckReason,
+}
+
+/// The DEFAULT rows [`plan_rotate`] leaves where they are, by period (for warnings).
+#[must_use]
+pub fn stuck_in_default(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Stuck> {
+    let cov = Coverage::new(state.existing);
+    let mut out = Vec::new();
+    for (start, rows) in default_periods(policy.period, state.default_rows) {
+        let Some(p) = Partition::standard(&policy.table, policy.period, start) else {
+            continue;
+        };
+        let reason = if is_expired(policy, state.cutoff, now, &p) {
+            if policy.action == RetentionAction::Drop {
+                continue;
+            }
+            StuckReason::PastRetentionDetach
+        } else if cov.overlaps(p.from, p.to) {
+            let name = cov
+                .sorted
+                .iter()
+                .find(|e| e.from < p.to && e.to > p.from)
+                .map_or_else(String::new, |e| e.name.clone());
+            StuckReason::Overlaps(name)
+        } else {
+            continue;
+        };
+        out.push(Stuck {
+            from: p.from,
+            to: p.to,
+            rows,
+            reason,
+        });
+    }
+    out
 }
 
 /// Partitions covering `[from, to)` for a backfill, sorted by range: every
@@ -1161,6 +1271,20 @@ mod tests {
             names(&plan),
             vec!["create email_analytics_2024_w02 [2024-01-08, 2024-01-15)"]
         );
+        // ... and reported.
+        assert_eq!(
+            stuck_in_default(
+                &analytics(1, None),
+                &state(&existing, &rows),
+                ts("2024-01-02")
+            ),
+            vec![Stuck {
+                from: ts("2024-01-01"),
+                to: ts("2024-01-08"),
+                rows: 10,
+                reason: StuckReason::Overlaps("email_analytics_odd".into()),
+            }]
+        );
     }
 
     #[test]
@@ -1226,16 +1350,37 @@ mod tests {
             part("login_history_2024_04", "2024-04-01", "2024-05-01"),
             part("login_history_2023_01", "2023-01-01", "2023-02-01"),
         ];
-        // Rows from 2022-06 in DEFAULT: far past retention, still moved, not dropped.
+        // Rows from 2022-06 in DEFAULT: far past retention, deleted, not resurrected.
         let rows = [(ts("2022-06-10"), 7)];
         let policy = login(1, Some(1), RetentionAction::Drop);
-        let plan = rot(&policy, &state(&existing, &rows), ts("2024-03-20"));
+        let st = state(&existing, &rows);
+        let plan = rot(&policy, &st, ts("2024-03-20"));
         assert_eq!(
             names(&plan),
             vec![
-                "move 7 rows from login_history_default into login_history_2022_06 [2022-06-01, 2022-07-01)",
+                "delete 7 rows of [2022-06-01, 2022-07-01) from the default partition (past retention)",
                 "drop login_history_2023_01 [2023-01-01, 2023-02-01) (past retention)",
             ]
+        );
+        // With detach they stay in DEFAULT, reported; the partition is detached.
+        let policy = login(1, Some(1), RetentionAction::Detach);
+        let plan = rot(&policy, &st, ts("2024-03-20"));
+        assert_eq!(
+            names(&plan),
+            vec!["detach login_history_2023_01 [2023-01-01, 2023-02-01) (past retention)"]
+        );
+        let st = State {
+            cutoff: cutoff(&policy, ts("2024-03-20")),
+            ..st
+        };
+        let stuck = stuck_in_default(&policy, &st, ts("2024-03-20"));
+        assert_eq!(stuck.len(), 1);
+        assert_eq!(stuck[0].reason, StuckReason::PastRetentionDetach);
+        // Without a cutoff (db migrate: no retention) they are moved as before.
+        let plan = plan_rotate(&policy, &state(&existing, &rows), ts("2024-03-20"));
+        assert!(
+            matches!(plan[0], Action::MoveFromDefault { rows: 7, .. }),
+            "{plan:?}"
         );
     }
 

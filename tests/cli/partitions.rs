@@ -71,6 +71,21 @@ fn health<'a>(doc: &'a Value, table: &str) -> &'a Value {
         .unwrap()
 }
 
+/// login_history keeps everything: rows of old periods in DEFAULT are moved, not expired.
+fn keep_forever(db: &TestDb) {
+    ok(
+        db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--retention",
+            "none",
+        ],
+    );
+}
+
 /// 100 users, so that login rows can reference them.
 fn users(db: &TestDb) {
     db.sql(
@@ -138,6 +153,7 @@ fn first_rotate_premakes_then_rotate_is_quiet() {
 fn dry_run_prints_the_plan_and_changes_nothing() {
     let db = TestDb::unpartitioned("part_dry_run");
     users(&db);
+    keep_forever(&db);
     logins(&db, 300, "2024-01-01", "2024-03-01");
     let before = partitions(&db, "login_history");
     let out = db
@@ -185,6 +201,7 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
 fn hundred_thousand_rows_in_default_are_all_moved() {
     let db = TestDb::unpartitioned("part_move_100k");
     users(&db);
+    keep_forever(&db);
     logins(&db, 100_000, "2025-01-01", "2025-04-01");
     let sum_before = db.value("SELECT sum(id) FROM login_history");
     assert_eq!(count(&db, "ONLY login_history_default"), 100_000);
@@ -713,6 +730,7 @@ fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
 fn rotate_killed_during_a_move_loses_nothing_and_rerun_completes() {
     let db = TestDb::unpartitioned("part_killed");
     users(&db);
+    keep_forever(&db);
     logins(&db, 300_000, "2024-04-01", "2024-05-01");
     let sum = db.value("SELECT sum(id) FROM login_history");
 
@@ -779,7 +797,8 @@ fn rotate_exits_0_when_another_run_holds_the_lock_but_create_fails() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(
-        stderr_of(&out).contains("another partition maintenance run holds the lock"),
+        stderr_of(&out).contains("another partition maintenance run holds the lock (pid ")
+            && stderr_of(&out).contains("; nothing done here"),
         "{}",
         stderr_of(&out)
     );
@@ -838,7 +857,10 @@ fn ensure_partitions_premakes_without_retention() {
         "{p:#?}"
     );
     let doc = list_json(&db, &[]);
-    assert_eq!(health(&doc, "email_analytics")["status"], "ok");
+    assert!(!health(&doc, "email_analytics")["status"]
+        .as_str()
+        .unwrap()
+        .contains("DEFAULT"));
 }
 
 #[test]
@@ -987,4 +1009,188 @@ fn retention_needs_a_unit_and_at_least_one_period() {
             "1 week",
         ],
     );
+}
+
+fn rotate(db: &TestDb, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["partitions", "rotate", "login_history"];
+    args.extend_from_slice(extra);
+    db.promail().args(&args).output().unwrap()
+}
+
+#[test]
+fn rows_in_default_past_retention_are_deleted_with_drop_and_kept_with_detach() {
+    let db = TestDb::unpartitioned("part_default_expired");
+    users(&db);
+    db.sql(
+        "INSERT INTO login_history (user_id, login_time) VALUES \
+         (1, '2024-01-15'), (2, '2024-01-16'), (3, localtimestamp)",
+    );
+    // detach: left in DEFAULT, said, exit 0, no partition resurrected.
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--action",
+            "detach",
+        ],
+    );
+    let out = rotate(&db, &["-q"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("2 rows in login_history_default belong to 1 period(s) past retention"),
+        "{err}"
+    );
+    assert_eq!(count(&db, "ONLY login_history_default"), 2);
+    assert!(!partitions(&db, "login_history")
+        .iter()
+        .any(|p| p.contains("2024")));
+    // drop: deleted as retention, counted; the current row was moved, not deleted.
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--action",
+            "drop",
+        ],
+    );
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(
+        err.contains(
+            "delete 2 rows of [2024-01-01, 2024-02-01) from login_history_default (past retention of 90 days)"
+        ),
+        "{err}"
+    );
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    assert_eq!(count(&db, "login_history"), 1);
+    assert!(!partitions(&db, "login_history")
+        .iter()
+        .any(|p| p.contains("2024")));
+}
+
+#[test]
+fn a_detached_table_holding_a_period_does_not_block_the_rest_of_rotate() {
+    let db = TestDb::unpartitioned("part_detached_clash");
+    users(&db);
+    ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-02-01",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--action",
+            "detach",
+        ],
+    );
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(err.contains("detach login_history_2024_01"), "{err}");
+    // Retention lengthened, then a late row for the detached period.
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--retention",
+            "10 years",
+        ],
+    );
+    db.sql("DROP TABLE login_history_2026_12, login_history_2027_01");
+    db.sql("INSERT INTO login_history (user_id, login_time) VALUES (1, '2024-01-20')");
+    let out = rotate(&db, &[]);
+    let err = assert_error(
+        &out,
+        1,
+        "1 rows of [2024-01-01, 2024-02-01) stay in the DEFAULT partition: login_history_2024_01 already exists",
+    );
+    assert!(err.contains("re-attach it"), "{err}");
+    // The creates went on.
+    assert!(err.contains("create login_history_2026_12"), "{err}");
+    assert!(partitions(&db, "login_history")
+        .iter()
+        .any(|p| p.starts_with("login_history_2027_01 ")));
+}
+
+#[test]
+fn rows_rotate_cannot_move_are_reported_each_run() {
+    let db = TestDb::unpartitioned("part_stuck_rows");
+    users(&db);
+    db.sql("INSERT INTO login_history (user_id, login_time) VALUES (1, '2030-03-05')");
+    db.sql(
+        "CREATE TABLE login_history_odd PARTITION OF login_history \
+         FOR VALUES FROM ('2030-03-10') TO ('2030-03-20')",
+    );
+    for _ in 0..2 {
+        let out = rotate(&db, &["-q"]);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert!(
+            err.contains(
+                "1 rows of [2030-03-01, 2030-04-01) stay in login_history_default: the period overlaps partition login_history_odd"
+            ),
+            "{err}"
+        );
+    }
+    assert_eq!(count(&db, "ONLY login_history_default"), 1);
+}
+
+#[test]
+fn default_partition_under_another_name_or_missing() {
+    let db = TestDb::unpartitioned("part_default_name");
+    users(&db);
+    db.sql("ALTER TABLE login_history_default RENAME TO lh_catchall");
+    db.sql("INSERT INTO login_history (user_id) VALUES (1)");
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(
+        err.contains("move 1 row from lh_catchall into login_history_"),
+        "{err}"
+    );
+    let (plan, _) = ok(
+        &db,
+        &["partitions", "rotate", "email_analytics", "--dry-run"],
+    );
+    assert!(!plan.contains("lh_catchall"), "{plan}");
+
+    db.sql("ALTER TABLE login_history DETACH PARTITION lh_catchall");
+    let out = rotate(&db, &["-q"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out)
+            .contains("login_history: no DEFAULT partition: inserts outside the partitions fail"),
+        "{}",
+        stderr_of(&out)
+    );
+    let doc = list_json(&db, &[]);
+    let status = health(&doc, "login_history")["status"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        status.contains("no DEFAULT partition: inserts outside the partitions fail"),
+        "{status}"
+    );
+    assert!(!health(&doc, "email_analytics")["status"]
+        .as_str()
+        .unwrap()
+        .contains("DEFAULT"));
 }
