@@ -45,6 +45,7 @@ use crate::pg::{self, ident};
 
 const EXISTS_SQL: &str = include_str!("../../sql/partition/partition_exists.sql");
 const INDEX_DEFS_SQL: &str = include_str!("../../sql/partition/index_defs.sql");
+const BLOCKERS_SQL: &str = include_str!("../../sql/partition/blockers.sql");
 
 /// How the executor treats locks.
 #[derive(Debug, Clone, Copy)]
@@ -220,7 +221,18 @@ pub async fn apply(
         }
         if attempt >= settings.retries {
             let lock = err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE);
-            return Err(gave_up(target.policy, action, settings, attempt + 1, lock));
+            let blockers = if lock {
+                blockers(client, &target.policy.table).await
+            } else {
+                Vec::new()
+            };
+            return Err(gave_up(
+                target.policy,
+                action,
+                settings,
+                attempt + 1,
+                lock.then_some(blockers),
+            ));
         }
         let pause = backoff(attempt);
         if settings.verbose {
@@ -260,13 +272,38 @@ fn doing(action: &Action) -> String {
     }
 }
 
+/// The sessions holding locks that partition maintenance of `table` waits for, as
+/// `pid 4242 (RowExclusiveLock on users, transaction open 3 s, idle in transaction)`, oldest
+/// first. Empty when they are gone or cannot be read.
+async fn blockers(client: &Client, table: &str) -> Vec<String> {
+    let Ok(rows) = client.query(BLOCKERS_SQL, &[&table]).await else {
+        return Vec::new();
+    };
+    rows.iter()
+        .map(|r| {
+            let pid: i32 = r.get("pid");
+            let rel: String = r.get("relation");
+            let mode: String = r.get("mode");
+            let age: f64 = r.get("age_seconds");
+            let state: String = r.get("state");
+            let state = if state.is_empty() {
+                String::new()
+            } else {
+                format!(", {state}")
+            };
+            format!("pid {pid} ({mode} on {rel}, transaction open {age:.0} s{state})")
+        })
+        .collect()
+}
+
 /// The failure after the last retry, saying that the application was not held up.
+/// `blockers`: `Some` after lock timeouts, with the sessions found holding the locks.
 fn gave_up(
     policy: &Policy,
     action: &Action,
     settings: &Settings,
     attempts: u32,
-    lock: bool,
+    blockers: Option<Vec<String>>,
 ) -> anyhow::Error {
     let ms = settings.lock_timeout.as_millis();
     let timeout = if ms.is_multiple_of(1000) {
@@ -275,26 +312,37 @@ fn gave_up(
         format!("{ms} ms")
     };
     let table = &policy.table;
-    if lock {
-        hint(
-            anyhow!(
-                "{}: could not lock {table} within lock_timeout ({timeout}) in {attempts} attempts; \
-                 gave up, so the application was never blocked longer than {timeout} at a time",
-                doing(action)
-            ),
-            format!(
-                "a long transaction holds a lock on {table}: find it with SELECT pid, xact_start, state, query \
-                 FROM pg_stat_activity WHERE xact_start < now() - interval '1 minute'; rerun later, or raise --lock-timeout"
-            ),
-        )
-    } else {
-        hint(
+    match blockers {
+        Some(blockers) => {
+            let fix = "end that transaction (or wait for it), then rerun; or raise --lock-timeout";
+            let hint_text = match blockers.as_slice() {
+                [] => format!(
+                    "the sessions holding the locks are gone now; rerun. To see them next time: \
+                     SELECT pid, relation::regclass, mode, granted FROM pg_locks \
+                     WHERE relation IN ('{table}'::regclass, 'users'::regclass, 'emails'::regclass)"
+                ),
+                [one] => format!("blocked by {one}: {fix}"),
+                [first, rest @ ..] => {
+                    format!("blocked by {first} and {} more: {fix}", rest.len())
+                }
+            };
+            hint(
+                anyhow!(
+                    "{}: could not get its locks on {table} (its partitions, or a table its foreign keys \
+                     reference) within lock_timeout ({timeout}) in {attempts} attempts; \
+                     gave up, so the application was never blocked longer than {timeout} at a time",
+                    doing(action)
+                ),
+                hint_text,
+            )
+        }
+        None => hint(
             anyhow!(
                 "{}: still conflicting with concurrent sessions after {attempts} attempts",
                 doing(action)
             ),
             "rerun later; nothing was changed by the failed attempts",
-        )
+        ),
     }
 }
 

@@ -709,12 +709,13 @@ fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
     let line = err.lines().find(|l| l.starts_with("error: ")).unwrap();
     assert!(line.contains("creating partition login_history_"), "{line}");
     assert!(
-        line.contains("could not lock login_history within lock_timeout (500 ms) in 5 attempts"),
+        line.contains("could not get its locks on login_history")
+            && line.contains("within lock_timeout (500 ms) in 5 attempts"),
         "{line}"
     );
     assert!(line.contains("never blocked longer than 500 ms"), "{line}");
     assert!(
-        err.contains("hint: a long transaction holds a lock on login_history"),
+        err.contains("hint: blocked by pid ") && err.contains("AccessShareLock on login_history"),
         "{err}"
     );
     // email_analytics was not locked: its partitions were made.
@@ -1193,4 +1194,50 @@ fn default_partition_under_another_name_or_missing() {
         .as_str()
         .unwrap()
         .contains("DEFAULT"));
+}
+
+#[test]
+fn a_row_lock_on_users_is_named_as_the_blocker() {
+    let db = TestDb::unpartitioned("part_lock_users");
+    users(&db);
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let app = rt
+        .block_on(promail::connect::connect(
+            &info,
+            promail::connect::Prompt::Never,
+        ))
+        .unwrap();
+    // A young transaction updating a user: ROW EXCLUSIVE on users, which the foreign key
+    // cloned by ATTACH conflicts with.
+    rt.block_on(app.batch_execute("BEGIN; UPDATE users SET email = email WHERE id = 1"))
+        .unwrap();
+    let pid: i32 = rt
+        .block_on(app.query_one("SELECT pg_backend_pid()", &[]))
+        .unwrap()
+        .get(0);
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "rotate",
+            "login_history",
+            "--lock-timeout",
+            "200ms",
+            "--retries",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "could not get its locks on login_history");
+    assert!(
+        err.contains(&format!(
+            "hint: blocked by pid {pid} (RowExclusiveLock on users"
+        )),
+        "{err}"
+    );
+    rt.block_on(app.batch_execute("ROLLBACK")).unwrap();
 }
