@@ -16,7 +16,9 @@ use crate::partition::cleanup::{self, Removed, TablePlan};
 /// Removes login_history rows older than 90 days and email_analytics rows older than 30 days
 /// (the server's clock), as the seed's cleanup_old_logs() does, and reports per table how many
 /// rows went. Partitions entirely past that are dropped first (fast, little WAL); rows in them
-/// are counted from the statistics system ("≈") unless --exact.
+/// are counted from the statistics system ("≈") unless --exact. They are dropped whatever the
+/// table's partition policy says (detach, or no retention): the seed's function would delete
+/// their rows anyway.
 #[derive(Debug, Args)]
 pub struct CleanupArgs {
     /// Count what would be removed; change nothing
@@ -105,7 +107,7 @@ fn question(plans: &[TablePlan]) -> String {
                 String::new()
             } else {
                 format!(
-                    " (dropping {} partitions, {}{} rows)",
+                    " (dropping {} partitions whatever the partition policy's action, {}{} rows)",
                     p.expired.len(),
                     if p.exact() { "" } else { "≈" },
                     p.expired_rows()

@@ -267,6 +267,38 @@ fn warn_stuck(
     }
 }
 
+/// `partitions create` over periods already past retention: says the next rotate will drop or
+/// detach them (the partitions are still made: a backfill may want them for a while).
+async fn warn_expired_range(
+    db: &Db,
+    out: &Output,
+    policy: &crate::partition::plan::Policy,
+    actions: &[Action],
+    server_now: NaiveDateTime,
+) {
+    let Ok(Some(cutoff)) = policy::cutoff(db, &policy.table, server_now).await else {
+        return;
+    };
+    let expired: Vec<&str> = actions
+        .iter()
+        .filter(|a| a.partition().to <= cutoff)
+        .map(|a| a.partition().name.as_str())
+        .collect();
+    if let (Some(first), Some(last)) = (expired.first(), expired.last()) {
+        let which = if expired.len() == 1 {
+            (*first).to_string()
+        } else {
+            format!("{} partitions ({first} … {last})", expired.len())
+        };
+        out.warn(format!(
+            "{}: {which} already past retention ({}): the next `partitions rotate` will {} them",
+            policy.table,
+            policy.retention.as_deref().unwrap_or(""),
+            policy.action
+        ));
+    }
+}
+
 /// One maintenance run.
 pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summary> {
     catalog::prepare_session(db, opts.exec.lock_timeout).await?;
@@ -394,6 +426,9 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 plan_range(policy, &state, from, to).map_err(|e| usage(e.to_string()))?
             }
         };
+        if let Job::Range { .. } = job {
+            warn_expired_range(db, out, policy, &actions, cat.server_now).await;
+        }
         if actions.is_empty() {
             match job {
                 Job::Range { .. } if !opts.dry_run => out.info(format!(

@@ -549,7 +549,7 @@ impl Action {
         match self {
             Action::Create(_) => self.to_string(),
             Action::MoveFromDefault { partition, rows } => {
-                format!("move {} from {default} into {partition}", fmt_rows(*rows),)
+                format!("move {} from {default} into {partition}", fmt_rows(*rows))
             }
             Action::DeleteFromDefault { period, rows } => format!(
                 "delete {} of [{}, {}) from {default} ({past})",

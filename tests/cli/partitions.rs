@@ -1241,3 +1241,32 @@ fn a_row_lock_on_users_is_named_as_the_blocker() {
     );
     rt.block_on(app.batch_execute("ROLLBACK")).unwrap();
 }
+
+#[test]
+fn create_over_a_range_past_retention_warns() {
+    let db = TestDb::unpartitioned("part_create_expired");
+    let (_, err) = ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-03-01",
+        ],
+    );
+    assert!(
+        err.contains(
+            "login_history: 2 partitions (login_history_2024_01 … login_history_2024_02) already past retention (90 days): the next `partitions rotate` will drop them"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        db.value(
+            "SELECT count(*) FROM pg_class WHERE relname LIKE 'login_history_2024%' AND relkind = 'r'"
+        ),
+        "2"
+    );
+}
