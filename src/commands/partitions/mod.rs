@@ -40,7 +40,7 @@ pub async fn dispatch(command: PartitionsCommand, ctx: &Ctx) -> Result<()> {
 pub struct LockOpts {
     /// Longest wait for a table lock per DDL statement; the application's statements queue
     /// behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)
-    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration, env = "PROMAIL_LOCK_TIMEOUT")]
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = crate::duration::parse, env = "PROMAIL_LOCK_TIMEOUT")]
     pub lock_timeout: Duration,
 
     /// Attempts after a lock timeout, with a growing pause in between, before failing
@@ -53,7 +53,7 @@ pub struct LockOpts {
     pub retries: u32,
 
     /// Longest wait for another promail run of the same kind to finish (advisory lock)
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration, env = "PROMAIL_LOCK_WAIT")]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::duration::parse, env = "PROMAIL_LOCK_WAIT")]
     pub lock_wait: Duration,
 }
 
@@ -81,26 +81,6 @@ pub fn parse_date(s: &str) -> Result<NaiveDateTime, String> {
     Err("expected a date as YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS), e.g. 2026-12-20".into())
 }
 
-/// `500ms`, `2s`, `1.5s`, `1m`, or a bare number of seconds.
-pub fn parse_duration(s: &str) -> Result<Duration, String> {
-    let t = s.trim();
-    let bad = || format!("expected a duration such as 500ms, 2s or 1m, got {t:?}");
-    let (num, unit) = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .map_or((t, ""), |i| (&t[..i], t[i..].trim()));
-    let n: f64 = num.parse().map_err(|_| bad())?;
-    let secs = match unit {
-        "" | "s" | "sec" | "secs" => n,
-        "ms" => n / 1000.0,
-        "m" | "min" => n * 60.0,
-        _ => return Err(bad()),
-    };
-    if !secs.is_finite() || !(0.0..=86_400.0).contains(&secs) {
-        return Err(bad());
-    }
-    Ok(Duration::from_secs_f64(secs))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,11 +97,5 @@ mod tests {
         );
         assert!(parse_date("2026-13-01").is_err());
         assert!(parse_date("20/12/2026").is_err());
-        assert_eq!(parse_duration("2s").unwrap(), Duration::from_secs(2));
-        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
-        assert_eq!(parse_duration("3").unwrap(), Duration::from_secs(3));
-        assert_eq!(parse_duration("1m").unwrap(), Duration::from_secs(60));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("-1s").is_err());
     }
 }
