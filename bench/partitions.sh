@@ -101,6 +101,9 @@ echo "3. moving 1 M rows (3 months) out of the DEFAULT partition" >&2
 pm=(); pp=()
 for _ in $(seq "$RUNS"); do
   fresh bench_part_p
+  # The rows are from 2025, past the 90-day retention: keep them, as pg_partman does, so that
+  # the same work (a move, not a delete) is measured on both sides.
+  DATABASE_URL=$(url bench_part_p) "$P" -q partitions policy set login_history --retention none
   DATABASE_URL=$(url bench_part_p) "$P" -q partitions rotate # premake first: only the move is timed
   logins bench_part_p 1000000 "timestamp '2025-01-01'" "interval '90 days'"
   [ "$(q -d bench_part_p -c 'SELECT count(*) FROM ONLY login_history_default')" = 1000000 ]
