@@ -278,7 +278,7 @@ _promail() {
 
     case "${cmd}" in
         promail)
-            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version db local report completions partitions cleanup help"
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version db partitions cleanup report local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,7 +714,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help)
-            opts="db local report completions partitions cleanup help"
+            opts="db partitions cleanup report local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -32,11 +32,11 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand db 'Connect, migrate and inspect the database'
-            cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
-            cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
-            cand completions 'Print a shell completion script'
             cand partitions 'Partitions of the log tables: list, create, rotate, policies'
             cand cleanup 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first'
+            cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
+            cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
+            cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;db'= {
@@ -199,246 +199,6 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;db;help;seed'= {
         }
         &'promail;db;help;help'= {
-        }
-        &'promail;local'= {
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
-            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
-            cand destroy 'Stop the cluster and delete its folder with all its data'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'promail;local;start'= {
-            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;local;stop'= {
-            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;local;status'= {
-            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
-            cand --format 'Output format'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;local;url'= {
-            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;local;destroy'= {
-            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand -y 'Do not ask for confirmation (required when no terminal is attached)'
-            cand --yes 'Do not ask for confirmation (required when no terminal is attached)'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;local;help'= {
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
-            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
-            cand destroy 'Stop the cluster and delete its folder with all its data'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'promail;local;help;start'= {
-        }
-        &'promail;local;help;stop'= {
-        }
-        &'promail;local;help;status'= {
-        }
-        &'promail;local;help;url'= {
-        }
-        &'promail;local;help;destroy'= {
-        }
-        &'promail;local;help;help'= {
-        }
-        &'promail;report'= {
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
-            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
-            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
-            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'promail;report;user-stats'= {
-            cand --format 'Output format'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;report;email-types'= {
-            cand --format 'Output format'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;report;activity'= {
-            cand --format 'Output format'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;report;user'= {
-            cand --format 'Output format'
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'promail;report;help'= {
-            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
-            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
-            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
-            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'promail;report;help;user-stats'= {
-        }
-        &'promail;report;help;email-types'= {
-        }
-        &'promail;report;help;activity'= {
-        }
-        &'promail;report;help;user'= {
-        }
-        &'promail;report;help;help'= {
-        }
-        &'promail;completions'= {
-            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
-            cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
-            cand -W 'Ask for the password before connecting, as psql -W'
-            cand --password 'Ask for the password before connecting, as psql -W'
-            cand -q 'Print only errors and warnings'
-            cand --quiet 'Print only errors and warnings'
-            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'promail;partitions'= {
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
@@ -606,13 +366,253 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'promail;report'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;report;user-stats'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;report;email-types'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;report;activity'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;report;user'= {
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;report;help'= {
+            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;report;help;user-stats'= {
+        }
+        &'promail;report;help;email-types'= {
+        }
+        &'promail;report;help;activity'= {
+        }
+        &'promail;report;help;user'= {
+        }
+        &'promail;report;help;help'= {
+        }
+        &'promail;local'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+            cand stop 'Stop the cluster'
+            cand status 'Say whether the cluster exists and runs'
+            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
+            cand destroy 'Stop the cluster and delete its folder with all its data'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;local;start'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;stop'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;status'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;url'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;destroy'= {
+            cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand -y 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --yes 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;local;help'= {
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+            cand stop 'Stop the cluster'
+            cand status 'Say whether the cluster exists and runs'
+            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
+            cand destroy 'Stop the cluster and delete its folder with all its data'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;local;help;start'= {
+        }
+        &'promail;local;help;stop'= {
+        }
+        &'promail;local;help;status'= {
+        }
+        &'promail;local;help;url'= {
+        }
+        &'promail;local;help;destroy'= {
+        }
+        &'promail;local;help;help'= {
+        }
+        &'promail;completions'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand --verbose 'Print more about what is done: connections, waits, timings, the SQL of --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'promail;help'= {
             cand db 'Connect, migrate and inspect the database'
-            cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
-            cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
-            cand completions 'Print a shell completion script'
             cand partitions 'Partitions of the log tables: list, create, rotate, policies'
             cand cleanup 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first'
+            cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
+            cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
+            cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;help;db'= {
@@ -635,39 +635,6 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;help;db;seed'= {
         }
-        &'promail;help;local'= {
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
-            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
-            cand destroy 'Stop the cluster and delete its folder with all its data'
-        }
-        &'promail;help;local;start'= {
-        }
-        &'promail;help;local;stop'= {
-        }
-        &'promail;help;local;status'= {
-        }
-        &'promail;help;local;url'= {
-        }
-        &'promail;help;local;destroy'= {
-        }
-        &'promail;help;report'= {
-            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
-            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
-            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
-            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
-        }
-        &'promail;help;report;user-stats'= {
-        }
-        &'promail;help;report;email-types'= {
-        }
-        &'promail;help;report;activity'= {
-        }
-        &'promail;help;report;user'= {
-        }
-        &'promail;help;completions'= {
-        }
         &'promail;help;partitions'= {
             cand list 'Show each managed table''s partitions (bounds, estimated rows, size) and health'
             cand create 'Create the partitions covering a date range (for backfills); existing ones are left alone'
@@ -686,6 +653,39 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;partitions;policy;set'= {
         }
         &'promail;help;cleanup'= {
+        }
+        &'promail;help;report'= {
+            cand user-stats 'Per user: e-mails, favourites, templates, last e-mail, last successful login (view user_stats)'
+            cand email-types 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
+            cand activity 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
+            cand user 'One user''s statistics by id or e-mail address (get_user_statistics)'
+        }
+        &'promail;help;report;user-stats'= {
+        }
+        &'promail;help;report;email-types'= {
+        }
+        &'promail;help;report;activity'= {
+        }
+        &'promail;help;report;user'= {
+        }
+        &'promail;help;local'= {
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+            cand stop 'Stop the cluster'
+            cand status 'Say whether the cluster exists and runs'
+            cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
+            cand destroy 'Stop the cluster and delete its folder with all its data'
+        }
+        &'promail;help;local;start'= {
+        }
+        &'promail;help;local;stop'= {
+        }
+        &'promail;help;local;status'= {
+        }
+        &'promail;help;local;url'= {
+        }
+        &'promail;help;local;destroy'= {
+        }
+        &'promail;help;completions'= {
         }
         &'promail;help;help'= {
         }

@@ -86,19 +86,19 @@ pub enum Command {
     /// Connect, migrate and inspect the database
     #[command(subcommand)]
     Db(commands::db::DbCommand),
-    /// Run a private PostgreSQL cluster for trying promail and for tests
-    #[command(subcommand)]
-    Local(commands::local::LocalCommand),
-    /// The seed's reports: per-user statistics, e-mail types, activity, one user
-    #[command(subcommand)]
-    Report(commands::report::ReportCommand),
-    /// Print a shell completion script
-    Completions(commands::completions::CompletionsArgs),
     /// Partitions of the log tables: list, create, rotate, policies
     #[command(subcommand)]
     Partitions(commands::partitions::PartitionsCommand),
     /// Run the seed's retention (cleanup_old_logs), dropping expired partitions first
     Cleanup(commands::cleanup::CleanupArgs),
+    /// The seed's reports: per-user statistics, e-mail types, activity, one user
+    #[command(subcommand)]
+    Report(commands::report::ReportCommand),
+    /// Run a private PostgreSQL cluster for trying promail and for tests
+    #[command(subcommand)]
+    Local(commands::local::LocalCommand),
+    /// Print a shell completion script
+    Completions(commands::completions::CompletionsArgs),
 }
 
 #[cfg(test)]
