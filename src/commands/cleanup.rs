@@ -1,5 +1,6 @@
 //! `promail cleanup`: the seed's retention (`cleanup_old_logs()`), with expired partitions
-//! dropped first so that the function only deletes in the boundary partition.
+//! dropped first and the boundary partition's old rows deleted meanwhile, so that the function
+//! is left with almost nothing to do.
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -65,22 +66,34 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     lock::acquire_or_fail(&session, Key::Cleanup, args.lock.lock_wait).await?;
     lock::acquire_or_fail(&session, Key::Partitions, args.lock.lock_wait).await?;
 
-    let plans = cleanup::plan(&db, args.exact, false).await?;
+    // Two more sessions, connected while the plan is read: one drops the second table's
+    // partitions while the first drops the first's, one deletes the boundary rows meanwhile.
+    // Without them (a connection limit, say) the same work runs on the first session.
+    let extra = async {
+        let connect = || async {
+            let s = connect::connect(&db.info, Prompt::Never).await?;
+            catalog::prepare_session(&s, args.lock.lock_timeout).await?;
+            anyhow::Ok(s)
+        };
+        let (a, b) = futures_util::future::join(connect(), connect()).await;
+        let mut sessions = Vec::new();
+        for s in [a, b] {
+            match s {
+                Ok(s) => sessions.push(s),
+                Err(e) => ctx.out.verbose(format!(
+                    "working on fewer sessions: could not open one more: {e:#}"
+                )),
+            }
+        }
+        sessions
+    };
+    let (plans, extra) =
+        futures_util::future::join(cleanup::plan(&db, args.exact, false), extra).await;
+    let plans = plans?;
     ctx.confirm(&question(&plans), args.yes.yes).await?;
     let out = &ctx.out;
-    // A second session drops the second table's partitions meanwhile.
-    let second = match connect::connect(&db.info, Prompt::Never).await {
-        Ok(s)
-            if catalog::prepare_session(&s, args.lock.lock_timeout)
-                .await
-                .is_ok() =>
-        {
-            Some(s)
-        }
-        _ => None,
-    };
     let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
-    sessions.extend(second.as_ref().map(|s| &s.client));
+    sessions.extend(extra.iter().map(|s| &s.client));
     let removed = cleanup::execute(&sessions, plans, &args.lock.settings(ctx), |line| {
         out.verbose(line);
     })

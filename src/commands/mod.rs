@@ -19,6 +19,6 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Report(c) => report::dispatch(c, ctx).await,
         Command::Completions(a) => completions::run(&a),
         Command::Partitions(c) => partitions::dispatch(c, ctx).await,
-        Command::Cleanup(a) => cleanup::run(&a, ctx).await,
+        Command::Cleanup(a) => Box::pin(cleanup::run(&a, ctx)).await,
     }
 }

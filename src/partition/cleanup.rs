@@ -4,11 +4,19 @@
 //! The function deletes row by row: on millions of rows that is seconds of work, hundreds of
 //! megabytes of WAL, and a table that keeps its size until VACUUM. Every partition whose whole
 //! range is older than the function's cutoff would be emptied by it anyway, so those are
-//! dropped first (a catalog change, a few kilobytes of WAL); the function then only deletes in
-//! the boundary partition (and any old rows in DEFAULT). The cutoff is the function's own,
+//! dropped first (a catalog change, a few kilobytes of WAL), all of a table's in one
+//! transaction. The expired rows of the boundary partition (the one holding the cutoff) are
+//! then deleted by promail, on another session while the drops' commits remove their files,
+//! with the cutoff as a parameter (the function's `CURRENT_TIMESTAMP - interval` is computed
+//! again for every row). The function runs last and deletes what is left: old rows in DEFAULT,
+//! rows that crossed the cutoff meanwhile. The cutoff is the function's own,
 //! `(CURRENT_TIMESTAMP - interval)::timestamp` on the server, and partitions are dropped
 //! whatever their table's rotation policy says (detach or drop): the function would have
 //! deleted their rows.
+//!
+//! Measured and not used: deleting the boundary partition's rows on several sessions, by block
+//! ranges (no faster: the WAL is the bottleneck), and replacing the boundary partition by a
+//! copy of its young rows (slower at a sixth of the rows kept, and not MVCC-safe).
 //!
 //! Rows in dropped partitions are counted from the statistics system by default (exact counts
 //! cost a scan of everything dropped, as long as the DELETE it replaces): reported with "≈".
@@ -24,7 +32,7 @@ use tokio_postgres::Client;
 use crate::error::hint;
 use crate::partition::catalog::{self, qualified, Want};
 use crate::partition::exec::{self, Settings, Target};
-use crate::partition::plan::{Action, Partition, Period, Policy, RetentionAction};
+use crate::partition::plan::{Partition, Period, Policy, RetentionAction};
 use crate::pg::{self, ident, PgExt};
 
 /// One table's retention in `cleanup_old_logs()` (sql/migrations/0001_schema.sql).
@@ -66,6 +74,9 @@ pub struct TablePlan {
     pub cutoff: NaiveDateTime,
     /// Partitions dropped before the function runs.
     pub expired: Vec<Expired>,
+    /// Range partitions holding the cutoff: their older rows are deleted before the function
+    /// runs, on several sessions at once.
+    pub boundary: Vec<String>,
     /// Rows the function's DELETE will remove (counted for `--dry-run` only).
     pub to_delete: Option<i64>,
 }
@@ -124,6 +135,7 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
         let cat = catalog::read(client, seed.table, seed.column, Want::default()).await?;
         let mut expired = Vec::new();
         let mut remaining = Vec::new();
+        let mut boundary = Vec::new();
         for child in &cat.children {
             let range = match child.bound {
                 crate::partition::plan::Bound::Range { from, to } => Some((from, to)),
@@ -131,9 +143,10 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
             };
             match range {
                 Some((from, to)) if to <= cutoff => {
+                    // Counted below, in one query, when there is no estimate.
                     let (rows, is_exact) = match (exact, child.estimate()) {
                         (false, Some(n)) => (n, false),
-                        _ => (count(client, &child.name, None).await?, true),
+                        _ => (0, true),
                     };
                     expired.push(Expired {
                         partition: Partition {
@@ -146,11 +159,24 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
                     });
                 }
                 Some((from, _)) if from >= cutoff => {}
+                Some(_) => {
+                    boundary.push(child.name.clone());
+                    remaining.push(child.name.clone());
+                }
                 // The boundary partition, DEFAULT, and bounds promail does not read.
                 _ => remaining.push(child.name.clone()),
             }
         }
         expired.sort_by_key(|e| e.partition.from);
+        let to_count: Vec<String> = expired
+            .iter()
+            .filter(|e| e.exact)
+            .map(|e| e.partition.name.clone())
+            .collect();
+        let counts = count_all(client, &to_count).await?;
+        for (e, n) in expired.iter_mut().filter(|e| e.exact).zip(counts) {
+            e.rows = n;
+        }
         let to_delete = if count_deletes {
             let mut n = 0;
             for name in &remaining {
@@ -164,10 +190,36 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
             seed,
             cutoff,
             expired,
+            boundary,
             to_delete,
         });
     }
     Ok(plans)
+}
+
+/// `count(*)` of each of `names`, a hundred tables per query (a round trip per partition adds
+/// up over a year of weekly partitions).
+async fn count_all(client: &Client, names: &[String]) -> Result<Vec<i64>> {
+    let mut counts = Vec::with_capacity(names.len());
+    for chunk in names.chunks(100) {
+        let sql = format!(
+            "SELECT {}",
+            chunk
+                .iter()
+                .map(|n| format!("(SELECT count(*) FROM ONLY {})", qualified(n)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let row = client.query_one(&sql, &[]).await.pg().map_err(|e| {
+            e.context(format!(
+                "counting the rows of {} … {}",
+                chunk[0],
+                chunk[chunk.len() - 1]
+            ))
+        })?;
+        counts.extend((0..chunk.len()).map(|i| row.get::<_, i64>(i)));
+    }
+    Ok(counts)
 }
 
 /// `count(*)` of one partition, optionally of its rows older than a cutoff.
@@ -201,61 +253,138 @@ async fn count(client: &Client, name: &str, older: Option<(&str, NaiveDateTime)>
     Ok(n)
 }
 
-/// Drops the expired partitions (each table's on its own session from `sessions`, at the same
-/// time: different parents do not lock each other), then runs `cleanup_old_logs()` on the first.
+/// Runs the cleanup on `sessions` (at least one; three let the steps overlap):
+/// 1. each table's expired partitions are dropped in one transaction, the tables' on different
+///    sessions at the same time when there are enough (different parents do not lock each
+///    other);
+/// 2. on the last session, the rows older than the cutoff in each boundary partition are
+///    deleted, starting as soon as the table's drops have run: the drops' commits remove their
+///    files after releasing the locks, and that takes as long as the delete;
+/// 3. `cleanup_old_logs()` runs on the first session, and deletes what is left: rows in DEFAULT,
+///    rows that have crossed the cutoff meanwhile, partitions whose bounds promail does not read.
+///
+/// Each step commits on its own: interrupted, a rerun finishes the work, and no row younger
+/// than the cutoff is ever touched. A session runs one step at a time.
 pub async fn execute(
     sessions: &[&Client],
     plans: Vec<TablePlan>,
     settings: &Settings,
-    on_drop: impl Fn(&str),
+    on_step: impl Fn(&str),
 ) -> Result<Vec<Removed>> {
-    let on_drop = &on_drop;
-    let drops = plans.iter().enumerate().map(|(i, plan)| async move {
-        let client = sessions[i % sessions.len()];
-        let policy = Policy {
+    use tokio::sync::watch;
+
+    let on_step = &on_step;
+    let policies: Vec<Policy> = plans
+        .iter()
+        .map(|plan| Policy {
             table: plan.seed.table.to_string(),
             column: plan.seed.column.to_string(),
-            period: Period::Monthly, // not used to drop
+            period: Period::Monthly, // not used here
             premake: 1,
             retention: None,
             action: RetentionAction::Drop,
-        };
-        let target = Target {
-            policy: &policy,
+        })
+        .collect();
+    let targets: Vec<Target> = plans
+        .iter()
+        .zip(&policies)
+        .map(|(plan, policy)| Target {
+            policy,
             columns: &[],
             default: None,
             cutoff: Some(plan.cutoff),
             indexes: &[],
-        };
-        for e in &plan.expired {
-            exec::apply(
-                client,
-                &target,
-                &Action::Drop(e.partition.clone()),
-                settings,
-            )
-            .await?;
-            on_drop(&format!(
-                "dropped {} ({}{} rows)",
-                e.partition,
-                if e.exact { "" } else { "≈" },
-                e.rows,
-            ));
+        })
+        .collect();
+    // Per table: None while its drops run, then whether they went through.
+    let (go, ready): (Vec<_>, Vec<_>) = plans.iter().map(|_| watch::channel(None)).unzip();
+    let (drop_sessions, delete_session) = match sessions {
+        [] => return Err(anyhow!("cleanup needs a session")),
+        [one] => (sessions, *one),
+        [first @ .., last] => (first, *last),
+    };
+
+    // Each drop session takes its share of the tables, one after the other.
+    let drops = drop_sessions.iter().enumerate().map(|(k, client)| {
+        let (plans, targets, go) = (&plans, &targets, &go);
+        async move {
+            for (i, plan) in plans.iter().enumerate() {
+                if i % drop_sessions.len() != k {
+                    continue;
+                }
+                let partitions: Vec<Partition> =
+                    plan.expired.iter().map(|e| e.partition.clone()).collect();
+                let signal = || {
+                    go[i].send_replace(Some(true));
+                };
+                let done =
+                    exec::retire_all(client, &targets[i], &partitions, true, settings, signal)
+                        .await;
+                go[i].send_replace(Some(done.is_ok()));
+                done?;
+                for e in &plan.expired {
+                    on_step(&format!(
+                        "dropped {} ({}{} rows)",
+                        e.partition,
+                        if e.exact { "" } else { "≈" },
+                        e.rows,
+                    ));
+                }
+            }
+            anyhow::Ok(())
         }
-        anyhow::Ok(())
     });
-    for r in futures_util::future::join_all(drops).await {
+    let overlap = sessions.len() > 1;
+    let boundary_deletes = |ready: Vec<watch::Receiver<Option<bool>>>| {
+        let (plans, targets) = (&plans, &targets);
+        async move {
+            let mut deleted = vec![0i64; plans.len()];
+            for (i, mut ready) in ready.into_iter().enumerate() {
+                // A closed channel is a finished drop: its last value stands.
+                let _ = ready.wait_for(Option::is_some).await;
+                if *ready.borrow() != Some(true) {
+                    break; // that table's drops failed: the command fails
+                }
+                for name in &plans[i].boundary {
+                    let n = exec::delete_older(delete_session, &targets[i], name, settings).await?;
+                    on_step(&format!(
+                        "deleted {n} rows older than the cutoff from {name}"
+                    ));
+                    deleted[i] += n as i64;
+                }
+            }
+            anyhow::Ok(deleted)
+        }
+    };
+    let (drops, deleted) = if overlap {
+        futures_util::future::join(
+            futures_util::future::join_all(drops),
+            boundary_deletes(ready),
+        )
+        .await
+    } else {
+        // One session: the deletes must not run inside the drops' transactions.
+        let drops = futures_util::future::join_all(drops).await;
+        (drops, boundary_deletes(ready).await)
+    };
+    for r in drops {
         r?;
     }
-    let deleted = run_function(sessions[0], settings).await?;
+    let deleted = deleted?;
+
+    let by_function = run_function(sessions[0], settings).await?;
     Ok(plans
         .into_iter()
-        .map(|plan| {
-            let n = deleted
+        .zip(deleted)
+        .map(|(plan, ours)| {
+            let n = by_function
                 .iter()
                 .find(|(t, _)| t == plan.seed.table)
                 .map_or(0, |(_, n)| *n);
-            Removed { plan, deleted: n }
+            Removed {
+                plan,
+                deleted: ours + n,
+            }
         })
         .collect())
 }

@@ -167,6 +167,19 @@ pub enum Outcome {
 enum Fail {
     Pg(tokio_postgres::Error),
     Other(anyhow::Error),
+    /// A complete error (the last retry's): no context to add.
+    Final(anyhow::Error),
+}
+
+impl Fail {
+    /// The error, in the context of what was being done.
+    fn into_error(self, doing: &str) -> anyhow::Error {
+        match self {
+            Fail::Pg(e) => pg::err(e).context(doing.to_string()),
+            Fail::Other(e) => e.context(doing.to_string()),
+            Fail::Final(e) => e,
+        }
+    }
 }
 
 impl From<tokio_postgres::Error> for Fail {
@@ -188,57 +201,98 @@ pub async fn apply(
     action: &Action,
     settings: &Settings,
 ) -> Result<Outcome> {
+    let what = doing(action);
+    // Rows of the moved range inserted into DEFAULT meanwhile: the attach saw them; again.
+    let retry_check = matches!(action, Action::MoveFromDefault { .. });
+    let once = || apply_once(client, target, action);
+    match retrying(
+        client,
+        settings,
+        &target.policy.table,
+        &what,
+        retry_check,
+        once,
+    )
+    .await
+    {
+        Ok(outcome) => Ok(outcome),
+        Err(Fail::Pg(err)) => {
+            if let (Action::Create(p), Some(&SqlState::DUPLICATE_TABLE)) = (action, err.code()) {
+                // Made meanwhile (by hand, or a run that did not take the lock), or a stray table.
+                return match exists(client, target, p).await {
+                    Ok(true) => Ok(Outcome::AlreadyThere),
+                    Ok(false) => Err(pg::err(err).context(what)),
+                    Err(fail) => Err(fail.into_error(&what)),
+                };
+            }
+            Err(pg::err(err).context(what))
+        }
+        Err(fail) => Err(fail.into_error(&what)),
+    }
+}
+
+/// Runs `once` in a transaction of its own under `lock_timeout` (see [`begin`]) and commits it.
+/// After a lock timeout or a deadlock (with `retry_check`, also a check violation) the
+/// transaction is rolled back and run again after a growing pause, at most `settings.retries`
+/// more times; then the failure names the sessions holding the locks on `table`. Any other
+/// error is returned as it is, the transaction rolled back.
+async fn retrying<T, Fut>(
+    client: &Client,
+    settings: &Settings,
+    table: &str,
+    doing: &str,
+    retry_check: bool,
+    once: impl Fn() -> Fut,
+) -> Result<T, Fail>
+where
+    Fut: std::future::Future<Output = Result<T, Fail>>,
+{
     let mut attempt: u32 = 0;
     loop {
-        let fail = match apply_once(client, target, action, settings).await {
-            Ok(outcome) => return Ok(outcome),
-            Err(fail) => fail,
+        let run = async {
+            begin(client, settings).await?;
+            let value = once().await?;
+            client.batch_execute("COMMIT").await?;
+            Ok::<T, Fail>(value)
+        };
+        let err = match run.await {
+            Ok(value) => return Ok(value),
+            Err(Fail::Pg(e)) => e,
+            Err(other) => {
+                let _ = client.batch_execute("ROLLBACK").await;
+                return Err(other);
+            }
         };
         // Whatever happened, leave no transaction open on this connection.
         let _ = client.batch_execute("ROLLBACK").await;
-        let err = match fail {
-            Fail::Other(e) => return Err(e.context(doing(action))),
-            Fail::Pg(e) => e,
-        };
-        if let (Action::Create(p), Some(&SqlState::DUPLICATE_TABLE)) = (action, err.code()) {
-            // Made meanwhile (by hand, or a run that did not take the lock), or a stray table.
-            return match exists(client, target, p).await {
-                Ok(true) => Ok(Outcome::AlreadyThere),
-                Ok(false) => Err(pg::err(err).context(doing(action))),
-                Err(Fail::Other(e)) => Err(e.context(doing(action))),
-                Err(Fail::Pg(e)) => Err(pg::err(e).context(doing(action))),
-            };
-        }
         let retryable = matches!(
             err.code(),
             Some(c) if *c == SqlState::LOCK_NOT_AVAILABLE
                 || *c == SqlState::T_R_DEADLOCK_DETECTED
-                // Rows of the moved range inserted into DEFAULT meanwhile: the attach saw them.
-                || (*c == SqlState::CHECK_VIOLATION && matches!(action, Action::MoveFromDefault { .. }))
+                || (*c == SqlState::CHECK_VIOLATION && retry_check)
         );
         if !retryable {
-            return Err(pg::err(err).context(doing(action)));
+            return Err(Fail::Pg(err));
         }
         if attempt >= settings.retries {
             let lock = err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE);
             let blockers = if lock {
-                blockers(client, &target.policy.table).await
+                blockers(client, table).await
             } else {
                 Vec::new()
             };
-            return Err(gave_up(
-                target.policy,
-                action,
+            return Err(Fail::Final(gave_up(
+                table,
+                doing,
                 settings,
                 attempt + 1,
                 lock.then_some(blockers),
-            ));
+            )));
         }
         let pause = backoff(attempt);
         if settings.verbose {
             eprintln!(
-                "{}: {}; retrying in {} ms (attempt {} of {})",
-                doing(action),
+                "{doing}: {}; retrying in {} ms (attempt {} of {})",
                 err.code().map_or("conflict", |c| match c.code() {
                     "55P03" => "lock timeout",
                     "40P01" => "deadlock",
@@ -299,8 +353,8 @@ async fn blockers(client: &Client, table: &str) -> Vec<String> {
 /// The failure after the last retry, saying that the application was not held up.
 /// `blockers`: `Some` after lock timeouts, with the sessions found holding the locks.
 fn gave_up(
-    policy: &Policy,
-    action: &Action,
+    table: &str,
+    doing: &str,
     settings: &Settings,
     attempts: u32,
     blockers: Option<Vec<String>>,
@@ -311,7 +365,6 @@ fn gave_up(
     } else {
         format!("{ms} ms")
     };
-    let table = &policy.table;
     match blockers {
         Some(blockers) => {
             let fix = "end that transaction (or wait for it), then rerun; or raise --lock-timeout";
@@ -328,18 +381,16 @@ fn gave_up(
             };
             hint(
                 anyhow!(
-                    "{}: could not get its locks on {table} (its partitions, or a table its foreign keys \
+                    "{doing}: could not get its locks on {table} (its partitions, or a table its foreign keys \
                      reference) within lock_timeout ({timeout}) in {attempts} attempts; \
-                     gave up, so the application was never blocked longer than {timeout} at a time",
-                    doing(action)
+                     gave up, so the application was never blocked longer than {timeout} at a time"
                 ),
                 hint_text,
             )
         }
         None => hint(
             anyhow!(
-                "{}: still conflicting with concurrent sessions after {attempts} attempts",
-                doing(action)
+                "{doing}: still conflicting with concurrent sessions after {attempts} attempts"
             ),
             "rerun later; nothing was changed by the failed attempts",
         ),
@@ -373,18 +424,14 @@ async fn apply_once(
     client: &Client,
     target: &Target<'_>,
     action: &Action,
-    settings: &Settings,
 ) -> Result<Outcome, Fail> {
-    begin(client, settings).await?;
-    let outcome = match action {
+    Ok(match action {
         Action::Create(p) => create(client, target, p).await?,
         Action::MoveFromDefault { partition, .. } => move_rows(client, target, partition).await?,
         Action::Drop(p) => retire(client, target, p, true).await?,
         Action::Detach(p) => retire(client, target, p, false).await?,
         Action::DeleteFromDefault { period, .. } => delete_expired(client, target, period).await?,
-    };
-    client.batch_execute("COMMIT").await?;
-    Ok(outcome)
+    })
 }
 
 /// What holds the name of a partition to make.
@@ -595,4 +642,78 @@ async fn delete_expired(
         )
         .await?;
     Ok(Outcome::Deleted(n))
+}
+
+/// Drops (or detaches) `partitions` of the target's table, every one past the target's cutoff
+/// (checked as for a single drop), in one transaction under one `lock_timeout`: a commit that
+/// drops tables waits for its WAL flush whatever `synchronous_commit` says, and one such
+/// commit per partition adds up over dozens of weekly partitions. The parent stays locked for
+/// the few milliseconds per partition that the batch takes.
+///
+/// `before_commit` is called each time the statements have run and the COMMIT is about to be
+/// sent: the commit of a drop then removes the files, after the locks are released, and other
+/// sessions may work on the table meanwhile.
+pub async fn retire_all(
+    client: &Client,
+    target: &Target<'_>,
+    partitions: &[Partition],
+    drop: bool,
+    settings: &Settings,
+    before_commit: impl Fn(),
+) -> Result<()> {
+    let what = match partitions {
+        [] => return Ok(()),
+        [one] => doing(&if drop {
+            Action::Drop(one.clone())
+        } else {
+            Action::Detach(one.clone())
+        }),
+        [first, .., last] => format!(
+            "{} {} partitions of {} ({first} … {last})",
+            if drop { "dropping" } else { "detaching" },
+            partitions.len(),
+            target.policy.table,
+        ),
+    };
+    let before_commit = &before_commit;
+    let once = || async move {
+        for p in partitions {
+            retire(client, target, p, drop).await?;
+        }
+        before_commit();
+        Ok(())
+    };
+    retrying(client, settings, &target.policy.table, &what, false, once)
+        .await
+        .map_err(|f| f.into_error(&what))
+}
+
+/// Deletes the rows of `partition` (a partition of the target's table) older than the target's
+/// cutoff, in a transaction of its own under `lock_timeout`, retried like an action. Returns how
+/// many rows went. The cutoff is a parameter, not an expression: compared with it, each row
+/// costs a plain timestamp comparison.
+pub async fn delete_older(
+    client: &Client,
+    target: &Target<'_>,
+    partition: &str,
+    settings: &Settings,
+) -> Result<u64> {
+    let Some(cutoff) = target.cutoff else {
+        return Err(anyhow!(
+            "refusing to delete from {partition}: no retention cutoff"
+        ));
+    };
+    let what = format!("deleting the rows older than the cutoff from {partition}");
+    let sql = format!(
+        "DELETE FROM ONLY {} WHERE {} < $1",
+        qualified(partition),
+        ident(&target.policy.column),
+    );
+    let once = || {
+        let sql = &sql;
+        async move { Ok(client.execute(sql.as_str(), &[&cutoff]).await?) }
+    };
+    retrying(client, settings, &target.policy.table, &what, false, once)
+        .await
+        .map_err(|f| f.into_error(&what))
 }

@@ -177,3 +177,118 @@ fn cleanup_on_an_unmigrated_database_says_so() {
     let err = assert_error(&out, 1, "cleanup_old_logs() does not exist");
     assert!(err.contains("promail db migrate"), "{err}");
 }
+
+/// The exact count of login rows at or after the retention cutoff (the rows cleanup must keep).
+fn young(db: &TestDb) -> i64 {
+    db.value(
+        "SELECT count(*) FROM login_history \
+         WHERE login_time >= (CURRENT_TIMESTAMP - interval '90 days')::timestamp",
+    )
+    .parse()
+    .unwrap()
+}
+
+#[test]
+fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes() {
+    let db = TestDb::unpartitioned("cleanup_row_lock");
+    year_of_logs(&db);
+    let parts = partition_count(&db, "login_history");
+    let boundary = db.value(
+        "SELECT 'login_history_' || to_char((CURRENT_TIMESTAMP - interval '90 days')::timestamp, 'YYYY_MM')",
+    );
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let app = rt
+        .block_on(promail::connect::connect(
+            &info,
+            promail::connect::Prompt::Never,
+        ))
+        .unwrap();
+    // An application transaction holds a row lock on an expired row of the boundary month (it
+    // reads the partition directly, so the parent is not locked and the drops go through).
+    rt.block_on(app.batch_execute(&format!(
+        "BEGIN; SELECT * FROM ONLY {boundary} \
+         WHERE login_time < (CURRENT_TIMESTAMP - interval '90 days')::timestamp \
+         ORDER BY login_time DESC LIMIT 1 FOR UPDATE"
+    )))
+    .unwrap();
+    let keep = young(&db);
+    let before = std::time::Instant::now();
+    let out = db
+        .promail()
+        .args([
+            "cleanup",
+            "--yes",
+            "--lock-timeout",
+            "300ms",
+            "--retries",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "deleting the rows older than the cutoff from");
+    assert!(err.contains(&boundary), "{err}");
+    assert!(
+        err.contains("within lock_timeout (300 ms) in 2 attempts"),
+        "{err}"
+    );
+    assert!(err.contains("hint: blocked by pid "), "{err}");
+    // Bounded: two lock timeouts and one pause, not the application's transaction.
+    assert!(before.elapsed() < std::time::Duration::from_secs(10));
+    // The wholly expired partitions went; no row inside retention was touched.
+    assert!(partition_count(&db, "login_history") < parts);
+    assert_eq!(young(&db), keep);
+
+    rt.block_on(app.batch_execute("COMMIT")).unwrap();
+    let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
+    assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
+    assert_eq!(young(&db), keep);
+}
+
+#[test]
+fn with_a_single_connection_to_spare_cleanup_does_the_same_work_on_one_session() {
+    let db = TestDb::unpartitioned("cleanup_one_session");
+    year_of_logs(&db);
+    let old_logins = older(&db, "login_history", "login_time", "90 days");
+    let keep = young(&db);
+    // A role allowed two connections (promail's own and its lock session), owner of
+    // everything through membership in the owner's role.
+    let role = format!("t_cleanup_{}", rand::random::<u32>() % 1_000_000);
+    let owner = db.value("SELECT current_user");
+    db.sql(&format!(
+        "CREATE ROLE {role} LOGIN CONNECTION LIMIT 2; GRANT \"{owner}\" TO {role}"
+    ));
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let conn = format!(
+        "host='{}' port={} user={role} dbname='{}'",
+        info.hosts[0], info.ports[0], db.name
+    );
+    let out = db
+        .promail()
+        .env("DATABASE_URL", &conn)
+        .args(["-v", "cleanup", "--yes", "--format", "json"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    db.sql(&format!("DROP ROLE {role}"));
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("working on fewer sessions: could not open one more")
+            && err.contains("too many connections"),
+        "{err}"
+    );
+    let done: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    // Rows keep crossing the cutoff: at least those counted before.
+    assert!(
+        done[0]["rows_removed"].as_i64().unwrap() >= old_logins,
+        "{done}"
+    );
+    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
+    assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
+    assert_eq!(young(&db), keep);
+}
