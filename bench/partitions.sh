@@ -193,5 +193,5 @@ partitions benchmark: median of $RUNS runs (no-op and list: $((RUNS * 3))), $(np
 | list, 1,000 partitions | ${R[k_list]} s | | | < 0.5 s: $(goal "${R[k_list]} < 0.5") |
 | no-op rotate, 1,000 partitions | ${R[k_rot]} s | | | < 0.5 s: $(goal "${R[k_rot]} < 0.5") |
 
-retention: $expected login rows older than 90 days, $boundary of them in the boundary month (deleted row by row by cleanup_old_logs() after the older months' partitions are dropped)
+retention: $expected login rows older than 90 days, $boundary of them in the boundary month (deleted row by row: by promail while the older months' partitions are dropped, by the seed's function on the peer side)
 EOF

@@ -22,18 +22,15 @@
 //! cost a scan of everything dropped, as long as the DELETE it replaces): reported with "≈".
 //! `--exact` counts them.
 
-use std::time::Duration;
-
 use anyhow::{anyhow, Result};
 use chrono::NaiveDateTime;
-use tokio_postgres::error::SqlState;
 use tokio_postgres::Client;
 
 use crate::error::hint;
 use crate::partition::catalog::{self, qualified, Want};
 use crate::partition::exec::{self, Settings, Target};
 use crate::partition::plan::{Partition, Period, Policy, RetentionAction};
-use crate::pg::{self, ident, PgExt};
+use crate::pg::{ident, PgExt};
 
 /// One table's retention in `cleanup_old_logs()` (sql/migrations/0001_schema.sql).
 #[derive(Debug, Clone, Copy)]
@@ -334,85 +331,92 @@ pub async fn execute(
             anyhow::Ok(())
         }
     });
-    let overlap = sessions.len() > 1;
-    let boundary_deletes = |ready: Vec<watch::Receiver<Option<bool>>>| {
-        let (plans, targets) = (&plans, &targets);
+    // The last step, in one transaction: the boundary partitions' old rows, each table's as soon
+    // as its drops have run, then the function, which skips the rows this transaction deleted
+    // without looking twice at them (no hint bits to set, no pages to prune).
+    let names: Vec<&str> = plans
+        .iter()
+        .flat_map(|p| p.boundary.iter().map(String::as_str))
+        .collect();
+    let what = if names.is_empty() {
+        "running cleanup_old_logs()".to_string()
+    } else {
+        format!(
+            "deleting the rows older than the cutoff from {} and running cleanup_old_logs()",
+            names.join(", ")
+        )
+    };
+    let tables: Vec<&str> = plans.iter().map(|p| p.seed.table).collect();
+    let finish = || {
+        let (plans, ready) = (&plans, ready.clone());
         async move {
-            let mut deleted = vec![0i64; plans.len()];
+            let mut ours = Vec::new();
             for (i, mut ready) in ready.into_iter().enumerate() {
                 // A closed channel is a finished drop: its last value stands.
                 let _ = ready.wait_for(Option::is_some).await;
                 if *ready.borrow() != Some(true) {
-                    break; // that table's drops failed: the command fails
+                    return Ok(None); // that table's drops failed: the command fails
                 }
-                for name in &plans[i].boundary {
-                    let n = exec::delete_older(delete_session, &targets[i], name, settings).await?;
-                    on_step(&format!(
-                        "deleted {n} rows older than the cutoff from {name}"
-                    ));
-                    deleted[i] += n as i64;
+                let plan = &plans[i];
+                for name in &plan.boundary {
+                    let sql = format!(
+                        "DELETE FROM ONLY {} WHERE {} < $1",
+                        qualified(name),
+                        ident(plan.seed.column)
+                    );
+                    let n = delete_session.execute(&sql, &[&plan.cutoff]).await?;
+                    ours.push((i, name.clone(), n));
                 }
             }
-            anyhow::Ok(deleted)
+            let rows = delete_session
+                .query(
+                    "SELECT table_name::text, deleted_rows::int8 FROM cleanup_old_logs()",
+                    &[],
+                )
+                .await?;
+            let by_function: Vec<(String, i64)> =
+                rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+            Ok(Some((ours, by_function)))
         }
     };
-    let (drops, deleted) = if overlap {
-        futures_util::future::join(
-            futures_util::future::join_all(drops),
-            boundary_deletes(ready),
-        )
-        .await
+    let last = exec::in_transaction(delete_session, settings, &tables, &what, finish);
+    let (drops, last) = if sessions.len() > 1 {
+        futures_util::future::join(futures_util::future::join_all(drops), last).await
     } else {
-        // One session: the deletes must not run inside the drops' transactions.
+        // One session: the last step must not run inside the drops' transactions.
         let drops = futures_util::future::join_all(drops).await;
-        (drops, boundary_deletes(ready).await)
+        (drops, last.await)
     };
     for r in drops {
         r?;
     }
-    let deleted = deleted?;
-
-    let by_function = run_function(sessions[0], settings).await?;
+    let Some((ours, by_function)) = last? else {
+        return Err(anyhow!(
+            "cleanup stopped: a table's partitions could not be dropped"
+        ));
+    };
+    for (_, name, n) in &ours {
+        on_step(&format!(
+            "deleted {n} rows older than the cutoff from {name}"
+        ));
+    }
     Ok(plans
         .into_iter()
-        .zip(deleted)
-        .map(|(plan, ours)| {
+        .enumerate()
+        .map(|(i, plan)| {
+            let mine: u64 = ours
+                .iter()
+                .filter(|(t, _, _)| *t == i)
+                .map(|(_, _, n)| n)
+                .sum();
             let n = by_function
                 .iter()
                 .find(|(t, _)| t == plan.seed.table)
                 .map_or(0, |(_, n)| *n);
             Removed {
                 plan,
-                deleted: ours + n,
+                deleted: i64::try_from(mine).unwrap_or(i64::MAX) + n,
             }
         })
         .collect())
-}
-
-/// `SELECT * FROM cleanup_old_logs()` under the session's lock_timeout, retried like the
-/// executor's actions.
-async fn run_function(client: &Client, settings: &Settings) -> Result<Vec<(String, i64)>> {
-    let mut attempt = 0;
-    loop {
-        match client
-            .query(
-                "SELECT table_name::text, deleted_rows::int8 FROM cleanup_old_logs()",
-                &[],
-            )
-            .await
-        {
-            Ok(rows) => return Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect()),
-            Err(e)
-                if e.code() == Some(&SqlState::LOCK_NOT_AVAILABLE) && attempt < settings.retries =>
-            {
-                attempt += 1;
-                tokio::time::sleep(Duration::from_millis(250) * 2u32.pow(attempt.min(5))).await;
-            }
-            Err(e) => {
-                return Err(pg::err(e).context(
-                    "running cleanup_old_logs() (the expired partitions are already dropped; rerun to finish)",
-                ))
-            }
-        }
-    }
 }

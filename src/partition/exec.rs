@@ -208,7 +208,7 @@ pub async fn apply(
     match retrying(
         client,
         settings,
-        &target.policy.table,
+        &[&target.policy.table],
         &what,
         retry_check,
         once,
@@ -234,12 +234,12 @@ pub async fn apply(
 /// Runs `once` in a transaction of its own under `lock_timeout` (see [`begin`]) and commits it.
 /// After a lock timeout or a deadlock (with `retry_check`, also a check violation) the
 /// transaction is rolled back and run again after a growing pause, at most `settings.retries`
-/// more times; then the failure names the sessions holding the locks on `table`. Any other
-/// error is returned as it is, the transaction rolled back.
+/// more times; then the failure names the sessions holding the locks on `tables` (and their
+/// partitions). Any other error is returned as it is, the transaction rolled back.
 async fn retrying<T, Fut>(
     client: &Client,
     settings: &Settings,
-    table: &str,
+    tables: &[&str],
     doing: &str,
     retry_check: bool,
     once: impl Fn() -> Fut,
@@ -276,17 +276,22 @@ where
         }
         if attempt >= settings.retries {
             let lock = err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE);
-            let blockers = if lock {
-                blockers(client, table).await
-            } else {
-                Vec::new()
-            };
+            let mut found = Vec::new();
+            if lock {
+                for table in tables {
+                    for b in blockers(client, table).await {
+                        if !found.contains(&b) {
+                            found.push(b);
+                        }
+                    }
+                }
+            }
             return Err(Fail::Final(gave_up(
-                table,
+                tables,
                 doing,
                 settings,
                 attempt + 1,
-                lock.then_some(blockers),
+                lock.then_some(found),
             )));
         }
         let pause = backoff(attempt);
@@ -353,7 +358,7 @@ async fn blockers(client: &Client, table: &str) -> Vec<String> {
 /// The failure after the last retry, saying that the application was not held up.
 /// `blockers`: `Some` after lock timeouts, with the sessions found holding the locks.
 fn gave_up(
-    table: &str,
+    tables: &[&str],
     doing: &str,
     settings: &Settings,
     attempts: u32,
@@ -365,6 +370,12 @@ fn gave_up(
     } else {
         format!("{ms} ms")
     };
+    let table = tables.join(", ");
+    let regclasses: Vec<String> = tables
+        .iter()
+        .chain(&["users", "emails"])
+        .map(|t| format!("'{t}'::regclass"))
+        .collect();
     match blockers {
         Some(blockers) => {
             let fix = "end that transaction (or wait for it), then rerun; or raise --lock-timeout";
@@ -372,7 +383,8 @@ fn gave_up(
                 [] => format!(
                     "the sessions holding the locks are gone now; rerun. To see them next time: \
                      SELECT pid, relation::regclass, mode, granted FROM pg_locks \
-                     WHERE relation IN ('{table}'::regclass, 'users'::regclass, 'emails'::regclass)"
+                     WHERE relation IN ({})",
+                    regclasses.join(", ")
                 ),
                 [one] => format!("blocked by {one}: {fix}"),
                 [first, rest @ ..] => {
@@ -683,37 +695,36 @@ pub async fn retire_all(
         before_commit();
         Ok(())
     };
-    retrying(client, settings, &target.policy.table, &what, false, once)
-        .await
-        .map_err(|f| f.into_error(&what))
+    retrying(
+        client,
+        settings,
+        &[&target.policy.table],
+        &what,
+        false,
+        once,
+    )
+    .await
+    .map_err(|f| f.into_error(&what))
 }
 
-/// Deletes the rows of `partition` (a partition of the target's table) older than the target's
-/// cutoff, in a transaction of its own under `lock_timeout`, retried like an action. Returns how
-/// many rows went. The cutoff is a parameter, not an expression: compared with it, each row
-/// costs a plain timestamp comparison.
-pub async fn delete_older(
+/// Runs `once` in a transaction of its own under `lock_timeout` (see [`begin`]), retried like
+/// an action after lock timeouts and deadlocks (the failure then names the sessions holding
+/// locks on `tables`); errors in the context `doing`.
+pub async fn in_transaction<T, Fut>(
     client: &Client,
-    target: &Target<'_>,
-    partition: &str,
     settings: &Settings,
-) -> Result<u64> {
-    let Some(cutoff) = target.cutoff else {
-        return Err(anyhow!(
-            "refusing to delete from {partition}: no retention cutoff"
-        ));
-    };
-    let what = format!("deleting the rows older than the cutoff from {partition}");
-    let sql = format!(
-        "DELETE FROM ONLY {} WHERE {} < $1",
-        qualified(partition),
-        ident(&target.policy.column),
-    );
+    tables: &[&str],
+    doing: &str,
+    once: impl Fn() -> Fut,
+) -> Result<T>
+where
+    Fut: std::future::Future<Output = Result<T, tokio_postgres::Error>>,
+{
     let once = || {
-        let sql = &sql;
-        async move { Ok(client.execute(sql.as_str(), &[&cutoff]).await?) }
+        let run = once();
+        async move { run.await.map_err(Fail::Pg) }
     };
-    retrying(client, settings, &target.policy.table, &what, false, once)
+    retrying(client, settings, tables, doing, false, once)
         .await
-        .map_err(|f| f.into_error(&what))
+        .map_err(|f| f.into_error(doing))
 }
