@@ -8,11 +8,12 @@
 //! transaction. The expired rows of the boundary partition (the one holding the cutoff) are
 //! then deleted by promail, on another session while the drops' commits remove their files,
 //! with the cutoff as a parameter (the function's `CURRENT_TIMESTAMP - interval` is computed
-//! again for every row). The function runs last and deletes what is left: old rows in DEFAULT,
-//! rows that crossed the cutoff meanwhile. The cutoff is the function's own,
-//! `(CURRENT_TIMESTAMP - interval)::timestamp` on the server, and partitions are dropped
-//! whatever their table's rotation policy says (detach or drop): the function would have
-//! deleted their rows.
+//! again for every row). The function runs last, in the same transaction, and deletes what is
+//! left: old rows in DEFAULT, rows that crossed the cutoff meanwhile; it passes over the rows
+//! its own transaction deleted without setting hint bits or pruning. The cutoff is the
+//! function's own, `(CURRENT_TIMESTAMP - interval)::timestamp` on the server, and partitions
+//! are dropped whatever their table's rotation policy says (detach or drop): the function
+//! would have deleted their rows.
 //!
 //! Measured and not used: deleting the boundary partition's rows on several sessions, by block
 //! ranges (no faster: the WAL is the bottleneck), and replacing the boundary partition by a
@@ -71,8 +72,8 @@ pub struct TablePlan {
     pub cutoff: NaiveDateTime,
     /// Partitions dropped before the function runs.
     pub expired: Vec<Expired>,
-    /// Range partitions holding the cutoff: their older rows are deleted before the function
-    /// runs, on several sessions at once.
+    /// Range partitions holding the cutoff: their older rows are deleted by promail, in the
+    /// function's transaction, just before it runs.
     pub boundary: Vec<String>,
     /// Rows the function's DELETE will remove (counted for `--dry-run` only).
     pub to_delete: Option<i64>,
@@ -254,14 +255,14 @@ async fn count(client: &Client, name: &str, older: Option<(&str, NaiveDateTime)>
 /// 1. each table's expired partitions are dropped in one transaction, the tables' on different
 ///    sessions at the same time when there are enough (different parents do not lock each
 ///    other);
-/// 2. on the last session, the rows older than the cutoff in each boundary partition are
-///    deleted, starting as soon as the table's drops have run: the drops' commits remove their
-///    files after releasing the locks, and that takes as long as the delete;
-/// 3. `cleanup_old_logs()` runs on the first session, and deletes what is left: rows in DEFAULT,
-///    rows that have crossed the cutoff meanwhile, partitions whose bounds promail does not read.
+/// 2. on the last session, in one transaction: the rows older than the cutoff in each boundary
+///    partition are deleted, each table's as soon as its drops have run (the drops' commits
+///    remove their files after releasing the locks, and that takes as long as the delete);
+///    then `cleanup_old_logs()`, which deletes what is left: rows in DEFAULT, rows that have
+///    crossed the cutoff meanwhile, partitions whose bounds promail does not read.
 ///
-/// Each step commits on its own: interrupted, a rerun finishes the work, and no row younger
-/// than the cutoff is ever touched. A session runs one step at a time.
+/// The drops and the last step commit on their own: interrupted, a rerun finishes the work, and
+/// no row younger than the cutoff is ever touched. A session runs one transaction at a time.
 pub async fn execute(
     sessions: &[&Client],
     plans: Vec<TablePlan>,
