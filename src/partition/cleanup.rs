@@ -19,6 +19,10 @@
 //! ranges (no faster: the WAL is the bottleneck), and replacing the boundary partition by a
 //! copy of its young rows (slower at a sixth of the rows kept, and not MVCC-safe).
 //!
+//! Like partition maintenance, every transaction commits with `synchronous_commit = off`: a
+//! crash of the server in the instant after cleanup reports can undo its last transactions
+//! (never half of one); a rerun does them again.
+//!
 //! Rows in dropped partitions are counted from the statistics system by default (exact counts
 //! cost a scan of everything dropped, as long as the DELETE it replaces): reported with "≈".
 //! `--exact` counts them.
@@ -93,7 +97,8 @@ impl TablePlan {
 #[derive(Debug, Clone)]
 pub struct Removed {
     pub plan: TablePlan,
-    /// Rows deleted by `cleanup_old_logs()` (or counted, with `--dry-run`).
+    /// Rows deleted row by row: promail's delete in the boundary partitions plus what
+    /// `cleanup_old_logs()` deleted (or counted, with `--dry-run`).
     pub deleted: i64,
 }
 
@@ -161,7 +166,7 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
                     boundary.push(child.name.clone());
                     remaining.push(child.name.clone());
                 }
-                // The boundary partition, DEFAULT, and bounds promail does not read.
+                // DEFAULT, and bounds promail does not read: left to the function.
                 _ => remaining.push(child.name.clone()),
             }
         }
@@ -251,15 +256,27 @@ async fn count(client: &Client, name: &str, older: Option<(&str, NaiveDateTime)>
     Ok(n)
 }
 
+/// How far a table's drops are, for the session that deletes the boundary rows meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drops {
+    Running,
+    /// The drops have run; their COMMIT is on its way (it releases the locks, then removes the
+    /// files).
+    Committing,
+    Committed,
+    Failed,
+}
+
 /// Runs the cleanup on `sessions` (at least one; three let the steps overlap):
 /// 1. each table's expired partitions are dropped in one transaction, the tables' on different
 ///    sessions at the same time when there are enough (different parents do not lock each
 ///    other);
 /// 2. on the last session, in one transaction: the rows older than the cutoff in each boundary
-///    partition are deleted, each table's as soon as its drops have run (the drops' commits
-///    remove their files after releasing the locks, and that takes as long as the delete);
-///    then `cleanup_old_logs()`, which deletes what is left: rows in DEFAULT, rows that have
-///    crossed the cutoff meanwhile, partitions whose bounds promail does not read.
+///    partition are deleted, table after table, each as soon as its drops have run (the drops'
+///    commits remove their files after releasing the locks, and that takes as long as the
+///    delete); then, once every drop is committed, `cleanup_old_logs()`, which deletes what is
+///    left: rows in DEFAULT, rows that have crossed the cutoff meanwhile, partitions whose
+///    bounds promail does not read.
 ///
 /// The drops and the last step commit on their own: interrupted, a rerun finishes the work, and
 /// no row younger than the cutoff is ever touched. A session runs one transaction at a time.
@@ -294,8 +311,9 @@ pub async fn execute(
             indexes: &[],
         })
         .collect();
-    // Per table: None while its drops run, then whether they went through.
-    let (go, ready): (Vec<_>, Vec<_>) = plans.iter().map(|_| watch::channel(None)).unzip();
+    // Per table, how far its drops are.
+    let (go, ready): (Vec<_>, Vec<_>) =
+        plans.iter().map(|_| watch::channel(Drops::Running)).unzip();
     let (drop_sessions, delete_session) = match sessions {
         [] => return Err(anyhow!("cleanup needs a session")),
         [one] => (sessions, *one),
@@ -313,12 +331,16 @@ pub async fn execute(
                 let partitions: Vec<Partition> =
                     plan.expired.iter().map(|e| e.partition.clone()).collect();
                 let signal = || {
-                    go[i].send_replace(Some(true));
+                    go[i].send_replace(Drops::Committing);
                 };
                 let done =
                     exec::retire_all(client, &targets[i], &partitions, true, settings, signal)
                         .await;
-                go[i].send_replace(Some(done.is_ok()));
+                go[i].send_replace(if done.is_ok() {
+                    Drops::Committed
+                } else {
+                    Drops::Failed
+                });
                 done?;
                 for e in &plan.expired {
                     on_step(&format!(
@@ -332,9 +354,13 @@ pub async fn execute(
             anyhow::Ok(())
         }
     });
-    // The last step, in one transaction: the boundary partitions' old rows, each table's as soon
-    // as its drops have run, then the function, which skips the rows this transaction deleted
-    // without looking twice at them (no hint bits to set, no pages to prune).
+    // The last step, in one transaction: the boundary partitions' old rows, table after table,
+    // each as soon as its table's drops have run (their commit only releases the locks the
+    // delete waits for, and removes files); then, once every drop is committed, the function,
+    // which skips the rows this transaction deleted without looking twice at them (no hint
+    // bits to set, no pages to prune). The transaction waits for the drops while open: an
+    // `idle_in_transaction_session_timeout` of the server must not end it meanwhile. A lock
+    // timeout anywhere in it rolls it all back and runs it again, boundary deletes included.
     let names: Vec<&str> = plans
         .iter()
         .flat_map(|p| p.boundary.iter().map(String::as_str))
@@ -349,14 +375,16 @@ pub async fn execute(
     };
     let tables: Vec<&str> = plans.iter().map(|p| p.seed.table).collect();
     let finish = || {
-        let (plans, ready) = (&plans, ready.clone());
+        let (plans, mut ready) = (&plans, ready.clone());
         async move {
             let mut ours = Vec::new();
-            for (i, mut ready) in ready.into_iter().enumerate() {
-                // A closed channel is a finished drop: its last value stands.
-                let _ = ready.wait_for(Option::is_some).await;
-                if *ready.borrow() != Some(true) {
-                    return Ok(None); // that table's drops failed: the command fails
+            for (i, ready) in ready.iter_mut().enumerate() {
+                // The senders live as long as this future: the wait ends with a value.
+                let _ = ready.wait_for(|d| *d != Drops::Running).await;
+                if *ready.borrow() == Drops::Failed {
+                    // That table's drops failed: the command fails. The rows deleted so far
+                    // were past the cutoff; they are committed with the empty rest.
+                    return Ok(None);
                 }
                 let plan = &plans[i];
                 for name in &plan.boundary {
@@ -367,6 +395,12 @@ pub async fn execute(
                     );
                     let n = delete_session.execute(&sql, &[&plan.cutoff]).await?;
                     ours.push((i, name.clone(), n));
+                }
+            }
+            for ready in &mut ready {
+                let _ = ready.wait_for(|d| *d != Drops::Committing).await;
+                if *ready.borrow() != Drops::Committed {
+                    return Ok(None);
                 }
             }
             let rows = delete_session
@@ -384,9 +418,13 @@ pub async fn execute(
     let (drops, last) = if sessions.len() > 1 {
         futures_util::future::join(futures_util::future::join_all(drops), last).await
     } else {
-        // One session: the last step must not run inside the drops' transactions.
+        // One session: the last step must not run inside the drops' transactions, nor at all
+        // when they failed.
         let drops = futures_util::future::join_all(drops).await;
-        (drops, last.await)
+        for r in drops {
+            r?;
+        }
+        (Vec::new(), last.await)
     };
     for r in drops {
         r?;

@@ -422,10 +422,13 @@ fn backoff(attempt: u32) -> Duration {
 /// WAL flush (a few milliseconds per action, which add up over hundreds of partitions). A crash
 /// of the server right after it can only lose whole actions, never half of one, and the next
 /// run redoes them: a create or a drop is made again, rows left in DEFAULT are moved again.
+/// No `idle_in_transaction_session_timeout`: a transaction may wait, open, for promail's other
+/// sessions (cleanup's last step waits for the drops), and the server must not end it then.
 async fn begin(client: &Client, settings: &Settings) -> Result<(), Fail> {
     client
         .batch_execute(&format!(
-            "BEGIN; SET LOCAL lock_timeout = '{}ms'; SET LOCAL synchronous_commit = off",
+            "BEGIN; SET LOCAL lock_timeout = '{}ms'; SET LOCAL synchronous_commit = off; \
+             SET LOCAL idle_in_transaction_session_timeout = 0",
             settings.lock_timeout.as_millis().max(1)
         ))
         .await?;

@@ -178,12 +178,19 @@ fn cleanup_on_an_unmigrated_database_says_so() {
     assert!(err.contains("promail db migrate"), "{err}");
 }
 
-/// The exact count of login rows at or after the retention cutoff (the rows cleanup must keep).
-fn young(db: &TestDb) -> i64 {
+/// A point a minute younger than the retention cutoff now: the rows at or after it are inside
+/// retention for the whole test, whatever cleanup's own (later) cutoff.
+fn keep_from(db: &TestDb) -> String {
     db.value(
-        "SELECT count(*) FROM login_history \
-         WHERE login_time >= (CURRENT_TIMESTAMP - interval '90 days')::timestamp",
+        "SELECT ((CURRENT_TIMESTAMP - interval '90 days')::timestamp + interval '1 minute')::text",
     )
+}
+
+/// The exact count of login rows at or after `from` (rows cleanup must keep).
+fn young(db: &TestDb, from: &str) -> i64 {
+    db.value(&format!(
+        "SELECT count(*) FROM login_history WHERE login_time >= '{from}'"
+    ))
     .parse()
     .unwrap()
 }
@@ -215,7 +222,8 @@ fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes()
          ORDER BY login_time DESC LIMIT 1 FOR UPDATE"
     )))
     .unwrap();
-    let keep = young(&db);
+    let from = keep_from(&db);
+    let keep = young(&db, &from);
     let before = std::time::Instant::now();
     let out = db
         .promail()
@@ -240,14 +248,14 @@ fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes()
     assert!(before.elapsed() < std::time::Duration::from_secs(10));
     // The wholly expired partitions went; no row inside retention was touched.
     assert!(partition_count(&db, "login_history") < parts);
-    assert_eq!(young(&db), keep);
+    assert_eq!(young(&db, &from), keep);
 
     rt.block_on(app.batch_execute("COMMIT")).unwrap();
     let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
     assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
-    assert_eq!(young(&db), keep);
+    assert_eq!(young(&db, &from), keep);
 }
 
 #[test]
@@ -255,7 +263,8 @@ fn with_a_single_connection_to_spare_cleanup_does_the_same_work_on_one_session()
     let db = TestDb::unpartitioned("cleanup_one_session");
     year_of_logs(&db);
     let old_logins = older(&db, "login_history", "login_time", "90 days");
-    let keep = young(&db);
+    let from = keep_from(&db);
+    let keep = young(&db, &from);
     // A role allowed two connections (promail's own and its lock session), owner of
     // everything through membership in the owner's role.
     let role = format!("t_cleanup_{}", rand::random::<u32>() % 1_000_000);
@@ -290,5 +299,24 @@ fn with_a_single_connection_to_spare_cleanup_does_the_same_work_on_one_session()
     );
     assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
     assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
-    assert_eq!(young(&db), keep);
+    assert_eq!(young(&db, &from), keep);
+}
+
+#[test]
+fn a_short_idle_in_transaction_timeout_does_not_end_cleanup_midway() {
+    let db = TestDb::unpartitioned("cleanup_idle_timeout");
+    year_of_logs(&db);
+    let from = keep_from(&db);
+    let keep = young(&db, &from);
+    // Every promail session gets it; the session deleting the boundary rows waits, inside its
+    // transaction, for the drops on the others.
+    db.sql(&format!(
+        "ALTER DATABASE \"{}\" SET idle_in_transaction_session_timeout = '5ms'",
+        db.name
+    ));
+    let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
+    assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
+    assert_eq!(young(&db, &from), keep);
 }
