@@ -183,7 +183,7 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
         let to_delete = if count_deletes {
             let mut n = 0;
             for name in &remaining {
-                n += count(client, name, Some((seed.column, cutoff))).await?;
+                n += count_older(client, name, seed.column, cutoff).await?;
             }
             Some(n)
         } else {
@@ -225,31 +225,16 @@ async fn count_all(client: &Client, names: &[String]) -> Result<Vec<i64>> {
     Ok(counts)
 }
 
-/// `count(*)` of one partition, optionally of its rows older than a cutoff.
-async fn count(client: &Client, name: &str, older: Option<(&str, NaiveDateTime)>) -> Result<i64> {
-    let row = match older {
-        None => {
-            client
-                .query_one(
-                    &format!("SELECT count(*) FROM ONLY {}", qualified(name)),
-                    &[],
-                )
-                .await
-        }
-        Some((col, cutoff)) => {
-            client
-                .query_one(
-                    &format!(
-                        "SELECT count(*) FROM ONLY {} WHERE {} < $1",
-                        qualified(name),
-                        ident(col)
-                    ),
-                    &[&cutoff],
-                )
-                .await
-        }
-    };
-    let n: i64 = row
+/// The rows of one partition older than a cutoff (what the function's DELETE would take).
+async fn count_older(client: &Client, name: &str, col: &str, cutoff: NaiveDateTime) -> Result<i64> {
+    let sql = format!(
+        "SELECT count(*) FROM ONLY {} WHERE {} < $1",
+        qualified(name),
+        ident(col)
+    );
+    let n: i64 = client
+        .query_one(&sql, &[&cutoff])
+        .await
         .pg()
         .map_err(|e| e.context(format!("counting the rows of {name}")))?
         .get(0);

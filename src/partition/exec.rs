@@ -364,12 +364,7 @@ fn gave_up(
     attempts: u32,
     blockers: Option<Vec<String>>,
 ) -> anyhow::Error {
-    let ms = settings.lock_timeout.as_millis();
-    let timeout = if ms.is_multiple_of(1000) {
-        format!("{} s", ms / 1000)
-    } else {
-        format!("{ms} ms")
-    };
+    let timeout = crate::duration::human(settings.lock_timeout);
     let table = tables.join(", ");
     let regclasses: Vec<String> = tables
         .iter()
@@ -483,32 +478,20 @@ async fn lookup(client: &Client, target: &Target<'_>, p: &Partition) -> Result<F
 /// Whether `p` exists already: `Ok(true)` when it is exactly this partition of the parent,
 /// an error when the name is taken by something else.
 async fn exists(client: &Client, target: &Target<'_>, p: &Partition) -> Result<bool, Fail> {
-    let parent = &target.policy.table;
-    let Some(row) = client.query_opt(EXISTS_SQL, &[&p.name, parent]).await? else {
-        return Ok(false);
-    };
-    let is_partition: bool = row.get(0);
-    let bound: Option<String> = row.get(1);
-    let same = is_partition
-        && bound.is_some_and(|b| {
-            parse_bound(&b)
-                == Bound::Range {
-                    from: p.from,
-                    to: p.to,
-                }
-        });
-    if same {
-        return Ok(true);
+    match lookup(client, target, p).await? {
+        Found::Nothing => Ok(false),
+        Found::Same => Ok(true),
+        Found::Other(_) => Err(Fail::Other(hint(
+            anyhow!(
+                "a table named {} already exists and is not the partition [{}, {}) of {}",
+                p.name,
+                crate::partition::plan::fmt_ts(p.from),
+                crate::partition::plan::fmt_ts(p.to),
+                target.policy.table
+            ),
+            "rename or drop that table (a partition detached by retention keeps its name), then rerun",
+        ))),
     }
-    Err(Fail::Other(hint(
-        anyhow!(
-            "a table named {} already exists and is not the partition [{}, {}) of {parent}",
-            p.name,
-            crate::partition::plan::fmt_ts(p.from),
-            crate::partition::plan::fmt_ts(p.to)
-        ),
-        "rename or drop that table (a partition detached by retention keeps its name), then rerun",
-    )))
 }
 
 /// No existence check first (the plan was made under the advisory lock, moments ago): a name
