@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{assert_error, stderr_of, stdout_of, TestDb};
+use crate::support::{assert_error, runtime, stderr_of, stdout_of, TestDb};
 
 /// A year of logins (one per hour) in monthly partitions, ten weeks of analytics in weekly
 /// ones, and a few very old rows in each DEFAULT partition.
@@ -203,17 +203,8 @@ fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes()
     let boundary = db.value(
         "SELECT 'login_history_' || to_char((CURRENT_TIMESTAMP - interval '90 days')::timestamp, 'YYYY_MM')",
     );
-    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let app = rt
-        .block_on(promail::connect::connect(
-            &info,
-            promail::connect::Prompt::Never,
-        ))
-        .unwrap();
+    let rt = runtime();
+    let app = rt.block_on(db.connect());
     // An application transaction holds a row lock on an expired row of the boundary month (it
     // reads the partition directly, so the parent is not locked and the drops go through).
     rt.block_on(app.batch_execute(&format!(
@@ -272,11 +263,7 @@ fn with_a_single_connection_to_spare_cleanup_does_the_same_work_on_one_session()
     db.sql(&format!(
         "CREATE ROLE {role} LOGIN CONNECTION LIMIT 2; GRANT \"{owner}\" TO {role}"
     ));
-    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
-    let conn = format!(
-        "host='{}' port={} user={role} dbname='{}'",
-        info.hosts[0], info.ports[0], db.name
-    );
+    let conn = db.conn_as(&role);
     let out = db
         .promail()
         .env("DATABASE_URL", &conn)

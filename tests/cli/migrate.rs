@@ -414,10 +414,7 @@ fn a_long_transaction_makes_the_migration_give_up_cleanly() {
         "0003_alter_users.sql",
         "CREATE TABLE side_effect (id int);\nALTER TABLE users ADD COLUMN nickname text;\n",
     );
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = crate::support::runtime();
     let holder = rt.block_on(db.connect());
     let pid: i32 = rt
         .block_on(holder.query_one("SELECT pg_backend_pid()", &[]))
@@ -455,10 +452,7 @@ fn a_long_transaction_makes_the_migration_give_up_cleanly() {
 #[test]
 fn a_run_that_cannot_get_the_migration_lock_names_the_holder() {
     let db = TestDb::new("migrate_lock_wait");
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = crate::support::runtime();
     let holder = rt.block_on(db.connect());
     let pid: i32 = rt
         .block_on(holder.query_one("SELECT pg_backend_pid()", &[]))
@@ -849,11 +843,7 @@ fn status_without_access_to_schema_promail_says_what_to_grant() {
     let db = TestDb::migrated("status_no_usage");
     let role = format!("t_reader_{}", rand::random::<u32>() % 1_000_000);
     sql_on(&server().admin, &format!("CREATE ROLE {role} LOGIN"));
-    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
-    let conn = format!(
-        "host='{}' port={} user={role} dbname='{}'",
-        info.hosts[0], info.ports[0], db.name
-    );
+    let conn = db.conn_as(&role);
     let status = || {
         promail()
             .args(["db", "status"])

@@ -660,18 +660,8 @@ fn wait_for(db: &TestDb, sql: &str, what: &str) {
 fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
     let db = TestDb::unpartitioned("part_lock");
     users(&db);
-    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let connect = || {
-        rt.block_on(promail::connect::connect(
-            &info,
-            promail::connect::Prompt::Never,
-        ))
-        .unwrap()
-    };
+    let rt = crate::support::runtime();
+    let connect = || rt.block_on(db.connect());
     let app = connect();
     // A reporting transaction left open: it holds ACCESS SHARE on login_history.
     rt.block_on(app.batch_execute("BEGIN; SELECT count(*) FROM login_history"))
@@ -771,17 +761,8 @@ fn rotate_killed_during_a_move_loses_nothing_and_rerun_completes() {
 #[test]
 fn rotate_exits_0_when_another_run_holds_the_lock_but_create_fails() {
     let db = TestDb::unpartitioned("part_busy");
-    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let other = rt
-        .block_on(promail::connect::connect(
-            &info,
-            promail::connect::Prompt::Never,
-        ))
-        .unwrap();
+    let rt = crate::support::runtime();
+    let other = rt.block_on(db.connect());
     let held = rt
         .block_on(promail::lock::acquire(
             &other,
@@ -840,12 +821,9 @@ fn ensure_partitions_premakes_without_retention() {
             "2020-02-01",
         ],
     );
-    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
     let out = promail::output::Output::new(promail::output::ColorChoice::Never, true, 0);
     let changes = crate::support::block_on(async {
-        let conn = promail::connect::connect(&info, promail::connect::Prompt::Never)
-            .await
-            .unwrap();
+        let conn = db.connect().await;
         promail::partition::ensure_partitions(&conn, &out)
             .await
             .unwrap()
@@ -1200,17 +1178,8 @@ fn default_partition_under_another_name_or_missing() {
 fn a_row_lock_on_users_is_named_as_the_blocker() {
     let db = TestDb::unpartitioned("part_lock_users");
     users(&db);
-    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let app = rt
-        .block_on(promail::connect::connect(
-            &info,
-            promail::connect::Prompt::Never,
-        ))
-        .unwrap();
+    let rt = crate::support::runtime();
+    let app = rt.block_on(db.connect());
     // A young transaction updating a user: ROW EXCLUSIVE on users, which the foreign key
     // cloned by ATTACH conflicts with.
     rt.block_on(app.batch_execute("BEGIN; UPDATE users SET email = email WHERE id = 1"))

@@ -55,13 +55,17 @@ pub fn server() -> &'static Server {
     })
 }
 
-/// Runs async code on a fresh single-threaded runtime.
-pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+/// A single-threaded runtime, for a test that keeps sessions open across several steps.
+pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap()
-        .block_on(f)
+}
+
+/// Runs async code on a fresh single-threaded runtime.
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    runtime().block_on(f)
 }
 
 fn resolve(s: &str) -> ConnInfo {
@@ -240,10 +244,18 @@ impl TestDb {
 
     /// Opens a library-level session on this database.
     pub async fn connect(&self) -> promail::connect::Db {
-        let info = promail::conninfo::resolve(Some(&self.conn), &ProcessEnv).unwrap();
-        promail::connect::connect(&info, promail::connect::Prompt::Never)
+        promail::connect::connect(&resolve(&self.conn), promail::connect::Prompt::Never)
             .await
             .unwrap()
+    }
+
+    /// A connection string to this database as `role` (no password).
+    pub fn conn_as(&self, role: &str) -> String {
+        let info = resolve(&self.conn);
+        format!(
+            "host='{}' port={} user={role} dbname='{}'",
+            info.hosts[0], info.ports[0], self.name
+        )
     }
 }
 
