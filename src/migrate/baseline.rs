@@ -11,7 +11,7 @@ use crate::error::{hint, usage};
 use crate::lock::{self, Key};
 use crate::pg::PgExt;
 
-use super::{history, Kind, Migration, APP_TABLES};
+use super::{history, Kind, Migration};
 
 const CHECK: &str = include_str!("../../sql/migrate/baseline_check.sql");
 
@@ -56,7 +56,7 @@ pub async fn baseline<'a>(
             anyhow::anyhow!("cannot baseline: {}", describe_missing(&missing)),
             format!(
                 "baseline adopts a database created from the seed: the tables {} with their columns, login_history and email_analytics partitioned by range, the views and functions of the seed; complete it by hand, or run `promail db migrate` on an empty database instead",
-                APP_TABLES.join(", ")
+                crate::seed::TABLES.join(", ")
             ),
         ));
     }

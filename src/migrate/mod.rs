@@ -35,17 +35,6 @@ pub use status::status;
 /// The first line that makes a file run outside a transaction.
 pub const NO_TRANSACTION_MARKER: &str = "-- promail:no-transaction";
 
-/// The application's seven tables (what `db baseline` checks before adopting a database).
-pub const APP_TABLES: [&str; 7] = [
-    "users",
-    "emails",
-    "templates",
-    "login_history",
-    "user_preferences",
-    "email_analytics",
-    "api_keys",
-];
-
 /// Every migration this binary knows, in one place. Add a file here when adding it to
 /// `sql/migrations/` (a unit test checks the two agree).
 const EMBEDDED: &[(&str, &str)] = &[

@@ -1,17 +1,9 @@
 //! `promail db seed`: realistic data in every table, reproducible, refused where it would mix
 //! with existing data, and all or nothing.
 
-use crate::support::{assert_error, stderr_of, TestDb};
+use promail::seed::TABLES;
 
-const TABLES: [&str; 7] = [
-    "users",
-    "user_preferences",
-    "emails",
-    "templates",
-    "api_keys",
-    "login_history",
-    "email_analytics",
-];
+use crate::support::{assert_error, stderr_of, TestDb};
 
 fn seed(db: &TestDb, args: &[&str]) -> std::process::Output {
     db.promail()
