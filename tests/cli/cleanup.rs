@@ -186,6 +186,14 @@ fn keep_from(db: &TestDb) -> String {
     )
 }
 
+/// No row past either table's retention is left, and every login row at or after `from` (there
+/// were `keep`) still is.
+fn assert_retention_done(db: &TestDb, from: &str, keep: i64) {
+    assert_eq!(older(db, "login_history", "login_time", "90 days"), 0);
+    assert_eq!(older(db, "email_analytics", "action_time", "30 days"), 0);
+    assert_eq!(young(db, from), keep);
+}
+
 /// The exact count of login rows at or after `from` (rows cleanup must keep).
 fn young(db: &TestDb, from: &str) -> i64 {
     db.value(&format!(
@@ -244,9 +252,7 @@ fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes()
     rt.block_on(app.batch_execute("COMMIT")).unwrap();
     let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
-    assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
-    assert_eq!(young(&db, &from), keep);
+    assert_retention_done(&db, &from, keep);
 }
 
 #[test]
@@ -284,9 +290,7 @@ fn with_a_single_connection_to_spare_cleanup_does_the_same_work_on_one_session()
         done[0]["rows_removed"].as_i64().unwrap() >= old_logins,
         "{done}"
     );
-    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
-    assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
-    assert_eq!(young(&db, &from), keep);
+    assert_retention_done(&db, &from, keep);
 }
 
 #[test]
@@ -303,7 +307,5 @@ fn a_short_idle_in_transaction_timeout_does_not_end_cleanup_midway() {
     ));
     let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
-    assert_eq!(older(&db, "email_analytics", "action_time", "30 days"), 0);
-    assert_eq!(young(&db, &from), keep);
+    assert_retention_done(&db, &from, keep);
 }
