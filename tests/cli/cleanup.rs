@@ -8,39 +8,26 @@ use crate::support::{assert_error, runtime, stderr_of, stdout_of, TestDb};
 /// A year of logins (one per hour) in monthly partitions, ten weeks of analytics in weekly
 /// ones, and a few very old rows in each DEFAULT partition.
 fn year_of_logs(db: &TestDb) {
-    let month = |sql: &str| db.value(&format!("SELECT to_char({sql}, 'YYYY-MM-DD')"));
-    let from = month("date_trunc('month', localtimestamp - interval '12 months')");
-    let to = month("date_trunc('month', localtimestamp + interval '1 month')");
-    let out = db
-        .promail()
-        .args([
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            &from,
-            "--to",
-            &to,
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let from = month("localtimestamp - interval '10 weeks'");
-    let to = month("localtimestamp + interval '1 week'");
-    let out = db
-        .promail()
-        .args([
-            "partitions",
-            "create",
-            "email_analytics",
-            "--from",
-            &from,
-            "--to",
-            &to,
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    let day = |sql: &str| db.value(&format!("SELECT to_char({sql}, 'YYYY-MM-DD')"));
+    let create = |table: &str, from: &str, to: &str| {
+        let (from, to) = (day(from), day(to));
+        let out = db
+            .promail()
+            .args(["partitions", "create", table, "--from", &from, "--to", &to])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+    };
+    create(
+        "login_history",
+        "date_trunc('month', localtimestamp - interval '12 months')",
+        "date_trunc('month', localtimestamp + interval '1 month')",
+    );
+    create(
+        "email_analytics",
+        "localtimestamp - interval '10 weeks'",
+        "localtimestamp + interval '1 week'",
+    );
     db.sql(
         "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x');
          INSERT INTO login_history (user_id, login_time)
