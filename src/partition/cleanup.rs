@@ -201,8 +201,44 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
 }
 
 /// `count(*)` of each of `names`, a hundred tables per query (a round trip per partition adds
-/// up over a year of weekly partitions).
+/// up over a year of weekly partitions). A table whose heap has no block holds no row, not
+/// even an uncommitted one: those (premade partitions never written to, typically) are not
+/// scanned, nor planned, which is most of the cost of counting an empty table.
 async fn count_all(client: &Client, names: &[String]) -> Result<Vec<i64>> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let qualified_names: Vec<String> = names.iter().map(|n| qualified(n)).collect();
+    let sizes: Vec<i64> = client
+        .query_one(
+            "SELECT array_agg(pg_relation_size(t::regclass) ORDER BY i) \
+             FROM unnest($1::text[]) WITH ORDINALITY AS u(t, i)",
+            &[&qualified_names],
+        )
+        .await
+        .pg()
+        .map_err(|e| e.context("reading the sizes of the partitions to drop"))?
+        .get(0);
+    let non_empty: Vec<String> = names
+        .iter()
+        .zip(&sizes)
+        .filter(|(_, size)| **size > 0)
+        .map(|(n, _)| n.clone())
+        .collect();
+    let mut counted = count_non_empty(client, &non_empty).await?.into_iter();
+    Ok(sizes
+        .iter()
+        .map(|size| {
+            if *size > 0 {
+                counted.next().unwrap_or(0)
+            } else {
+                0
+            }
+        })
+        .collect())
+}
+
+async fn count_non_empty(client: &Client, names: &[String]) -> Result<Vec<i64>> {
     let mut counts = Vec::with_capacity(names.len());
     for chunk in names.chunks(100) {
         let sql = format!(
@@ -245,9 +281,6 @@ async fn count_older(client: &Client, name: &str, col: &str, cutoff: NaiveDateTi
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Drops {
     Running,
-    /// The drops have run; their COMMIT is on its way (it releases the locks, then removes the
-    /// files).
-    Committing,
     Committed,
     Failed,
 }
@@ -256,12 +289,12 @@ enum Drops {
 /// 1. each table's expired partitions are dropped in one transaction, the tables' on different
 ///    sessions at the same time when there are enough (different parents do not lock each
 ///    other);
-/// 2. on the last session, in one transaction: the rows older than the cutoff in each boundary
-///    partition are deleted, table after table, each as soon as its drops have run (the drops'
-///    commits remove their files after releasing the locks, and that takes as long as the
-///    delete); then, once every drop is committed, `cleanup_old_logs()`, which deletes what is
-///    left: rows in DEFAULT, rows that have crossed the cutoff meanwhile, partitions whose
-///    bounds promail does not read.
+/// 2. on the last session, in one transaction, meanwhile: the rows older than the cutoff in
+///    each boundary partition are deleted (a DELETE on a partition locks neither its parent nor
+///    the other partitions: it waits for no drop, and no drop waits for it); then, once every
+///    drop is committed, `cleanup_old_logs()`, which deletes what is left: rows in DEFAULT,
+///    rows that have crossed the cutoff meanwhile, partitions whose bounds promail does not
+///    read.
 ///
 /// The drops and the last step commit on their own: interrupted, a rerun finishes the work, and
 /// no row younger than the cutoff is ever touched. A session runs one transaction at a time.
@@ -315,12 +348,7 @@ pub async fn execute(
                 }
                 let partitions: Vec<Partition> =
                     plan.expired.iter().map(|e| e.partition.clone()).collect();
-                let signal = || {
-                    go[i].send_replace(Drops::Committing);
-                };
-                let done =
-                    exec::retire_all(client, &targets[i], &partitions, true, settings, signal)
-                        .await;
+                let done = exec::retire_all(client, &targets[i], &partitions, true, settings).await;
                 go[i].send_replace(if done.is_ok() {
                     Drops::Committed
                 } else {
@@ -340,8 +368,8 @@ pub async fn execute(
         }
     });
     // The last step, in one transaction: the boundary partitions' old rows, table after table,
-    // each as soon as its table's drops have run (their commit only releases the locks the
-    // delete waits for, and removes files); then, once every drop is committed, the function,
+    // while the drops run and commit (a commit that drops tables removes their files, which
+    // takes about as long as the delete); then, once every drop is committed, the function,
     // which skips the rows this transaction deleted without looking twice at them (no hint
     // bits to set, no pages to prune). The transaction waits for the drops while open: an
     // `idle_in_transaction_session_timeout` of the server must not end it meanwhile. A lock
@@ -363,15 +391,12 @@ pub async fn execute(
         let (plans, mut ready) = (&plans, ready.clone());
         async move {
             let mut ours = Vec::new();
-            for (i, ready) in ready.iter_mut().enumerate() {
-                // The senders live as long as this future: the wait ends with a value.
-                let _ = ready.wait_for(|d| *d != Drops::Running).await;
-                if *ready.borrow() == Drops::Failed {
+            for (i, plan) in plans.iter().enumerate() {
+                if *ready[i].borrow() == Drops::Failed {
                     // That table's drops failed: the command fails. The rows deleted so far
                     // were past the cutoff; they are committed with the empty rest.
                     return Ok(None);
                 }
-                let plan = &plans[i];
                 for name in &plan.boundary {
                     let sql = format!(
                         "DELETE FROM ONLY {} WHERE {} < $1",
@@ -383,7 +408,8 @@ pub async fn execute(
                 }
             }
             for ready in &mut ready {
-                let _ = ready.wait_for(|d| *d != Drops::Committing).await;
+                // The senders live as long as this future: the wait ends with a value.
+                let _ = ready.wait_for(|d| *d != Drops::Running).await;
                 if *ready.borrow() != Drops::Committed {
                     return Ok(None);
                 }

@@ -647,17 +647,12 @@ async fn delete_expired(
 /// drops tables waits for its WAL flush whatever `synchronous_commit` says, and one such
 /// commit per partition adds up over dozens of weekly partitions. The parent stays locked for
 /// the few milliseconds per partition that the batch takes.
-///
-/// `before_commit` is called each time the statements have run and the COMMIT is about to be
-/// sent: the commit of a drop then removes the files, after the locks are released, and other
-/// sessions may work on the table meanwhile.
 pub async fn retire_all(
     client: &Client,
     target: &Target<'_>,
     partitions: &[Partition],
     drop: bool,
     settings: &Settings,
-    before_commit: impl Fn(),
 ) -> Result<()> {
     let what = match partitions {
         [] => return Ok(()),
@@ -673,12 +668,10 @@ pub async fn retire_all(
             target.policy.table,
         ),
     };
-    let before_commit = &before_commit;
     let once = || async move {
         for p in partitions {
             retire(client, target, p, drop).await?;
         }
-        before_commit();
         Ok(())
     };
     retrying(

@@ -5,8 +5,9 @@ use serde_json::Value;
 
 use crate::support::{assert_error, runtime, stderr_of, stdout_of, TestDb};
 
-/// A year of logins (one per hour) in monthly partitions, ten weeks of analytics in weekly
-/// ones, and a few very old rows in each DEFAULT partition.
+/// A year of logins (one per hour) in monthly partitions, ten weeks of analytics in sixteen
+/// weekly ones (the six oldest empty, as premade partitions never written to are), and a few
+/// very old rows in each DEFAULT partition.
 fn year_of_logs(db: &TestDb) {
     let day = |sql: &str| db.value(&format!("SELECT to_char({sql}, 'YYYY-MM-DD')"));
     let create = |table: &str, from: &str, to: &str| {
@@ -25,7 +26,7 @@ fn year_of_logs(db: &TestDb) {
     );
     create(
         "email_analytics",
-        "localtimestamp - interval '10 weeks'",
+        "localtimestamp - interval '16 weeks'",
         "localtimestamp + interval '1 week'",
     );
     db.sql(
@@ -99,11 +100,47 @@ fn dry_run_counts_then_cleanup_removes_exactly_that() {
     assert_eq!(total(&db, "email_analytics"), analytics);
     assert_eq!(partition_count(&db, "login_history"), parts);
 
-    let done = report(
-        &db.promail()
-            .args(["cleanup", "--yes", "--exact", "--format", "json"])
-            .output()
-            .unwrap(),
+    // Each partition's own count, empty ones included, is the one reported for it.
+    let per_partition: Vec<(String, i64)> = ["login_history", "email_analytics"]
+        .iter()
+        .flat_map(|t| {
+            db.value(&format!(
+                "SELECT string_agg(c.relname || '=' || (xpath('/row/n/text()', \
+                   query_to_xml(format('SELECT count(*) AS n FROM ONLY %I', c.relname), false, true, '')))[1]::text, ' ') \
+                 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
+                 WHERE i.inhparent = 'public.{t}'::regclass"
+            ))
+            .split(' ')
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap();
+                (k.to_string(), v.parse().unwrap())
+            })
+            .collect::<Vec<_>>()
+        })
+        .collect();
+    let out = db
+        .promail()
+        .args(["-v", "cleanup", "--yes", "--exact", "--format", "json"])
+        .output()
+        .unwrap();
+    let done = report(&out);
+    let stderr = stderr_of(&out);
+    let mut lines = 0;
+    for line in stderr.lines().filter(|l| l.starts_with("dropped ")) {
+        let name = line["dropped ".len()..].split(' ').next().unwrap();
+        let n = per_partition.iter().find(|(p, _)| p == name).unwrap().1;
+        assert!(
+            line.ends_with(&format!(" ({n} rows)")),
+            "{line}: {n} rows expected"
+        );
+        lines += 1;
+    }
+    assert!(
+        per_partition
+            .iter()
+            .any(|(p, n)| p.starts_with("email_analytics_") && *n == 0)
+            && lines as i64 > dropped,
+        "{stderr}"
     );
     assert_eq!(done[0]["rows_removed"], old_logins, "{done}");
     assert_eq!(done[0]["partitions_dropped"], dropped);
