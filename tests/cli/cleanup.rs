@@ -125,7 +125,7 @@ fn dry_run_counts_then_cleanup_removes_exactly_that() {
         .unwrap();
     let done = report(&out);
     let stderr = stderr_of(&out);
-    let mut lines = 0;
+    let mut lines: i64 = 0;
     for line in stderr.lines().filter(|l| l.starts_with("dropped ")) {
         let name = line["dropped ".len()..].split(' ').next().unwrap();
         let n = per_partition.iter().find(|(p, _)| p == name).unwrap().1;
@@ -139,7 +139,7 @@ fn dry_run_counts_then_cleanup_removes_exactly_that() {
         per_partition
             .iter()
             .any(|(p, n)| p.starts_with("email_analytics_") && *n == 0)
-            && lines as i64 > dropped,
+            && lines > dropped,
         "{stderr}"
     );
     assert_eq!(done[0]["rows_removed"], old_logins, "{done}");
