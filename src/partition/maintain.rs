@@ -89,6 +89,9 @@ pub async fn ensure_partitions(db: &Db, out: &Output) -> Result<usize> {
 /// Sessions used at most to create partitions in parallel.
 const PARALLEL_CREATES: usize = 4;
 
+/// Partitions of one table a session creates in one transaction at most.
+const CREATE_BATCH: usize = 8;
+
 /// One table's share of a run.
 struct Work<'a> {
     policy: &'a crate::partition::plan::Policy,
@@ -137,7 +140,7 @@ fn report(out: &Output, target: &Target<'_>, action: &Action, outcome: &Outcome)
             out.info(done.describe_in(policy, &default));
             1
         }
-        Outcome::NameTaken { .. } => 0,
+        Outcome::NameTaken { .. } | Outcome::NotDone => 0,
         Outcome::AlreadyThere => {
             out.verbose(format!(
                 "{} exists already (made by another run)",
@@ -149,7 +152,8 @@ fn report(out: &Output, target: &Target<'_>, action: &Action, outcome: &Outcome)
 }
 
 /// Applies the creates, spread over up to [`PARALLEL_CREATES`] sessions (the main one alone
-/// when there are few, or when more sessions cannot be opened); results in input order.
+/// when there are few, or when more sessions cannot be opened), each session's consecutive
+/// creates of one table [`CREATE_BATCH`] to a transaction; results in input order.
 async fn create_all(
     db: &Db,
     out: &Output,
@@ -173,18 +177,23 @@ async fn create_all(
     }
     let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
     sessions.extend(extra.iter().map(|d| &d.client));
+    // Batches of consecutive creates of one table, dealt out to the sessions in turn.
+    let numbered: Vec<(usize, &(usize, &Action))> = creates.iter().enumerate().collect();
+    let batches: Vec<&[(usize, &(usize, &Action))]> = numbered
+        .chunk_by(|(_, (a, _)), (_, (b, _))| a == b)
+        .flat_map(|run| run.chunks(CREATE_BATCH))
+        .collect();
     let k = sessions.len();
-    let lanes = sessions
-        .iter()
-        .enumerate()
-        .map(|(lane, client)| async move {
+    let lanes = sessions.iter().enumerate().map(|(lane, client)| {
+        let batches = &batches;
+        async move {
             let mut done = Vec::new();
-            for (n, (i, action)) in creates.iter().enumerate().skip(lane).step_by(k) {
-                let target = works[*i].target();
-                done.push((n, exec::apply(client, &target, action, settings).await));
+            for batch in batches.iter().skip(lane).step_by(k) {
+                done.extend(create_batch(client, works, batch, settings).await);
             }
             done
-        });
+        }
+    });
     let mut all: Vec<(usize, Result<Outcome>)> = futures_util::future::join_all(lanes)
         .await
         .into_iter()
@@ -192,6 +201,44 @@ async fn create_all(
         .collect();
     all.sort_by_key(|(n, _)| *n);
     all.into_iter().map(|(_, r)| r).collect()
+}
+
+/// One transaction for the batch when it can (results numbered as the batch); one by one when
+/// a name is taken (a partition made meanwhile, or a stray table), so that each gets its own
+/// outcome. A batch that fails otherwise reports its error once, on its first create.
+async fn create_batch(
+    client: &tokio_postgres::Client,
+    works: &[Work<'_>],
+    batch: &[(usize, &(usize, &Action))],
+    settings: &Settings,
+) -> Vec<(usize, Result<Outcome>)> {
+    let Some((_, (i, _))) = batch.first() else {
+        return Vec::new();
+    };
+    let target = works[*i].target();
+    let partitions: Vec<crate::partition::plan::Partition> = batch
+        .iter()
+        .filter_map(|(_, (_, a))| match a {
+            Action::Create(p) => Some(p.clone()),
+            _ => None,
+        })
+        .collect();
+    if batch.len() > 1 && partitions.len() == batch.len() {
+        match exec::create_batch(client, &target, &partitions, settings).await {
+            Ok(true) => return batch.iter().map(|(n, _)| (*n, Ok(Outcome::Done))).collect(),
+            Ok(false) => {}
+            Err(e) => {
+                let mut done = vec![(batch[0].0, Err(e))];
+                done.extend(batch[1..].iter().map(|(n, _)| (*n, Ok(Outcome::NotDone))));
+                return done;
+            }
+        }
+    }
+    let mut done = Vec::new();
+    for (n, (_, action)) in batch {
+        done.push((*n, exec::apply(client, &target, action, settings).await));
+    }
+    done
 }
 
 fn is_retention(a: &Action) -> bool {

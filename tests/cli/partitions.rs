@@ -681,7 +681,7 @@ fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
     wait_for(
         &db,
         "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation \
-         WHERE NOT l.granted AND c.relname = 'login_history')",
+         WHERE NOT l.granted AND c.relname IN ('login_history', 'login_history_default'))",
         "rotate to wait for its lock",
     );
     // The application inserts meanwhile: it completes while rotate still waits and retries
@@ -697,7 +697,10 @@ fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(1), "{err}");
     let line = err.lines().find(|l| l.starts_with("error: ")).unwrap();
-    assert!(line.contains("creating partition login_history_"), "{line}");
+    assert!(
+        line.contains("partitions of login_history (login_history_"),
+        "{line}"
+    );
     assert!(
         line.contains("could not get its locks on login_history")
             && line.contains("within lock_timeout (500 ms) in 5 attempts"),
@@ -1238,4 +1241,109 @@ fn create_over_a_range_past_retention_warns() {
         ),
         "2"
     );
+}
+
+/// `partitions create` over 24 weeks: several partitions per transaction on each session.
+fn create_24_weeks(db: &TestDb, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "partitions",
+        "create",
+        "email_analytics",
+        "--from",
+        "2025-01-06",
+        "--to",
+        "2025-06-23",
+    ];
+    args.extend_from_slice(extra);
+    db.promail().args(&args).output().unwrap()
+}
+
+/// Tables named like email_analytics partitions of 2025, attached or not.
+fn weeks_of_2025(db: &TestDb) -> (i64, i64) {
+    let n = |attached: bool| -> i64 {
+        db.value(&format!(
+            "SELECT count(*) FROM pg_class c WHERE c.relkind = 'r' \
+             AND c.relname LIKE 'email\\_analytics\\_2025\\_w%' AND c.relispartition = {attached}"
+        ))
+        .parse()
+        .unwrap()
+    };
+    (n(true), n(false))
+}
+
+#[test]
+fn a_stray_table_in_a_batch_of_creates_is_reported_and_the_others_made() {
+    let db = TestDb::unpartitioned("part_batch_stray");
+    db.sql("CREATE TABLE email_analytics_2025_w10 (note text); INSERT INTO email_analytics_2025_w10 VALUES ('keep me')");
+    let out = create_24_weeks(&db, &[]);
+    let err = assert_error(
+        &out,
+        1,
+        "creating partition email_analytics_2025_w10: a table named email_analytics_2025_w10 already exists",
+    );
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error: ")).count(),
+        1,
+        "{err}"
+    );
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("create ")).count(),
+        23,
+        "{err}"
+    );
+    assert_eq!(weeks_of_2025(&db), (23, 1));
+    assert_eq!(
+        db.value("SELECT note FROM email_analytics_2025_w10"),
+        "keep me"
+    );
+    // The stray table gone, a rerun makes the missing week.
+    db.sql("DROP TABLE email_analytics_2025_w10");
+    let (_, err) = ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "email_analytics",
+            "--from",
+            "2025-01-06",
+            "--to",
+            "2025-06-23",
+        ],
+    );
+    let made: Vec<&str> = err.lines().filter(|l| l.starts_with("create ")).collect();
+    assert_eq!(
+        made,
+        ["create email_analytics_2025_w10 [2025-03-03, 2025-03-10)"],
+        "{err}"
+    );
+    assert_eq!(weeks_of_2025(&db), (24, 0));
+}
+
+#[test]
+fn a_lock_failing_a_batch_of_creates_leaves_nothing_half_made() {
+    let db = TestDb::unpartitioned("part_batch_lock");
+    users(&db);
+    let rt = crate::support::runtime();
+    let app = rt.block_on(db.connect());
+    // ROW EXCLUSIVE on users: the foreign key ATTACH clones needs SHARE ROW EXCLUSIVE.
+    rt.block_on(app.batch_execute("BEGIN; UPDATE users SET email = email WHERE id = 1"))
+        .unwrap();
+    let out = create_24_weeks(&db, &["--lock-timeout", "100ms", "--retries", "1"]);
+    let err = assert_error(
+        &out,
+        1,
+        "partitions of email_analytics (email_analytics_2025_w",
+    );
+    assert!(
+        err.contains("could not get its locks on email_analytics"),
+        "{err}"
+    );
+    // Every error names a batch; no partition is reported made, none is left standalone.
+    assert!(!err.contains("\ncreate "), "{err}");
+    assert_eq!(weeks_of_2025(&db), (0, 0));
+
+    rt.block_on(app.batch_execute("ROLLBACK")).unwrap();
+    let out = create_24_weeks(&db, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(weeks_of_2025(&db), (24, 0));
 }
