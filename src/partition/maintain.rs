@@ -549,8 +549,9 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         }
     }
 
-    // 2. Creates, on up to PARALLEL_CREATES sessions: building a table does not lock its
-    //    parent, only the attaches queue one after the other.
+    // 2. Creates, on up to PARALLEL_CREATES sessions, in batches of consecutive partitions:
+    //    building a table does not lock its parent, only the attaches queue one after the
+    //    other.
     let creates: Vec<(usize, &Action)> = works
         .iter()
         .enumerate()
