@@ -534,8 +534,10 @@ fn attach_sql(target: &Target<'_>, p: &Partition) -> String {
 /// attaches take (SHARE UPDATE EXCLUSIVE on the parent, ACCESS EXCLUSIVE on its DEFAULT
 /// partition) are held from the first attach to the commit: about a millisecond per partition
 /// in the batch. Retried as a whole like one action. `Ok(false)`
-/// when a name is taken: nothing was done, and the caller applies them one by one (which tells
-/// a partition made meanwhile from a stray table).
+/// when a statement failed otherwise (a name taken, rows arrived in DEFAULT meanwhile):
+/// nothing was done, and the caller applies them one by one, so that each partition gets its
+/// own outcome (made, made meanwhile by another run, or its own error) as without batches.
+/// Only a lock that could not be had within the retries fails the batch as a whole.
 pub async fn create_batch(
     client: &Client,
     target: &Target<'_>,
@@ -575,8 +577,7 @@ pub async fn create_batch(
     .await
     {
         Ok(()) => Ok(true),
-        Err(Fail::Pg(err)) if err.code() == Some(&SqlState::DUPLICATE_TABLE) => Ok(false),
-        Err(Fail::Pg(err)) => Err(pg::err(err).context(what)),
+        Err(Fail::Pg(_)) => Ok(false),
         Err(fail) => Err(fail.into_error(&what)),
     }
 }

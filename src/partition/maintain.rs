@@ -204,8 +204,9 @@ async fn create_all(
 }
 
 /// One transaction for the batch when it can (results numbered as the batch); one by one when
-/// a name is taken (a partition made meanwhile, or a stray table), so that each gets its own
-/// outcome. A batch that fails otherwise reports its error once, on its first create.
+/// a statement of the batch failed (a partition made meanwhile, a stray table, rows arrived in
+/// DEFAULT), so that each gets its own outcome. A batch that could not get its locks reports
+/// that once, on its first create.
 async fn create_batch(
     client: &tokio_postgres::Client,
     works: &[Work<'_>],
