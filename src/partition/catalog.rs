@@ -77,6 +77,9 @@ pub struct TableCatalog {
     pub children: Vec<Child>,
     /// Rows in the DEFAULT partition by period start (empty when not asked for or none).
     pub default_rows: Vec<(NaiveDateTime, i64)>,
+    /// Rows in the DEFAULT partition whose key is `infinity` or `-infinity`: no range
+    /// partition can hold them (0 when not asked for).
+    pub default_infinite: i64,
 }
 
 impl TableCatalog {
@@ -176,9 +179,11 @@ pub async fn read(client: &Client, table: &str, column: &str, want: Want) -> Res
         columns,
         children,
         default_rows: Vec::new(),
+        default_infinite: 0,
     };
     if let (Some(period), Some(default)) = (want.default_rows, cat.default_partition()) {
-        cat.default_rows = default_rows(client, &default.name, column, period).await?;
+        (cat.default_rows, cat.default_infinite) =
+            default_rows(client, &default.name, column, period).await?;
     }
     Ok(cat)
 }
@@ -190,13 +195,15 @@ async fn default_rows(
     default: &str,
     column: &str,
     period: Period,
-) -> Result<Vec<(NaiveDateTime, i64)>> {
+) -> Result<(Vec<(NaiveDateTime, i64)>, i64)> {
     let unit = match period {
         Period::Monthly => "month",
         Period::Weekly => "week",
     };
+    // `timestamp` takes ±infinity, which no period holds: counted apart (NULL period).
     let sql = format!(
-        "SELECT date_trunc('{unit}', {col}) AS period, count(*) FROM ONLY {tbl} GROUP BY 1 ORDER BY 1",
+        "SELECT CASE WHEN isfinite({col}) THEN date_trunc('{unit}', {col}) END AS period, count(*) \
+         FROM ONLY {tbl} GROUP BY 1 ORDER BY 1",
         col = ident(column),
         tbl = qualified(default)
     );
@@ -205,5 +212,13 @@ async fn default_rows(
         .await
         .pg()
         .map_err(|e| e.context(format!("counting the rows of {default}")))?;
-    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    let mut periods = Vec::new();
+    let mut infinite = 0;
+    for r in &rows {
+        match r.get::<_, Option<NaiveDateTime>>(0) {
+            Some(start) => periods.push((start, r.get(1))),
+            None => infinite = r.get(1),
+        }
+    }
+    Ok((periods, infinite))
 }

@@ -42,7 +42,7 @@ pub async fn collect(
         // The same cutoff as `partitions rotate`.
         let cutoff = policy::cutoff(client, &p.table, now).await?;
         let existing = cat.ranges();
-        let h = health(
+        let mut h = health(
             p,
             &State {
                 existing: &existing,
@@ -51,6 +51,7 @@ pub async fn collect(
             },
             now,
         );
+        h.default_rows = h.default_rows.saturating_add(cat.default_infinite);
         out.push(Listing {
             stored: stored.clone(),
             catalog: cat,

@@ -467,6 +467,20 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 &default_name,
                 &stuck_in_default(policy, &state, now),
             );
+            if cat.default_infinite > 0 {
+                out.warn(format!(
+                    "{table}: {n} {rows} in {default_name} {have} {col} = infinity or -infinity: \
+                     no partition can hold {them}, so {they} {stay} there; delete or correct {them} by hand",
+                    table = policy.table,
+                    n = cat.default_infinite,
+                    rows = if cat.default_infinite == 1 { "row" } else { "rows" },
+                    have = if cat.default_infinite == 1 { "has" } else { "have" },
+                    col = policy.column,
+                    them = if cat.default_infinite == 1 { "it" } else { "them" },
+                    they = if cat.default_infinite == 1 { "it" } else { "they" },
+                    stay = if cat.default_infinite == 1 { "stays" } else { "stay" },
+                ));
+            }
         }
         let actions: Vec<Action> = match job {
             Job::Rotate { .. } => plan_rotate(policy, &state, now),

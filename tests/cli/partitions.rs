@@ -1347,3 +1347,35 @@ fn a_lock_failing_a_batch_of_creates_leaves_nothing_half_made() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(weeks_of_2025(&db), (24, 0));
 }
+
+#[test]
+fn rows_at_infinity_in_default_are_reported_not_a_crash() {
+    let db = TestDb::unpartitioned("part_infinity");
+    users(&db);
+    db.sql(
+        "INSERT INTO login_history (user_id, login_time) VALUES (1, 'infinity'), (1, '-infinity');
+         INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', 'infinity')",
+    );
+    let out = db
+        .promail()
+        .args(["partitions", "rotate"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "warning: login_history: 2 rows in login_history_default have login_time = infinity or -infinity: \
+             no partition can hold them, so they stay there"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: email_analytics: 1 row in email_analytics_default has action_time"),
+        "{err}"
+    );
+    let doc = list_json(&db, &[]);
+    assert_eq!(health(&doc, "login_history")["default_rows"], 2, "{doc}");
+    assert_eq!(health(&doc, "email_analytics")["default_rows"], 1, "{doc}");
+    assert_eq!(count(&db, "ONLY login_history_default"), 2);
+}
