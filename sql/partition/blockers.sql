@@ -28,4 +28,4 @@ WHERE l.granted
   AND l.locktype = 'relation'
   AND (NOT r.referenced OR l.mode NOT IN ('AccessShareLock', 'RowShareLock'))
 ORDER BY a.xact_start NULLS LAST, l.pid, c.relname
-LIMIT 20;
+LIMIT 200;

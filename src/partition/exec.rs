@@ -282,7 +282,9 @@ where
             if lock {
                 for table in tables {
                     for b in blockers(client, table).await {
-                        if !found.contains(&b) {
+                        // One entry per session, the first table's.
+                        let pid = |s: &str| s.split(" (").next().unwrap_or_default().to_string();
+                        if !found.iter().any(|f: &String| pid(f) == pid(&b)) {
                             found.push(b);
                         }
                     }
@@ -340,19 +342,39 @@ async fn blockers(client: &Client, table: &str) -> Vec<String> {
     let Ok(rows) = client.query(BLOCKERS_SQL, &[&table]).await else {
         return Vec::new();
     };
-    rows.iter()
-        .map(|r| {
-            let pid: i32 = r.get("pid");
-            let rel: String = r.get("relation");
-            let mode: String = r.get("mode");
-            let age: f64 = r.get("age_seconds");
-            let state: String = r.get("state");
+    // One entry per session (a session holds a lock on the parent and on each partition it
+    // read): its first lock, how many more, its transaction.
+    let mut sessions: Vec<(i32, String, usize, f64, String)> = Vec::new();
+    for r in &rows {
+        let pid: i32 = r.get("pid");
+        if let Some(s) = sessions.iter_mut().find(|s| s.0 == pid) {
+            s.2 += 1;
+            continue;
+        }
+        let rel: String = r.get("relation");
+        let mode: String = r.get("mode");
+        sessions.push((
+            pid,
+            format!("{mode} on {rel}"),
+            0,
+            r.get("age_seconds"),
+            r.get("state"),
+        ));
+    }
+    sessions
+        .into_iter()
+        .map(|(pid, first, more, age, state)| {
+            let more = match more {
+                0 => String::new(),
+                1 => " and 1 more lock".to_string(),
+                n => format!(" and {n} more locks"),
+            };
             let state = if state.is_empty() {
                 String::new()
             } else {
                 format!(", {state}")
             };
-            format!("pid {pid} ({mode} on {rel}, transaction open {age:.0} s{state})")
+            format!("pid {pid} ({first}{more}, transaction open {age:.0} s{state})")
         })
         .collect()
 }
@@ -384,9 +406,15 @@ fn gave_up(
                     regclasses.join(", ")
                 ),
                 [one] => format!("blocked by {one}: {fix}"),
-                [first, rest @ ..] => {
-                    format!("blocked by {first} and {} more: {fix}", rest.len())
-                }
+                [first, rest @ ..] => format!(
+                    "blocked by {first} and {} more {}: {fix}",
+                    rest.len(),
+                    if rest.len() == 1 {
+                        "session"
+                    } else {
+                        "sessions"
+                    }
+                ),
             };
             hint(
                 anyhow!(
