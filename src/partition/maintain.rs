@@ -19,8 +19,8 @@ use crate::output::Output;
 use crate::partition::catalog::{self, Want};
 use crate::partition::exec::{self, Outcome, Settings, Target};
 use crate::partition::plan::{
-    default_partition_name, fmt_ts, plan_range, plan_rotate, stuck_in_default, Action, State,
-    StuckReason,
+    default_partition_name, fmt_ts, plan_premake, plan_range, plan_rotate, stuck_in_default,
+    Action, State, StuckReason,
 };
 use crate::partition::policy;
 
@@ -28,6 +28,7 @@ use crate::partition::policy;
 #[derive(Debug, Clone, Copy)]
 pub enum Job {
     /// Premake and move rows out of DEFAULT; with `retention`, drop/detach expired partitions.
+    /// Without, only the premade periods (what `db migrate` ends with).
     Rotate { retention: bool },
     /// The partitions covering `[from, to)` (no retention).
     Range {
@@ -71,8 +72,9 @@ pub struct Summary {
     pub busy: bool,
 }
 
-/// Premakes (and moves rows out of DEFAULT) for every managed table, without retention: what
-/// `promail db migrate` ends with, so that a fresh database is partitioned at once. Takes the
+/// Premakes for every managed table (moving out of DEFAULT the rows of the periods it makes,
+/// see [`plan_premake`]), without retention: what `promail db migrate` ends with, so that a
+/// fresh database is partitioned at once. Takes the
 /// same advisory lock as `partitions rotate` (on a session of its own); sets `DateStyle` and
 /// `lock_timeout` on `db`. Returns the number of changes.
 pub async fn ensure_partitions(db: &Db, out: &Output) -> Result<usize> {
@@ -483,7 +485,26 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             }
         }
         let actions: Vec<Action> = match job {
-            Job::Rotate { .. } => plan_rotate(policy, &state, now),
+            Job::Rotate { retention: true } => plan_rotate(policy, &state, now),
+            Job::Rotate { retention: false } => {
+                let actions = plan_premake(policy, &state, now);
+                let left: i64 = cat.default_rows.iter().map(|(_, n)| n).sum::<i64>()
+                    - actions
+                        .iter()
+                        .map(|a| match a {
+                            Action::MoveFromDefault { rows, .. } => *rows,
+                            _ => 0,
+                        })
+                        .sum::<i64>();
+                if left > 0 {
+                    out.verbose(format!(
+                        "{}: {left} rows of other periods stay in {default_name}: \
+                         `promail partitions rotate` moves them, or applies retention to them",
+                        policy.table
+                    ));
+                }
+                actions
+            }
             Job::Range { from, to } => {
                 plan_range(policy, &state, from, to).map_err(|e| usage(e.to_string()))?
             }

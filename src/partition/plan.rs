@@ -834,6 +834,32 @@ pub fn plan_rotate(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Ac
     actions
 }
 
+/// What `promail db migrate` ends with: the current period and the `premake` after it, each
+/// made (or filled from DEFAULT when rows of it sit there, since attaching it needs them
+/// out). Nothing else: rows of other periods in DEFAULT (old, possibly past retention) and
+/// retention are left to `partitions rotate`, so that a deploy never fails on them.
+#[must_use]
+pub fn plan_premake(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Action> {
+    let count = policy.premake.min(MAX_PREMAKE) as usize + 1;
+    let window: HashSet<NaiveDateTime> = policy
+        .period
+        .periods_from(now)
+        .take(count)
+        .map(|(from, _)| from)
+        .collect();
+    let state = State {
+        cutoff: None,
+        ..*state
+    };
+    plan_rotate(policy, &state, now)
+        .into_iter()
+        .filter(|a| {
+            matches!(a, Action::Create(_) | Action::MoveFromDefault { .. })
+                && window.contains(&a.partition().from)
+        })
+        .collect()
+}
+
 /// Whether the whole range of `p` is past retention (the same rule as for partitions).
 fn is_expired(
     policy: &Policy,
@@ -1255,6 +1281,33 @@ mod tests {
                 "create login_history_2026_09 [2026-09-01, 2026-10-01)",
             ]
         );
+    }
+
+    #[test]
+    fn premake_for_migrate_moves_only_rows_of_the_premade_periods() {
+        let existing = monthly_run("2026-06-01", 3); // 06, 07, 08
+        let rows = [
+            (ts("2026-10-01"), 5),    // premake period: move, not create
+            (ts("2024-03-01"), 1200), // long past: left to rotate
+            (ts("2030-01-01"), 1),    // far future: left to rotate
+        ];
+        let policy = login(2, Some(90), RetentionAction::Drop);
+        let st = State {
+            cutoff: Some(ts("2026-05-22")),
+            ..state(&existing, &rows)
+        };
+        let plan = plan_premake(&policy, &st, ts("2026-08-20"));
+        assert_eq!(
+            names(&plan),
+            vec![
+                "move 5 rows from login_history_default into login_history_2026_10 [2026-10-01, 2026-11-01)",
+                "create login_history_2026_09 [2026-09-01, 2026-10-01)",
+            ]
+        );
+        // Nothing else, whatever the retention: no drop of the old partitions either.
+        assert!(plan_premake(&policy, &st, ts("2027-08-20"))
+            .iter()
+            .all(|a| matches!(a, Action::Create(_))));
     }
 
     #[test]

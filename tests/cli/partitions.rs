@@ -1382,3 +1382,40 @@ fn rows_at_infinity_in_default_are_reported_not_a_crash() {
     assert_eq!(health(&doc, "email_analytics")["default_rows"], 1, "{doc}");
     assert_eq!(count(&db, "ONLY login_history_default"), 2);
 }
+
+#[test]
+fn migrate_moves_only_the_premade_periods_rows_out_of_default() {
+    let db = TestDb::migrated("part_migrate_default");
+    users(&db);
+    // Rows of 2024 and of 2031: no partition holds them, they sit in DEFAULT.
+    logins(&db, 300, "2024-03-01", "2024-04-01");
+    logins(&db, 20, "2031-03-01", "2031-04-01");
+    // The next month's partition is missing and has rows: migrate must make it, with them.
+    let next = db
+        .value("SELECT to_char(localtimestamp + interval '1 month', '\"login_history_\"YYYY_MM')");
+    db.sql(&format!("DROP TABLE {next}"));
+    db.sql(
+        "INSERT INTO login_history (user_id, login_time) \
+         SELECT 1, date_trunc('month', localtimestamp + interval '1 month') + g * interval '1 hour' \
+         FROM generate_series(1, 7) g",
+    );
+    let out = db.promail().args(["-v", "db", "migrate"]).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "move 7 rows from login_history_default into {next} "
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("login_history: 320 rows of other periods stay in login_history_default"),
+        "{err}"
+    );
+    assert_eq!(count(&db, "ONLY login_history_default"), 320);
+    assert_eq!(count(&db, &format!("ONLY {next}")), 7);
+    // The nightly job deals with them: 2024 is past retention (deleted), 2031 is moved.
+    let (_, err) = ok(&db, &["partitions", "rotate"]);
+    assert!(err.contains("into login_history_2031_03"), "{err}");
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+}
