@@ -13,6 +13,8 @@ use crate::lock::{self, Key};
 use crate::output::{Format, Rows};
 use crate::partition::catalog;
 use crate::partition::cleanup::{self, Removed, TablePlan};
+use crate::partition::plan::RetentionAction;
+use crate::partition::policy;
 
 /// Removes login_history rows older than 90 days and email_analytics rows older than 30 days
 /// (the server's clock), as the seed's cleanup_old_logs() does, and reports per table how many
@@ -48,6 +50,7 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     cleanup::check_function(&db).await?;
     if args.dry_run {
         let plans = cleanup::plan(&db, args.exact, true).await?;
+        warn_policies(&db, &plans, ctx).await;
         let removed: Vec<Removed> = plans
             .into_iter()
             .map(|p| {
@@ -90,6 +93,7 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     let (plans, extra) =
         futures_util::future::join(cleanup::plan(&db, args.exact, false), extra).await;
     let plans = plans?;
+    warn_policies(&db, &plans, ctx).await;
     ctx.confirm(&question(&plans), args.yes.yes).await?;
     let out = &ctx.out;
     let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
@@ -110,6 +114,45 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     }
     drop(session);
     Ok(())
+}
+
+/// Warns when a table's partition policy keeps more than the seed's retention that cleanup
+/// applies (a longer retention, none, or detached partitions kept): cleanup removes it anyway,
+/// as the seed's function would. Nothing when the policies cannot be read (cleanup needs only
+/// the function).
+async fn warn_policies(db: &tokio_postgres::Client, plans: &[TablePlan], ctx: &Ctx) {
+    let Ok(stored) = policy::load(db).await else {
+        return;
+    };
+    let Ok(row) = db.query_one("SELECT LOCALTIMESTAMP", &[]).await else {
+        return;
+    };
+    let now: chrono::NaiveDateTime = row.get(0);
+    for plan in plans {
+        let Some(s) = stored.iter().find(|s| s.policy.table == plan.seed.table) else {
+            continue;
+        };
+        let keeps = match s.retention_text.as_deref() {
+            None => Some("keeps every partition".to_string()),
+            Some(text) => match policy::cutoff(db, plan.seed.table, now).await {
+                Ok(Some(c)) if c < plan.cutoff => Some(format!("keeps {text}")),
+                _ => None,
+            },
+        };
+        let detaches = s.policy.action == RetentionAction::Detach && !plan.expired.is_empty();
+        let what = match (keeps, detaches) {
+            (Some(k), true) => format!("{k} and detaches expired partitions"),
+            (Some(k), false) => k,
+            (None, true) => "detaches expired partitions (keeps their tables)".to_string(),
+            (None, false) => continue,
+        };
+        ctx.out.warn(format!(
+            "{}: its partition policy {what}, but cleanup applies the seed's retention ({}): \
+             it deletes the rows older than that and drops their partitions; \
+             to keep them, leave cleanup out and let `partitions rotate` apply the policy",
+            plan.seed.table, plan.seed.interval
+        ));
+    }
 }
 
 fn question(plans: &[TablePlan]) -> String {

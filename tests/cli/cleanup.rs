@@ -333,3 +333,58 @@ fn a_short_idle_in_transaction_timeout_does_not_end_cleanup_midway() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_retention_done(&db, &from, keep);
 }
+
+#[test]
+fn a_partition_policy_keeping_more_than_the_seed_is_warned_about() {
+    let db = TestDb::unpartitioned("cleanup_policy");
+    year_of_logs(&db);
+    // The seeded policies are the seed's retention: no warning.
+    let out = db
+        .promail()
+        .args(["cleanup", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(!stderr_of(&out).contains("warning"), "{}", stderr_of(&out));
+
+    for args in [
+        [
+            "login_history",
+            "--retention",
+            "365 days",
+            "--action",
+            "detach",
+        ],
+        ["email_analytics", "--retention", "none", "--action", "drop"],
+    ] {
+        let out = db
+            .promail()
+            .args(["partitions", "policy", "set"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+    }
+    let out = db
+        .promail()
+        .args(["-q", "cleanup", "--yes"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "warning: login_history: its partition policy keeps 365 days and detaches expired partitions, \
+             but cleanup applies the seed's retention (90 days)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "warning: email_analytics: its partition policy keeps every partition, but cleanup"
+        ),
+        "{err}"
+    );
+    // It still does what the seed's function does.
+    assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
+}
