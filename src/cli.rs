@@ -59,7 +59,8 @@ pub struct GlobalOpts {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Print more about what is done: connections, waits, timings, the SQL of --dry-run
+    /// Print more about what is done: connections, lock waits and retries, what cleanup drops
+    /// partition by partition, the timings of db seed, the SQL of db migrate --dry-run
     // A count (so -vv is accepted), but there is one level: the help does not promise more.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
