@@ -125,7 +125,10 @@ fn status(l: &Listing) -> String {
         problems.push(format!("{} rows in DEFAULT", h.default_rows));
     }
     if !h.gaps.is_empty() {
-        problems.push(format!("{} gaps", h.gaps.len()));
+        problems.push(match h.gaps.len() {
+            1 => "1 gap".to_string(),
+            n => format!("{n} gaps"),
+        });
     }
     if !h.past_retention.is_empty() {
         problems.push(format!("{} past retention", h.past_retention.len()));

@@ -335,13 +335,17 @@ async fn warn_expired_range(
         .map(|a| a.partition().name.as_str())
         .collect();
     if let (Some(first), Some(last)) = (expired.first(), expired.last()) {
-        let which = if expired.len() == 1 {
-            (*first).to_string()
+        let (which, is, them) = if expired.len() == 1 {
+            ((*first).to_string(), "is", "it")
         } else {
-            format!("{} partitions ({first} … {last})", expired.len())
+            (
+                format!("{} partitions ({first} … {last})", expired.len()),
+                "are",
+                "them",
+            )
         };
         out.warn(format!(
-            "{}: {which} already past retention ({}): the next `partitions rotate` will {} them",
+            "{}: {which} {is} already past retention ({}): the next `partitions rotate` will {} {them}",
             policy.table,
             policy.retention.as_deref().unwrap_or(""),
             policy.action

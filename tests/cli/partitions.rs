@@ -349,7 +349,7 @@ fn list_shows_partitions_and_health_in_json_table_and_csv() {
     );
     let status = h["status"].as_str().unwrap();
     assert!(status.contains("20 rows in DEFAULT"), "{status}");
-    assert!(status.contains("1 gaps"), "{status}");
+    assert!(status.contains("; 1 gap;"), "{status}");
 
     let (table, _) = ok(&db, &["partitions", "list"]);
     assert!(table.contains("login_history_2025_05"), "{table}");
@@ -1234,7 +1234,7 @@ fn create_over_a_range_past_retention_warns() {
     );
     assert!(
         err.contains(
-            "login_history: 2 partitions (login_history_2024_01 … login_history_2024_02) already past retention (90 days): the next `partitions rotate` will drop them"
+            "login_history: 2 partitions (login_history_2024_01 … login_history_2024_02) are already past retention (90 days): the next `partitions rotate` will drop them"
         ),
         "{err}"
     );
