@@ -102,6 +102,8 @@ struct Work<'a> {
     cutoff: Option<NaiveDateTime>,
     actions: Vec<Action>,
     failed: bool,
+    /// Rows left DEFAULT (moved or deleted): its statistics are refreshed at the end.
+    emptied_default: bool,
 }
 
 impl Work<'_> {
@@ -555,6 +557,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             indexes,
             actions,
             failed: false,
+            emptied_default: false,
         });
     }
     if opts.dry_run {
@@ -569,6 +572,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
     //    compete for the same disk and the same DEFAULT partition).
     for w in &mut works {
         let target = w.target();
+        let (mut emptied, mut failed) = (false, false);
         for action in w
             .actions
             .iter()
@@ -579,14 +583,19 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 Ok(Outcome::NameTaken { is_partition }) => {
                     errors.push(name_taken(&target, action, is_partition));
                 }
-                Ok(outcome) => summary.changes += report(out, &target, action, &outcome),
+                Ok(outcome) => {
+                    emptied |= matches!(outcome, Outcome::Moved(n) if n > 0);
+                    summary.changes += report(out, &target, action, &outcome);
+                }
                 Err(e) => {
                     errors.push(e);
-                    w.failed = true;
+                    failed = true;
                     break;
                 }
             }
         }
+        w.failed = failed;
+        w.emptied_default = emptied;
     }
 
     // 2. Creates, on up to PARALLEL_CREATES sessions, in batches of consecutive partitions:
@@ -618,16 +627,39 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             continue;
         }
         let target = w.target();
+        let mut emptied = false;
         for action in w.actions.iter().filter(|a| is_retention(a)) {
             match exec::apply(db, &target, action, &opts.exec).await {
-                Ok(outcome) => summary.changes += report(out, &target, action, &outcome),
+                Ok(outcome) => {
+                    emptied |= matches!(outcome, Outcome::Deleted(n) if n > 0);
+                    summary.changes += report(out, &target, action, &outcome);
+                }
                 Err(e) => {
                     errors.push(e);
                     break;
                 }
             }
         }
+        w.emptied_default |= emptied;
     }
+
+    // 4. The DEFAULT partitions rows left: fresh statistics, so that `partitions list` and the
+    //    planner do not go on counting the rows that left (a sample: cheap; under the session's
+    //    lock_timeout; a failure only delays that to autovacuum's next ANALYZE).
+    for w in works.iter().filter(|w| w.emptied_default) {
+        let Some(default) = w.cat.default_partition() else {
+            continue;
+        };
+        let sql = format!("ANALYZE {}", catalog::qualified(&default.name));
+        if let Err(e) = db.batch_execute(&sql).await {
+            out.verbose(format!(
+                "{}: statistics not refreshed: {}",
+                default.name,
+                crate::pg::err(e)
+            ));
+        }
+    }
+
     // Every failure is printed; the last one is the run's error (exit 1).
     match errors.pop() {
         None => Ok(summary),

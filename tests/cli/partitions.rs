@@ -221,6 +221,11 @@ fn hundred_thousand_rows_in_default_are_all_moved() {
     assert_eq!(count(&db, "ONLY login_history_2025_01"), 34_445);
     assert_eq!(count(&db, "ONLY login_history_2025_02"), 31_111);
     assert_eq!(count(&db, "ONLY login_history_2025_03"), 34_444);
+    // DEFAULT's statistics were refreshed: `partitions list` no longer estimates rows there.
+    assert_eq!(
+        db.value("SELECT reltuples FROM pg_class WHERE relname = 'login_history_default'"),
+        "0"
+    );
     let p = partitions(&db, "login_history");
     assert!(p.contains(
         &"login_history_2025_02 FOR VALUES FROM ('2025-02-01 00:00:00') TO ('2025-03-01 00:00:00')"
