@@ -19,8 +19,8 @@ use crate::output::Output;
 use crate::partition::catalog::{self, Want};
 use crate::partition::exec::{self, Outcome, Settings, Target};
 use crate::partition::plan::{
-    default_partition_name, fmt_ts, plan_premake, plan_range, plan_rotate, stuck_in_default,
-    Action, State, StuckReason,
+    default_partition_name, fmt_ts, plan_premake, plan_range, plan_rotate, range_overlaps,
+    stuck_in_default, Action, State, StuckReason,
 };
 use crate::partition::policy;
 
@@ -515,12 +515,20 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 plan_range(policy, &state, from, to).map_err(|e| usage(e.to_string()))?
             }
         };
-        if let Job::Range { .. } = job {
+        let mut overlapped = 0;
+        if let Job::Range { from, to } = job {
             warn_expired_range(db, out, policy, &actions, cat.server_now).await;
+            for (p, other) in range_overlaps(policy, &state, from, to) {
+                overlapped += 1;
+                out.warn(format!(
+                    "{}: {p} not made: it overlaps partition {other}, which has other bounds",
+                    policy.table
+                ));
+            }
         }
         if actions.is_empty() {
             match job {
-                Job::Range { .. } if !opts.dry_run => out.info(format!(
+                Job::Range { .. } if !opts.dry_run && overlapped == 0 => out.info(format!(
                     "{}: the partitions of that range already exist",
                     policy.table
                 )),

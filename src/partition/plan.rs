@@ -975,6 +975,39 @@ pub fn plan_range(
     Ok(actions)
 }
 
+/// The periods of `[from, to)` that [`plan_range`] skips although their own partition does not
+/// exist: each overlaps a partition with other bounds (made by hand), named here.
+#[must_use]
+pub fn range_overlaps(
+    policy: &Policy,
+    state: &State,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> Vec<(Partition, String)> {
+    let cov = Coverage::new(state.existing);
+    policy
+        .period
+        .periods_from(from)
+        .take_while(|&(s, _)| s < to)
+        .take(MAX_RANGE_PERIODS)
+        .filter_map(|(start, end)| {
+            let other = cov
+                .sorted
+                .iter()
+                .find(|e| e.from < end && e.to > start && (e.from, e.to) != (start, end))?;
+            let name = partition_name(&policy.table, policy.period, start);
+            Some((
+                Partition {
+                    name,
+                    from: start,
+                    to: end,
+                },
+                other.name.clone(),
+            ))
+        })
+        .collect()
+}
+
 /// Health of one table for `partitions list`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Health {
@@ -1308,6 +1341,43 @@ mod tests {
         assert!(plan_premake(&policy, &st, ts("2027-08-20"))
             .iter()
             .all(|a| matches!(a, Action::Create(_))));
+    }
+
+    #[test]
+    fn range_names_the_periods_skipped_for_an_odd_partition() {
+        let existing = vec![
+            part("lh_custom", "2027-03-15", "2027-04-15"),
+            std_part("login_history", Period::Monthly, "2027-05-01"),
+        ];
+        let policy = login(2, None, RetentionAction::Drop);
+        let st = state(&existing, &[]);
+        let skipped = range_overlaps(&policy, &st, ts("2027-02-01"), ts("2027-07-01"));
+        let got: Vec<(String, &str)> = skipped
+            .iter()
+            .map(|(p, other)| (p.to_string(), other.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "login_history_2027_03 [2027-03-01, 2027-04-01)".to_string(),
+                    "lh_custom"
+                ),
+                (
+                    "login_history_2027_04 [2027-04-01, 2027-05-01)".to_string(),
+                    "lh_custom"
+                ),
+            ]
+        );
+        // May exists as itself: not an overlap; February and June are made.
+        let plan = plan_range(&policy, &st, ts("2027-02-01"), ts("2027-07-01")).unwrap();
+        assert_eq!(
+            names(&plan),
+            vec![
+                "create login_history_2027_02 [2027-02-01, 2027-03-01)",
+                "create login_history_2027_06 [2027-06-01, 2027-07-01)",
+            ]
+        );
     }
 
     #[test]

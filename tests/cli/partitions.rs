@@ -1424,3 +1424,29 @@ fn migrate_moves_only_the_premade_periods_rows_out_of_default() {
     assert!(err.contains("into login_history_2031_03"), "{err}");
     assert_eq!(count(&db, "ONLY login_history_default"), 0);
 }
+
+#[test]
+fn create_names_the_periods_a_hand_made_partition_overlaps() {
+    let db = TestDb::unpartitioned("part_create_overlap");
+    db.sql(
+        "CREATE TABLE lh_custom PARTITION OF login_history \
+         FOR VALUES FROM ('2027-03-15') TO ('2027-04-15')",
+    );
+    let (_, err) = ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2027-03-01",
+            "--to",
+            "2027-04-01",
+        ],
+    );
+    assert_eq!(
+        err.trim(),
+        "warning: login_history: login_history_2027_03 [2027-03-01, 2027-04-01) not made: \
+         it overlaps partition lh_custom, which has other bounds"
+    );
+}
