@@ -1011,7 +1011,8 @@ pub fn range_overlaps(
 /// Health of one table for `partitions list`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Health {
-    /// Holes between consecutive partitions, between the oldest and newest.
+    /// Holes between consecutive partitions, between the oldest and newest, except those
+    /// wholly past retention.
     pub gaps: Vec<(NaiveDateTime, NaiveDateTime)>,
     /// Whole periods after the current one covered contiguously from `now`
     /// (0 if `now` is not covered).
@@ -1034,7 +1035,12 @@ pub fn health(policy: &Policy, state: &State, now: NaiveDateTime) -> Health {
         _ => 0,
     };
     Health {
-        gaps: cov.gaps(),
+        // A hole wholly past retention is no problem: rotate would drop a partition there.
+        gaps: cov
+            .gaps()
+            .into_iter()
+            .filter(|(_, to)| state.cutoff.is_none_or(|c| *to > c))
+            .collect(),
         ahead,
         covers_now: end.is_some(),
         default_rows: state
@@ -1595,6 +1601,10 @@ mod tests {
         let h = hlth(&policy, &state(&existing, &rows), ts("2024-04-10"));
         assert!(!h.covers_now);
         assert_eq!(h.ahead, 0);
+
+        // cutoff 2024-05-21: the April hole is past retention, no longer a problem.
+        let h = hlth(&policy, &state(&existing, &rows), ts("2024-07-20"));
+        assert_eq!(h.gaps, vec![(ts("2024-08-10"), ts("2024-10-01"))]);
 
         let h = hlth(&policy, &state(&[], &[]), ts("2024-04-10"));
         assert_eq!(
