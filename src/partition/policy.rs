@@ -80,15 +80,22 @@ pub fn select<'a>(all: &'a [Stored], tables: &[String]) -> Result<Vec<&'a Stored
     }
     let mut out: Vec<&Stored> = Vec::new();
     for t in tables {
+        let t = unqualified(t);
         let s = all
             .iter()
-            .find(|s| &s.policy.table == t)
+            .find(|s| s.policy.table == t)
             .ok_or_else(|| unknown_table(t, all))?;
         if !out.iter().any(|o| o.policy.table == s.policy.table) {
             out.push(s);
         }
     }
     Ok(out)
+}
+
+/// A table name as given, without the `public.` schema promail manages tables in (as psql
+/// accepts either).
+fn unqualified(table: &str) -> &str {
+    table.strip_prefix("public.").unwrap_or(table)
 }
 
 /// A retention given on the command line: `none`, or an interval the server understands.
@@ -120,6 +127,7 @@ pub struct Change {
 /// Applies a change to the policy of `table` after checking it; returns the stored result.
 /// Bad values are usage errors (exit 2), one line each.
 pub async fn update(client: &Client, table: &str, change: &Change) -> Result<Stored> {
+    let table = unqualified(table);
     let all = load(client).await?;
     let current = all
         .iter()
@@ -212,7 +220,7 @@ async fn check_interval(client: &Client, policy: &Policy, text: &str) -> Result<
     let shown: String = row.get("retention_text");
     if !row.get::<_, bool>("positive") {
         return Err(usage(format!(
-            "partition policy for {table}: retention must be positive, got {shown}"
+            "partition policy for {table}: retention must be positive, got {text:?}"
         )));
     }
     if row.get::<_, bool>("shorter_than_period") {

@@ -424,6 +424,46 @@ fn unknown_table_is_a_usage_error_naming_the_managed_tables() {
 }
 
 #[test]
+fn tables_may_be_named_with_their_schema() {
+    let db = TestDb::unpartitioned("part_qualified");
+    let (out, _) = ok(
+        &db,
+        &[
+            "partitions",
+            "list",
+            "public.login_history",
+            "--format",
+            "json",
+        ],
+    );
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["health"][0]["table"], "login_history", "{doc}");
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "public.email_analytics",
+            "--premake",
+            "5",
+        ],
+    );
+    assert_eq!(
+        db.value(
+            "SELECT premake FROM promail.partition_policy WHERE parent_table = 'email_analytics'"
+        ),
+        "5"
+    );
+    let out = db
+        .promail()
+        .args(["partitions", "list", "other.login_history"])
+        .output()
+        .unwrap();
+    assert_error(&out, 2, "unknown table");
+}
+
+#[test]
 fn bad_dates_are_usage_errors() {
     let db = TestDb::unpartitioned("part_bad_dates");
     let out = db
@@ -482,7 +522,10 @@ fn policy_show_set_and_reject_bad_values() {
             vec!["--retention", "-30 days"],
             "retention must be positive",
         ),
-        (vec!["--retention", "0 days"], "retention must be positive"),
+        (
+            vec!["--retention", "0 days"],
+            "retention must be positive, got \"0 days\"",
+        ),
         (vec!["--retention", "soon"], "invalid retention \"soon\""),
     ] {
         let mut a = vec!["partitions", "policy", "set", "login_history"];
