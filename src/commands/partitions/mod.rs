@@ -70,6 +70,10 @@ impl LockOpts {
 /// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM[:SS]` (a timestamp without time zone, as the key columns).
 pub fn parse_date(s: &str) -> Result<NaiveDateTime, String> {
     let t = s.trim();
+    // chrono reads `26-01-01` as the year 26: a four-digit year is asked for instead.
+    if !t.split('-').next().is_some_and(|y| y.len() == 4) {
+        return Err("expected a date as YYYY-MM-DD with a four-digit year, e.g. 2026-12-20".into());
+    }
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         return Ok(d.and_time(NaiveTime::MIN));
     }
@@ -97,5 +101,7 @@ mod tests {
         );
         assert!(parse_date("2026-13-01").is_err());
         assert!(parse_date("20/12/2026").is_err());
+        assert!(parse_date("26-01-01").unwrap_err().contains("four-digit year"));
+        assert!(parse_date("126-01-01").is_err());
     }
 }
