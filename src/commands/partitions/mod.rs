@@ -71,7 +71,7 @@ impl LockOpts {
 pub fn parse_date(s: &str) -> Result<NaiveDateTime, String> {
     let t = s.trim();
     // chrono reads `26-01-01` as the year 26: a four-digit year is asked for instead.
-    if !t.split('-').next().is_some_and(|y| y.len() == 4) {
+    if t.split('-').next().is_none_or(|y| y.len() != 4) {
         return Err("expected a date as YYYY-MM-DD with a four-digit year, e.g. 2026-12-20".into());
     }
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
