@@ -7,6 +7,7 @@
 //! second concurrent run waits for the lock a bounded time and then either finds nothing left
 //! to do or exits successfully saying another run holds it.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -102,7 +103,8 @@ struct Work<'a> {
     cutoff: Option<NaiveDateTime>,
     actions: Vec<Action>,
     failed: bool,
-    /// Rows left DEFAULT (moved or deleted): its statistics are refreshed at the end.
+    /// Rows were taken out of DEFAULT (moved or deleted): its statistics are refreshed at the
+    /// end.
     emptied_default: bool,
 }
 
@@ -155,9 +157,10 @@ fn report(out: &Output, target: &Target<'_>, action: &Action, outcome: &Outcome)
     }
 }
 
-/// Applies the creates, spread over up to [`PARALLEL_CREATES`] sessions (the main one alone
-/// when there are few, or when more sessions cannot be opened), each session's consecutive
-/// creates of one table [`CREATE_BATCH`] to a transaction; results in input order.
+/// Applies the creates in batches of up to [`CREATE_BATCH`] consecutive partitions of one
+/// table, each in a transaction, on up to [`PARALLEL_CREATES`] sessions: the main one starts at
+/// once, the others join as soon as they are connected (or not at all, when they cannot be
+/// opened), each taking the next batch when it is done with one. Results in input order.
 async fn create_all(
     db: &Db,
     out: &Output,
@@ -165,46 +168,50 @@ async fn create_all(
     creates: &[(usize, &Action)],
     settings: &Settings,
 ) -> Vec<Result<Outcome>> {
-    let wanted = creates.len().min(PARALLEL_CREATES);
-    let opened = futures_util::future::join_all((1..wanted).map(|_| async {
-        let session = connect::connect(&db.info, Prompt::Never).await?;
-        catalog::prepare_session(&session, settings.lock_timeout).await?;
-        anyhow::Ok(session)
-    }))
-    .await;
-    let mut extra: Vec<Db> = Vec::new();
-    for s in opened {
-        match s {
-            Ok(s) => extra.push(s),
-            Err(e) => out.verbose(format!("creating partitions on fewer sessions: {e:#}")),
-        }
-    }
-    let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
-    sessions.extend(extra.iter().map(|d| &d.client));
-    // Batches of consecutive creates of one table, dealt out to the sessions in turn.
     let numbered: Vec<(usize, &(usize, &Action))> = creates.iter().enumerate().collect();
     let batches: Vec<&[(usize, &(usize, &Action))]> = numbered
         .chunk_by(|(_, (a, _)), (_, (b, _))| a == b)
         .flat_map(|run| run.chunks(CREATE_BATCH))
         .collect();
-    let k = sessions.len();
-    let lanes = sessions.iter().enumerate().map(|(lane, client)| {
-        let batches = &batches;
-        async move {
-            let mut done = Vec::new();
-            for batch in batches.iter().skip(lane).step_by(k) {
-                done.extend(create_batch(client, works, batch, settings).await);
+    let next = AtomicUsize::new(0);
+    let extra = batches.len().min(PARALLEL_CREATES).saturating_sub(1);
+    let joining = (0..extra).map(|_| async {
+        let opened = async {
+            let session = connect::connect(&db.info, Prompt::Never).await?;
+            catalog::prepare_session(&session, settings.lock_timeout).await?;
+            anyhow::Ok(session)
+        };
+        match opened.await {
+            Ok(session) => create_lane(&session.client, works, &batches, &next, settings).await,
+            Err(e) => {
+                out.verbose(format!("creating partitions on fewer sessions: {e:#}"));
+                Vec::new()
             }
-            done
         }
     });
-    let mut all: Vec<(usize, Result<Outcome>)> = futures_util::future::join_all(lanes)
-        .await
-        .into_iter()
-        .flatten()
-        .collect();
+    let (mut all, others) = futures_util::future::join(
+        create_lane(&db.client, works, &batches, &next, settings),
+        futures_util::future::join_all(joining),
+    )
+    .await;
+    all.extend(others.into_iter().flatten());
     all.sort_by_key(|(n, _)| *n);
     all.into_iter().map(|(_, r)| r).collect()
+}
+
+/// One session's share of [`create_all`]: the next batch not taken yet, until none is left.
+async fn create_lane(
+    client: &tokio_postgres::Client,
+    works: &[Work<'_>],
+    batches: &[&[(usize, &(usize, &Action))]],
+    next: &AtomicUsize,
+    settings: &Settings,
+) -> Vec<(usize, Result<Outcome>)> {
+    let mut done = Vec::new();
+    while let Some(batch) = batches.get(next.fetch_add(1, Ordering::Relaxed)) {
+        done.extend(create_batch(client, works, batch, settings).await);
+    }
+    done
 }
 
 /// One transaction for the batch when it can (results numbered as the batch); one by one when
@@ -651,9 +658,9 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         w.emptied_default |= emptied;
     }
 
-    // 4. The DEFAULT partitions rows left: fresh statistics, so that `partitions list` and the
-    //    planner do not go on counting the rows that left (a sample: cheap; under the session's
-    //    lock_timeout; a failure only delays that to autovacuum's next ANALYZE).
+    // 4. Fresh statistics for each DEFAULT partition that rows were taken out of, so that
+    //    `partitions list` and the planner stop counting them (ANALYZE reads a sample: cheap;
+    //    under the session's lock_timeout; a failure only leaves that to autovacuum).
     for w in works.iter().filter(|w| w.emptied_default) {
         let Some(default) = w.cat.default_partition() else {
             continue;

@@ -101,7 +101,9 @@ mod tests {
         );
         assert!(parse_date("2026-13-01").is_err());
         assert!(parse_date("20/12/2026").is_err());
-        assert!(parse_date("26-01-01").unwrap_err().contains("four-digit year"));
+        assert!(parse_date("26-01-01")
+            .unwrap_err()
+            .contains("four-digit year"));
         assert!(parse_date("126-01-01").is_err());
     }
 }
