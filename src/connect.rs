@@ -549,6 +549,18 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
             anyhow::anyhow!("connecting to {target}: timeout expired"),
             "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT changes the limit",
         ),
+        // Another service on that port (SSH, HTTP, …): its banner is no PostgreSQL message.
+        _ if lower.contains("bytes remaining on stream")
+            || lower.contains("unexpected message")
+            || lower.contains("invalid message") =>
+        {
+            hint(
+                anyhow::anyhow!(
+                    "connecting to {target}: the answer is not PostgreSQL's protocol ({detail})"
+                ),
+                "is it another service's port? PostgreSQL listens on 5432 unless configured otherwise (--database-url, PGPORT)",
+            )
+        }
         _ if lower.contains("channel binding") => hint(
             anyhow::anyhow!("connecting to {target}: {detail}"),
             "channel_binding=require needs SCRAM password authentication over TLS: use sslmode=require or stronger, or channel_binding=prefer",

@@ -242,3 +242,33 @@ fn unknown_role_hints_at_db_create_not_pg_hba() {
         "{err}"
     );
 }
+
+#[test]
+fn another_service_on_the_port_is_named_as_such() {
+    use std::io::Write as _;
+    // An SSH-like banner, then the connection closes.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for c in listener.incoming().take(4).flatten() {
+            let mut c = c;
+            let _ = c.write_all(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n");
+        }
+    });
+    for sslmode in ["disable", "prefer"] {
+        let out = promail()
+            .args(["db", "ping"])
+            .env(
+                "DATABASE_URL",
+                format!("postgresql://u@127.0.0.1:{port}/db?connect_timeout=5&sslmode={sslmode}"),
+            )
+            .timeout(Duration::from_secs(25))
+            .output()
+            .unwrap();
+        let err = assert_error(&out, 1, &format!("connecting to 127.0.0.1:{port}"));
+        assert!(
+            err.contains("hint: is it another service's port?"),
+            "{sslmode}: {err}"
+        );
+    }
+}
