@@ -544,8 +544,35 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             continue;
         }
         if opts.dry_run {
+            // What the run would find in its way: a table of a new partition's name (a
+            // partition detached by retention keeps its name).
+            let new_names: Vec<&str> = actions
+                .iter()
+                .filter(|a| matches!(a, Action::Create(_) | Action::MoveFromDefault { .. }))
+                .map(|a| a.partition().name.as_str())
+                .collect();
+            let taken: Vec<String> = match db
+                .query(
+                    "SELECT c.relname::text FROM pg_class c \
+                     JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public' \
+                     WHERE c.relname = ANY($1::text[])",
+                    &[&new_names],
+                )
+                .await
+            {
+                Ok(rows) => rows.iter().map(|r| r.get(0)).collect(),
+                Err(e) => {
+                    errors.push(crate::pg::err(e).context("checking the names of new partitions"));
+                    continue;
+                }
+            };
             for a in &actions {
                 plan_text.push_str(&a.describe_in(policy, &default_name));
+                if taken.iter().any(|t| *t == a.partition().name) {
+                    plan_text.push_str(
+                        "  -- will fail: a table of that name exists and is not this partition",
+                    );
+                }
                 plan_text.push('\n');
             }
             summary.changes += actions.len();
