@@ -4,7 +4,7 @@
 -- age. Locks that cannot conflict are left out: on a referenced table, only ROW EXCLUSIVE and
 -- stronger conflict with SHARE ROW EXCLUSIVE; on the parent and its partitions any lock can
 -- (DETACH, DROP and the attach's lock on DEFAULT are ACCESS EXCLUSIVE). Oldest first.
---   $1 text: parent table in public
+--   $1 text: parent table in public   $2 int4[]: this run's own sessions, left out
 WITH parent AS (
     SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relname = $1::text
@@ -25,6 +25,7 @@ JOIN pg_class c ON c.oid = l.relation
 JOIN pg_stat_activity a ON a.pid = l.pid
 WHERE l.granted
   AND l.pid <> pg_backend_pid()
+  AND l.pid <> ALL($2::int4[])
   AND l.locktype = 'relation'
   AND (NOT r.referenced OR l.mode NOT IN ('AccessShareLock', 'RowShareLock'))
 ORDER BY a.xact_start NULLS LAST, l.pid, c.relname

@@ -30,13 +30,33 @@ pub fn qualified(name: &str) -> String {
 /// text) and a `lock_timeout` so that even reading the DEFAULT partition never queues behind
 /// a long transaction for long.
 pub async fn prepare_session(client: &Client, lock_timeout: Duration) -> Result<()> {
-    client
-        .batch_execute(&format!(
-            "SET DateStyle = ISO; SET IntervalStyle = postgres; SET lock_timeout = '{}ms'",
+    let rows = client
+        .simple_query(&format!(
+            "SET DateStyle = ISO; SET IntervalStyle = postgres; SET lock_timeout = '{}ms'; \
+             SELECT pg_backend_pid()",
             lock_timeout.as_millis().max(1)
         ))
         .await
-        .pg()
+        .pg()?;
+    for row in rows {
+        if let tokio_postgres::SimpleQueryMessage::Row(r) = row {
+            if let Some(pid) = r.get(0).and_then(|p| p.parse().ok()) {
+                own_sessions()
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(pid);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Backend pids of this process's sessions that work on partitions: a lock-timeout report
+/// does not name them as the sessions in the way (they queue behind each other, which the
+/// retries absorb).
+pub fn own_sessions() -> &'static std::sync::Mutex<Vec<i32>> {
+    static PIDS: std::sync::OnceLock<std::sync::Mutex<Vec<i32>>> = std::sync::OnceLock::new();
+    PIDS.get_or_init(|| std::sync::Mutex::new(Vec::new()))
 }
 
 /// One child of a partitioned table.

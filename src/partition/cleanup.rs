@@ -393,8 +393,10 @@ pub async fn execute(
             let mut ours = Vec::new();
             for (i, plan) in plans.iter().enumerate() {
                 if *ready[i].borrow() == Drops::Failed {
-                    // That table's drops failed: the command fails. The rows deleted so far
-                    // were past the cutoff; they are committed with the empty rest.
+                    // That table's drops have failed already (they seldom fail this early):
+                    // the command fails, nothing more is deleted. When they fail later, the
+                    // boundary rows deleted meanwhile are committed all the same: they are
+                    // past the cutoff, which the function would delete too.
                     return Ok(None);
                 }
                 for name in &plan.boundary {

@@ -339,7 +339,11 @@ fn doing(action: &Action) -> String {
 /// `pid 4242 (RowExclusiveLock on users, transaction open 3 s, idle in transaction)`, oldest
 /// first. Empty when they are gone or cannot be read.
 async fn blockers(client: &Client, table: &str) -> Vec<String> {
-    let Ok(rows) = client.query(BLOCKERS_SQL, &[&table]).await else {
+    let own: Vec<i32> = crate::partition::catalog::own_sessions()
+        .lock()
+        .map(|p| p.clone())
+        .unwrap_or_default();
+    let Ok(rows) = client.query(BLOCKERS_SQL, &[&table, &own]).await else {
         return Vec::new();
     };
     // One entry per session (a session holds a lock on the parent and on each partition it
@@ -560,8 +564,10 @@ fn attach_sql(target: &Target<'_>, p: &Partition) -> String {
 /// a transaction each on one session, a fifth less wall time on four (fewer commits, and
 /// fewer rebuilds of the parent's partition list by the other sessions). The locks the
 /// attaches take (SHARE UPDATE EXCLUSIVE on the parent, ACCESS EXCLUSIVE on its DEFAULT
-/// partition) are held from the first attach to the commit: about a millisecond per partition
-/// in the batch. Retried as a whole like one action. `Ok(false)`
+/// partition, SHARE ROW EXCLUSIVE on the tables its foreign keys reference, which blocks
+/// writes to them) are held from the first attach to the commit: about a millisecond per
+/// partition while DEFAULT is empty, but each attach scans DEFAULT, so the caller batches only
+/// then. Retried as a whole like one action. `Ok(false)`
 /// when a statement failed otherwise (a name taken, rows arrived in DEFAULT meanwhile):
 /// nothing was done, and the caller applies them one by one, so that each partition gets its
 /// own outcome (made, made meanwhile by another run, or its own error) as without batches.
@@ -605,6 +611,10 @@ pub async fn create_batch(
     .await
     {
         Ok(()) => Ok(true),
+        // The session is gone: one by one would fail the same way, once per partition.
+        Err(Fail::Pg(err)) if err.is_closed() || client.is_closed() => {
+            Err(pg::err(err).context(what))
+        }
         Err(Fail::Pg(_)) => Ok(false),
         Err(fail) => Err(fail.into_error(&what)),
     }

@@ -109,6 +109,25 @@ struct Work<'a> {
 }
 
 impl Work<'_> {
+    /// Rows in DEFAULT that the planned moves do not take out (estimated from the plan).
+    fn default_left(&self) -> i64 {
+        let moved: i64 = self
+            .actions
+            .iter()
+            .map(|a| match a {
+                Action::MoveFromDefault { rows, .. } => *rows,
+                _ => 0,
+            })
+            .sum();
+        self.cat
+            .default_rows
+            .iter()
+            .map(|(_, n)| (*n).max(0))
+            .sum::<i64>()
+            .saturating_add(self.cat.default_infinite)
+            .saturating_sub(moved)
+    }
+
     fn target(&self) -> Target<'_> {
         Target {
             policy: self.policy,
@@ -169,9 +188,19 @@ async fn create_all(
     settings: &Settings,
 ) -> Vec<Result<Outcome>> {
     let numbered: Vec<(usize, &(usize, &Action))> = creates.iter().enumerate().collect();
+    // Each attach scans DEFAULT under the batch's locks (among them SHARE ROW EXCLUSIVE on
+    // the tables the foreign keys reference, which blocks their writes): batches only when
+    // DEFAULT is left empty by the moves.
+    let batch_size = |i: usize| {
+        if works[i].default_left() > 0 {
+            1
+        } else {
+            CREATE_BATCH
+        }
+    };
     let batches: Vec<&[(usize, &(usize, &Action))]> = numbered
         .chunk_by(|(_, (a, _)), (_, (b, _))| a == b)
-        .flat_map(|run| run.chunks(CREATE_BATCH))
+        .flat_map(|run| run.chunks(batch_size(run[0].1 .0)))
         .collect();
     let next = AtomicUsize::new(0);
     let extra = batches.len().min(PARALLEL_CREATES).saturating_sub(1);
@@ -210,6 +239,10 @@ async fn create_lane(
     let mut done = Vec::new();
     while let Some(batch) = batches.get(next.fetch_add(1, Ordering::Relaxed)) {
         done.extend(create_batch(client, works, batch, settings).await);
+        // A session gone (killed, say) leaves the other batches to the other sessions.
+        if client.is_closed() {
+            break;
+        }
     }
     done
 }

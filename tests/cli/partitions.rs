@@ -1513,3 +1513,78 @@ fn create_names_the_periods_a_hand_made_partition_overlaps() {
          it overlaps partition lh_custom, which has other bounds"
     );
 }
+
+#[test]
+fn with_rows_left_in_default_creates_are_not_batched() {
+    let db = TestDb::unpartitioned("part_batch_default");
+    users(&db);
+    // A row no partition of the range will hold: every attach scans DEFAULT.
+    db.sql("INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', '2030-01-01')");
+    let rt = crate::support::runtime();
+    let app = rt.block_on(db.connect());
+    rt.block_on(app.batch_execute("BEGIN; UPDATE users SET email = email WHERE id = 1"))
+        .unwrap();
+    let out = create_24_weeks(&db, &["--lock-timeout", "100ms", "--retries", "0"]);
+    let err = assert_error(&out, 1, "creating partition email_analytics_2025_w");
+    assert!(!err.contains("partitions of email_analytics ("), "{err}");
+    rt.block_on(app.batch_execute("ROLLBACK")).unwrap();
+}
+
+#[test]
+fn a_session_killed_during_batched_creates_fails_its_batch_once() {
+    let db = TestDb::unpartitioned("part_batch_killed");
+    users(&db);
+    let rt = crate::support::runtime();
+    let app = rt.block_on(db.connect());
+    // Every attach waits behind this row lock on users.
+    rt.block_on(app.batch_execute("BEGIN; UPDATE users SET email = email WHERE id = 1"))
+        .unwrap();
+    let child = spawn(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "email_analytics",
+            "--from",
+            "2025-01-06",
+            "--to",
+            "2025-06-23",
+            "--lock-timeout",
+            "20s",
+        ],
+    );
+    // Three batches of 8, each waiting on its own session.
+    let waiting =
+        "SELECT count(DISTINCT l.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
+                   WHERE NOT l.granted AND a.datname = current_database()";
+    wait_for(
+        &db,
+        &format!("SELECT ({waiting}) >= 3"),
+        "three batches to wait",
+    );
+    db.sql(&format!(
+        "SELECT pg_terminate_backend(pid) FROM ({waiting_pids}) w LIMIT 1",
+        waiting_pids =
+            "SELECT DISTINCT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
+                        WHERE NOT l.granted AND a.datname = current_database()"
+    ));
+    rt.block_on(app.batch_execute("ROLLBACK")).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    // One error for the killed session's batch, the other batches made.
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error: ")).count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        err.contains("error: creating 8 partitions of email_analytics"),
+        "{err}"
+    );
+    assert_eq!(weeks_of_2025(&db), (16, 0));
+    // The next run makes the rest.
+    let out = create_24_weeks(&db, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(weeks_of_2025(&db), (24, 0));
+}
