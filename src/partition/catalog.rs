@@ -43,7 +43,7 @@ pub async fn prepare_session(client: &Client, lock_timeout: Duration) -> Result<
             if let Some(pid) = r.get(0).and_then(|p| p.parse().ok()) {
                 own_sessions()
                     .lock()
-                    .unwrap_or_else(|e| e.into_inner())
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
                     .push(pid);
             }
         }
