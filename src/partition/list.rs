@@ -122,7 +122,10 @@ fn status(l: &Listing) -> String {
         problems.push(format!("{} of {} periods made ahead", h.ahead, p.premake));
     }
     if h.default_rows > 0 {
-        problems.push(format!("{} rows in DEFAULT", h.default_rows));
+        problems.push(match h.default_rows {
+            1 => "1 row in DEFAULT".to_string(),
+            n => format!("{n} rows in DEFAULT"),
+        });
     }
     if !h.gaps.is_empty() {
         problems.push(match h.gaps.len() {
