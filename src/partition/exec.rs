@@ -29,6 +29,9 @@
 //!   cutoff (the bounds guarantee it; this is a safety net), then `DROP TABLE` (which detaches
 //!   it under the same locks), or `DETACH PARTITION` when the policy keeps detached tables. (`DETACH … CONCURRENTLY` is refused while
 //!   the table has a DEFAULT partition, so the detach is the plain one, under `lock_timeout`.)
+//! * Rows in DEFAULT of a period past retention: deleted (action drop), or moved into the
+//!   period's table outside the partitioned table, made for them or already there from an
+//!   earlier detach (action detach).
 
 use std::time::Duration;
 
@@ -332,6 +335,9 @@ fn doing(action: &Action) -> String {
             crate::partition::plan::fmt_ts(period.from),
             crate::partition::plan::fmt_ts(period.to)
         ),
+        Action::ArchiveFromDefault { .. } => {
+            format!("moving the expired rows of the DEFAULT partition into detached table {name}")
+        }
     }
 }
 
@@ -475,6 +481,9 @@ async fn apply_once(
         Action::Drop(p) => retire(client, target, p, true).await?,
         Action::Detach(p) => retire(client, target, p, false).await?,
         Action::DeleteFromDefault { period, .. } => delete_expired(client, target, period).await?,
+        Action::ArchiveFromDefault { period, .. } => {
+            archive_expired(client, target, period).await?
+        }
     })
 }
 
@@ -746,6 +755,61 @@ async fn delete_expired(
         )
         .await?;
     Ok(Outcome::Deleted(n))
+}
+
+/// Retention of rows in DEFAULT whose whole period is past retention (action detach): moved,
+/// in one transaction, into the period's table outside the partitioned table, as its
+/// partition would be once detached. The table is made (`LIKE` the parent, with its indexes)
+/// when no table has that name; a table that has it and is not a partition (the period's
+/// partition, detached by an earlier run) gets the rows appended. Only rows before the cutoff,
+/// whatever the plan said.
+async fn archive_expired(
+    client: &Client,
+    target: &Target<'_>,
+    period: &Partition,
+) -> Result<Outcome, Fail> {
+    let policy = target.policy;
+    let (Some(default), Some(cutoff)) = (target.default, target.cutoff) else {
+        return Err(Fail::Other(anyhow!(
+            "refusing: no DEFAULT partition or no retention cutoff for {}",
+            policy.table
+        )));
+    };
+    match lookup(client, target, period).await? {
+        Found::Nothing => client.batch_execute(&build_sql(target, period)).await?,
+        Found::Other(false) => {}
+        Found::Same | Found::Other(true) => {
+            return Err(Fail::Other(hint(
+                anyhow!(
+                    "{} is a partition of {}: the expired rows of [{}, {}) stay in {default}",
+                    period.name,
+                    policy.table,
+                    crate::partition::plan::fmt_ts(period.from),
+                    crate::partition::plan::fmt_ts(period.to)
+                ),
+                "detach or drop that partition (its range is past retention), then rerun",
+            )))
+        }
+    }
+    let col = ident(&policy.column);
+    let cols = target
+        .columns
+        .iter()
+        .map(|c| ident(c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let n = client
+        .execute(
+            &format!(
+                "WITH moved AS (DELETE FROM ONLY {def} WHERE {col} >= $1 AND {col} < $2 AND {col} < $3 \
+                 RETURNING {cols}) INSERT INTO {dest} ({cols}) SELECT {cols} FROM moved",
+                def = qualified(default),
+                dest = qualified(&period.name)
+            ),
+            &[&period.from, &period.to, &cutoff],
+        )
+        .await?;
+    Ok(Outcome::Moved(n))
 }
 
 /// Drops (or detaches) `partitions` of the target's table, every one past the target's cutoff

@@ -157,6 +157,10 @@ fn report(out: &Output, target: &Target<'_>, action: &Action, outcome: &Outcome)
                     period: period.clone(),
                     rows,
                 },
+                Action::ArchiveFromDefault { period, .. } => Action::ArchiveFromDefault {
+                    period: period.clone(),
+                    rows,
+                },
                 _ => Action::MoveFromDefault {
                     partition: action.partition().clone(),
                     rows,
@@ -331,8 +335,6 @@ fn warn_stuck(
     stuck: &[crate::partition::plan::Stuck],
 ) {
     let table = &policy.table;
-    let mut expired_rows = 0_i64;
-    let mut expired_periods = 0_usize;
     for s in stuck {
         match &s.reason {
             StuckReason::Overlaps(other) => out.warn(format!(
@@ -344,18 +346,7 @@ fn warn_stuck(
                 fmt_ts(s.from),
                 fmt_ts(s.to)
             )),
-            StuckReason::PastRetentionDetach => {
-                expired_rows = expired_rows.saturating_add(s.rows);
-                expired_periods += 1;
-            }
         }
-    }
-    if expired_periods > 0 {
-        out.warn(format!(
-            "{table}: {expired_rows} rows in {default} belong to {expired_periods} period(s) past retention; \
-             with action detach they are left there (not moved, not deleted): delete them by hand, \
-             or set the action to drop to have rotate delete them"
-        ));
     }
 }
 
@@ -706,7 +697,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         for action in w.actions.iter().filter(|a| is_retention(a)) {
             match exec::apply(db, &target, action, &opts.exec).await {
                 Ok(outcome) => {
-                    emptied |= matches!(outcome, Outcome::Deleted(n) if n > 0);
+                    emptied |= matches!(outcome, Outcome::Deleted(n) | Outcome::Moved(n) if n > 0);
                     summary.changes += report(out, &target, action, &outcome);
                 }
                 Err(e) => {

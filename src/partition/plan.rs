@@ -507,6 +507,16 @@ pub enum Action {
         /// Rows of the period sitting in DEFAULT when planned.
         rows: i64,
     },
+    /// Retention with action detach: move the DEFAULT partition's rows of a period whose whole
+    /// range is past retention into the period's table outside the partitioned table, made
+    /// for them (as if attached, then detached) or, when the detached partition of that
+    /// period is there, appended to it.
+    ArchiveFromDefault {
+        /// The period (as its standard partition, kept detached).
+        period: Partition,
+        /// Rows of the period sitting in DEFAULT when planned.
+        rows: i64,
+    },
 }
 
 impl Action {
@@ -517,6 +527,7 @@ impl Action {
             Action::Create(p)
             | Action::MoveFromDefault { partition: p, .. }
             | Action::DeleteFromDefault { period: p, .. }
+            | Action::ArchiveFromDefault { period: p, .. }
             | Action::Drop(p)
             | Action::Detach(p) => p,
         }
@@ -527,7 +538,10 @@ impl Action {
     pub fn is_retention(&self) -> bool {
         matches!(
             self,
-            Action::Drop(_) | Action::Detach(_) | Action::DeleteFromDefault { .. }
+            Action::Drop(_)
+                | Action::Detach(_)
+                | Action::DeleteFromDefault { .. }
+                | Action::ArchiveFromDefault { .. }
         )
     }
 
@@ -556,6 +570,10 @@ impl Action {
                 fmt_rows(*rows),
                 fmt_ts(period.from),
                 fmt_ts(period.to)
+            ),
+            Action::ArchiveFromDefault { period, rows } => format!(
+                "move {} from {default} into detached table {period} ({past})",
+                fmt_rows(*rows)
             ),
             Action::Drop(p) | Action::Detach(p) => {
                 let verb = if matches!(self, Action::Drop(_)) {
@@ -595,6 +613,11 @@ impl fmt::Display for Action {
                 fmt_rows(*rows),
                 fmt_ts(period.from),
                 fmt_ts(period.to)
+            ),
+            Action::ArchiveFromDefault { period, rows } => write!(
+                f,
+                "move {} from the default partition into detached table {period} (past retention)",
+                fmt_rows(*rows)
             ),
             Action::Drop(p) => write!(f, "drop {p} (past retention)"),
             Action::Detach(p) => write!(f, "detach {p} (past retention)"),
@@ -795,17 +818,19 @@ pub fn plan_rotate(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Ac
     let mut planned = HashSet::new();
 
     // 1. Rows stuck in DEFAULT. A period whose whole range is past retention
-    //    is not resurrected into a new partition: with action drop its rows
-    //    are deleted in step 3; with detach they stay (see [`stuck_in_default`]).
+    //    is not resurrected into a new partition: in step 3 its rows are
+    //    deleted (action drop) or moved into the period's detached table
+    //    (action detach).
     let mut expired = Vec::new();
     for (start, rows) in default_periods(period, state.default_rows) {
         let Some(p) = Partition::standard(&policy.table, period, start) else {
             continue;
         };
         if is_expired(policy, state.cutoff, now, &p) {
-            if policy.action == RetentionAction::Drop {
-                expired.push(Action::DeleteFromDefault { period: p, rows });
-            }
+            expired.push(match policy.action {
+                RetentionAction::Drop => Action::DeleteFromDefault { period: p, rows },
+                RetentionAction::Detach => Action::ArchiveFromDefault { period: p, rows },
+            });
             continue;
         }
         if cov.is_free(p.from, p.to, &p.name) {
@@ -877,9 +902,6 @@ pub enum StuckReason {
     /// The period overlaps this existing partition (odd bounds, made by hand): its standard
     /// partition cannot be made.
     Overlaps(String),
-    /// The period is past retention and the policy detaches: rows are neither moved (the next
-    /// run would detach them again) nor deleted.
-    PastRetentionDetach,
 }
 
 /// Rows of one period that [`plan_rotate`] leaves in DEFAULT.
@@ -900,11 +922,9 @@ pub fn stuck_in_default(policy: &Policy, state: &State, now: NaiveDateTime) -> V
         let Some(p) = Partition::standard(&policy.table, policy.period, start) else {
             continue;
         };
+        // Expired periods are deleted or archived by retention.
         let reason = if is_expired(policy, state.cutoff, now, &p) {
-            if policy.action == RetentionAction::Drop {
-                continue;
-            }
-            StuckReason::PastRetentionDetach
+            continue;
         } else if cov.overlaps(p.from, p.to) {
             let name = cov
                 .sorted
@@ -1491,20 +1511,21 @@ mod tests {
                 "drop login_history_2023_01 [2023-01-01, 2023-02-01) (past retention)",
             ]
         );
-        // With detach they stay in DEFAULT, reported; the partition is detached.
+        // With detach they go into the period's detached table; the partition is detached.
         let policy = login(1, Some(1), RetentionAction::Detach);
         let plan = rot(&policy, &st, ts("2024-03-20"));
         assert_eq!(
             names(&plan),
-            vec!["detach login_history_2023_01 [2023-01-01, 2023-02-01) (past retention)"]
+            vec![
+                "move 7 rows from the default partition into detached table login_history_2022_06 [2022-06-01, 2022-07-01) (past retention)",
+                "detach login_history_2023_01 [2023-01-01, 2023-02-01) (past retention)",
+            ]
         );
         let st = State {
             cutoff: cutoff(&policy, ts("2024-03-20")),
             ..st
         };
-        let stuck = stuck_in_default(&policy, &st, ts("2024-03-20"));
-        assert_eq!(stuck.len(), 1);
-        assert_eq!(stuck[0].reason, StuckReason::PastRetentionDetach);
+        assert!(stuck_in_default(&policy, &st, ts("2024-03-20")).is_empty());
         // Without a cutoff (db migrate: no retention) they are moved as before.
         let plan = plan_rotate(&policy, &state(&existing, &rows), ts("2024-03-20"));
         assert!(

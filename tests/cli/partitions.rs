@@ -1051,14 +1051,14 @@ fn rotate(db: &TestDb, extra: &[&str]) -> std::process::Output {
 }
 
 #[test]
-fn rows_in_default_past_retention_are_deleted_with_drop_and_kept_with_detach() {
+fn rows_in_default_past_retention_are_deleted_with_drop_and_archived_with_detach() {
     let db = TestDb::unpartitioned("part_default_expired");
     users(&db);
     db.sql(
         "INSERT INTO login_history (user_id, login_time) VALUES \
          (1, '2024-01-15'), (2, '2024-01-16'), (3, localtimestamp)",
     );
-    // detach: left in DEFAULT, said, exit 0, no partition resurrected.
+    // detach: moved into the period's table, outside login_history, as a detached partition.
     ok(
         &db,
         &[
@@ -1070,18 +1070,39 @@ fn rows_in_default_past_retention_are_deleted_with_drop_and_kept_with_detach() {
             "detach",
         ],
     );
-    let out = rotate(&db, &["-q"]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let err = stderr_of(&out);
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
     assert!(
-        err.contains("2 rows in login_history_default belong to 1 period(s) past retention"),
+        err.contains(
+            "move 2 rows from login_history_default into detached table login_history_2024_01 \
+             [2024-01-01, 2024-02-01) (past retention of 90 days)"
+        ),
         "{err}"
     );
-    assert_eq!(count(&db, "ONLY login_history_default"), 2);
-    assert!(!partitions(&db, "login_history")
-        .iter()
-        .any(|p| p.contains("2024")));
-    // drop: deleted as retention, counted; the current row was moved, not deleted.
+    assert!(!err.contains("warning"), "{err}");
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    assert_eq!(count(&db, "login_history"), 1);
+    assert_eq!(count(&db, "login_history_2024_01"), 2);
+    assert_eq!(
+        db.value("SELECT relispartition FROM pg_class WHERE relname = 'login_history_2024_01'"),
+        "f"
+    );
+    // The parent's indexes came with it.
+    assert_eq!(
+        db.value("SELECT count(*) FROM pg_indexes WHERE tablename = 'login_history_2024_01'"),
+        "3"
+    );
+    // A late row of that period: appended to the detached table.
+    db.sql("INSERT INTO login_history (user_id, login_time) VALUES (4, '2024-01-20')");
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(
+        err.contains(
+            "move 1 row from login_history_default into detached table login_history_2024_01"
+        ),
+        "{err}"
+    );
+    assert_eq!(count(&db, "login_history_2024_01"), 3);
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    // drop: deleted as retention, counted; no partition resurrected.
     ok(
         &db,
         &[
@@ -1093,10 +1114,11 @@ fn rows_in_default_past_retention_are_deleted_with_drop_and_kept_with_detach() {
             "drop",
         ],
     );
+    db.sql("INSERT INTO login_history (user_id, login_time) VALUES (1, '2024-02-15'), (2, '2024-02-16')");
     let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
     assert!(
         err.contains(
-            "delete 2 rows of [2024-01-01, 2024-02-01) from login_history_default (past retention of 90 days)"
+            "delete 2 rows of [2024-02-01, 2024-03-01) from login_history_default (past retention of 90 days)"
         ),
         "{err}"
     );
