@@ -281,18 +281,18 @@ where
         }
         if attempt >= settings.retries {
             let lock = err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE);
-            let mut found = Vec::new();
+            let mut found: Vec<(i32, String)> = Vec::new();
             if lock {
                 for table in tables {
-                    for b in blockers(client, table).await {
+                    for (pid, text) in blockers(client, table).await {
                         // One entry per session, the first table's.
-                        let pid = |s: &str| s.split(" (").next().unwrap_or_default().to_string();
-                        if !found.iter().any(|f: &String| pid(f) == pid(&b)) {
-                            found.push(b);
+                        if !found.iter().any(|(p, _)| *p == pid) {
+                            found.push((pid, text));
                         }
                     }
                 }
             }
+            let found: Vec<String> = found.into_iter().map(|(_, text)| text).collect();
             return Err(Fail::Final(gave_up(
                 tables,
                 doing,
@@ -344,7 +344,7 @@ fn doing(action: &Action) -> String {
 /// The sessions holding locks that partition maintenance of `table` waits for, as
 /// `pid 4242 (RowExclusiveLock on users, transaction open 3 s, idle in transaction)`, oldest
 /// first. Empty when they are gone or cannot be read.
-async fn blockers(client: &Client, table: &str) -> Vec<String> {
+async fn blockers(client: &Client, table: &str) -> Vec<(i32, String)> {
     let own: Vec<i32> = crate::partition::catalog::own_sessions()
         .lock()
         .map(|p| p.clone())
@@ -384,7 +384,10 @@ async fn blockers(client: &Client, table: &str) -> Vec<String> {
             } else {
                 format!(", {state}")
             };
-            format!("pid {pid} ({first}{more}, transaction open {age:.0} s{state})")
+            (
+                pid,
+                format!("pid {pid} ({first}{more}, transaction open {age:.0} s{state})"),
+            )
         })
         .collect()
 }
@@ -632,6 +635,50 @@ pub async fn create_batch(
 /// Name of the temporary CHECK constraint that lets ATTACH skip its validation scan.
 const BOUNDS_CHECK: &str = "promail_attach_bounds";
 
+/// The parent's columns, quoted, in order: `"id", "user_id", …`.
+fn column_list(target: &Target<'_>) -> String {
+    target
+        .columns
+        .iter()
+        .map(|c| ident(c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `DELETE`s the DEFAULT partition's rows of `[$1, $2)` (and, with `before_cutoff`, before
+/// `$3`) and `INSERT`s them into `dest`, in one statement.
+fn move_out_of_default_sql(
+    target: &Target<'_>,
+    default: &str,
+    dest: &str,
+    before_cutoff: bool,
+) -> String {
+    let col = ident(&target.policy.column);
+    let cols = column_list(target);
+    let cutoff = if before_cutoff {
+        format!(" AND {col} < $3")
+    } else {
+        String::new()
+    };
+    format!(
+        "WITH moved AS (DELETE FROM ONLY {def} WHERE {col} >= $1 AND {col} < $2{cutoff} \
+         RETURNING {cols}) INSERT INTO {dest} ({cols}) SELECT {cols} FROM moved",
+        def = qualified(default),
+        dest = qualified(dest)
+    )
+}
+
+/// The DEFAULT partition and the cutoff that retention of DEFAULT rows needs.
+fn expired_scope<'a>(target: &Target<'a>) -> Result<(&'a str, NaiveDateTime), Fail> {
+    match (target.default, target.cutoff) {
+        (Some(default), Some(cutoff)) => Ok((default, cutoff)),
+        _ => Err(Fail::Other(anyhow!(
+            "refusing: no DEFAULT partition or no retention cutoff for {}",
+            target.policy.table
+        ))),
+    }
+}
+
 async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Result<Outcome, Fail> {
     let policy = target.policy;
     let default = target.default.ok_or_else(|| {
@@ -650,20 +697,10 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
     let parent = qualified(&policy.table);
     let new = qualified(&p.name);
     let col = ident(&policy.column);
-    let cols = target
-        .columns
-        .iter()
-        .map(|c| ident(c))
-        .collect::<Vec<_>>()
-        .join(", ");
     client.batch_execute(&create_like(&new, &parent)).await?;
     let moved = client
         .execute(
-            &format!(
-                "WITH moved AS (DELETE FROM ONLY {def} WHERE {col} >= $1 AND {col} < $2 RETURNING {cols}) \
-                 INSERT INTO {new} ({cols}) SELECT {cols} FROM moved",
-                def = qualified(default)
-            ),
+            &move_out_of_default_sql(target, default, &p.name, false),
             &[&p.from, &p.to],
         )
         .await?;
@@ -737,14 +774,8 @@ async fn delete_expired(
     target: &Target<'_>,
     period: &Partition,
 ) -> Result<Outcome, Fail> {
-    let policy = target.policy;
-    let (Some(default), Some(cutoff)) = (target.default, target.cutoff) else {
-        return Err(Fail::Other(anyhow!(
-            "refusing: no DEFAULT partition or no retention cutoff for {}",
-            policy.table
-        )));
-    };
-    let col = ident(&policy.column);
+    let (default, cutoff) = expired_scope(target)?;
+    let col = ident(&target.policy.column);
     let n = client
         .execute(
             &format!(
@@ -769,12 +800,7 @@ async fn archive_expired(
     period: &Partition,
 ) -> Result<Outcome, Fail> {
     let policy = target.policy;
-    let (Some(default), Some(cutoff)) = (target.default, target.cutoff) else {
-        return Err(Fail::Other(anyhow!(
-            "refusing: no DEFAULT partition or no retention cutoff for {}",
-            policy.table
-        )));
-    };
+    let (default, cutoff) = expired_scope(target)?;
     match lookup(client, target, period).await? {
         Found::Nothing => client.batch_execute(&build_sql(target, period)).await?,
         Found::Other(false) => {}
@@ -791,21 +817,9 @@ async fn archive_expired(
             )))
         }
     }
-    let col = ident(&policy.column);
-    let cols = target
-        .columns
-        .iter()
-        .map(|c| ident(c))
-        .collect::<Vec<_>>()
-        .join(", ");
     let n = client
         .execute(
-            &format!(
-                "WITH moved AS (DELETE FROM ONLY {def} WHERE {col} >= $1 AND {col} < $2 AND {col} < $3 \
-                 RETURNING {cols}) INSERT INTO {dest} ({cols}) SELECT {cols} FROM moved",
-                def = qualified(default),
-                dest = qualified(&period.name)
-            ),
+            &move_out_of_default_sql(target, default, &period.name, true),
             &[&period.from, &period.to, &cutoff],
         )
         .await?;

@@ -109,23 +109,9 @@ struct Work<'a> {
 }
 
 impl Work<'_> {
-    /// Rows in DEFAULT that the planned moves do not take out (estimated from the plan).
+    /// Rows in DEFAULT that the planned moves do not take out, ±infinity included.
     fn default_left(&self) -> i64 {
-        let moved: i64 = self
-            .actions
-            .iter()
-            .map(|a| match a {
-                Action::MoveFromDefault { rows, .. } => *rows,
-                _ => 0,
-            })
-            .sum();
-        self.cat
-            .default_rows
-            .iter()
-            .map(|(_, n)| (*n).max(0))
-            .sum::<i64>()
-            .saturating_add(self.cat.default_infinite)
-            .saturating_sub(moved)
+        rows_left_in_default(&self.cat, &self.actions).saturating_add(self.cat.default_infinite)
     }
 
     fn target(&self) -> Target<'_> {
@@ -137,6 +123,23 @@ impl Work<'_> {
             indexes: &self.indexes,
         }
     }
+}
+
+/// Rows of the DEFAULT partition's periods that `actions` do not move out (from the counts read
+/// when planning).
+fn rows_left_in_default(cat: &catalog::TableCatalog, actions: &[Action]) -> i64 {
+    let moved: i64 = actions
+        .iter()
+        .map(|a| match a {
+            Action::MoveFromDefault { rows, .. } => *rows,
+            _ => 0,
+        })
+        .sum();
+    cat.default_rows
+        .iter()
+        .map(|(_, n)| (*n).max(0))
+        .sum::<i64>()
+        .saturating_sub(moved)
 }
 
 /// Prints what an applied action did; returns 1 when it changed something.
@@ -506,33 +509,24 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 &default_name,
                 &stuck_in_default(policy, &state, now),
             );
-            if cat.default_infinite > 0 {
-                out.warn(format!(
-                    "{table}: {n} {rows} in {default_name} {have} {col} = infinity or -infinity: \
-                     no partition can hold {them}, so {they} {stay} there; delete or correct {them} by hand",
-                    table = policy.table,
-                    n = cat.default_infinite,
-                    rows = if cat.default_infinite == 1 { "row" } else { "rows" },
-                    have = if cat.default_infinite == 1 { "has" } else { "have" },
-                    col = policy.column,
-                    them = if cat.default_infinite == 1 { "it" } else { "them" },
-                    they = if cat.default_infinite == 1 { "it" } else { "they" },
-                    stay = if cat.default_infinite == 1 { "stays" } else { "stay" },
-                ));
+            let (table, col) = (&policy.table, &policy.column);
+            match cat.default_infinite {
+                0 => {}
+                1 => out.warn(format!(
+                    "{table}: 1 row in {default_name} has {col} = infinity or -infinity: \
+                     no partition can hold it, so it stays there; delete or correct it by hand"
+                )),
+                n => out.warn(format!(
+                    "{table}: {n} rows in {default_name} have {col} = infinity or -infinity: \
+                     no partition can hold them, so they stay there; delete or correct them by hand"
+                )),
             }
         }
         let actions: Vec<Action> = match job {
             Job::Rotate { retention: true } => plan_rotate(policy, &state, now),
             Job::Rotate { retention: false } => {
                 let actions = plan_premake(policy, &state, now);
-                let left: i64 = cat.default_rows.iter().map(|(_, n)| n).sum::<i64>()
-                    - actions
-                        .iter()
-                        .map(|a| match a {
-                            Action::MoveFromDefault { rows, .. } => *rows,
-                            _ => 0,
-                        })
-                        .sum::<i64>();
+                let left = rows_left_in_default(&cat, &actions);
                 if left > 0 {
                     out.verbose(format!(
                         "{}: {left} rows of other periods stay in {default_name}: \
