@@ -1032,7 +1032,7 @@ pub fn range_overlaps(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Health {
     /// Holes between consecutive partitions, between the oldest and newest, except those
-    /// wholly past retention.
+    /// wholly past retention or wholly beyond the premade periods.
     pub gaps: Vec<(NaiveDateTime, NaiveDateTime)>,
     /// Whole periods after the current one covered contiguously from `now`
     /// (0 if `now` is not covered).
@@ -1054,12 +1054,22 @@ pub fn health(policy: &Policy, state: &State, now: NaiveDateTime) -> Health {
         (Some(end), Some(next)) => policy.period.whole_periods_between(next, end),
         _ => 0,
     };
+    // End of the periods premake keeps: the current one and `premake` more.
+    let horizon = policy
+        .period
+        .periods_from(now)
+        .nth(usize::try_from(policy.premake).unwrap_or(usize::MAX))
+        .map(|(_, to)| to);
     Health {
-        // A hole wholly past retention is no problem: rotate would drop a partition there.
+        // A hole wholly past retention is no problem: rotate would drop a partition there. Nor
+        // is one wholly beyond the premade periods (before a partition made for far-future
+        // rows): rows landing there wait in DEFAULT only until the next rotate makes their
+        // partition, and premake fills it as time reaches it.
         gaps: cov
             .gaps()
             .into_iter()
             .filter(|(_, to)| state.cutoff.is_none_or(|c| *to > c))
+            .filter(|(from, _)| horizon.is_none_or(|h| *from < h))
             .collect(),
         ahead,
         covers_now: end.is_some(),
@@ -1602,13 +1612,9 @@ mod tests {
         let policy = login(2, Some(60), RetentionAction::Drop);
 
         let h = hlth(&policy, &state(&existing, &rows), ts("2024-05-20"));
-        assert_eq!(
-            h.gaps,
-            vec![
-                (ts("2024-04-01"), ts("2024-05-01")),
-                (ts("2024-08-10"), ts("2024-10-01"))
-            ]
-        );
+        // Premake 2 in May keeps May to July: the hole after 2024-08-10 lies wholly beyond
+        // them (as one before a partition made for far-future rows would).
+        assert_eq!(h.gaps, vec![(ts("2024-04-01"), ts("2024-05-01"))]);
         assert!(h.covers_now);
         // Covered contiguously to 2024-08-10: June and July are whole periods ahead.
         assert_eq!(h.ahead, 2);
@@ -1626,6 +1632,17 @@ mod tests {
         // cutoff 2024-05-21: the April hole is past retention, no longer a problem.
         let h = hlth(&policy, &state(&existing, &rows), ts("2024-07-20"));
         assert_eq!(h.gaps, vec![(ts("2024-08-10"), ts("2024-10-01"))]);
+
+        // Premake 3 keeps August too: a hole starting inside the premade periods is one.
+        let longer = login(3, Some(60), RetentionAction::Drop);
+        let h = hlth(&longer, &state(&existing, &rows), ts("2024-05-20"));
+        assert_eq!(
+            h.gaps,
+            vec![
+                (ts("2024-04-01"), ts("2024-05-01")),
+                (ts("2024-08-10"), ts("2024-10-01"))
+            ]
+        );
 
         let h = hlth(&policy, &state(&[], &[]), ts("2024-04-10"));
         assert_eq!(
@@ -1773,9 +1790,13 @@ mod tests {
             })
             .collect();
         let h = hlth(&analytics(4, None), &state(&weeks, &[]), ts("2005-01-05"));
-        assert_eq!(h.gaps.len(), 100);
         assert_eq!(h.ahead, 4); // weeks 1..4 covered, week 5 missing
+                                // The holes beyond the premade weeks are not problems yet...
+        assert!(h.gaps.is_empty());
         let last = weeks.last().unwrap().to;
+        // ...all of them are once time has reached them.
+        let h = hlth(&analytics(4, None), &state(&weeks, &[]), last);
+        assert_eq!(h.gaps.len(), 100);
         let plan = plan_range(
             &analytics(4, None),
             &state(&weeks, &[]),
