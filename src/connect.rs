@@ -31,16 +31,37 @@ pub enum Prompt {
 pub struct Db {
     pub client: Client,
     pub info: ConnInfo,
-    task: tokio::task::JoinHandle<()>,
+    /// The task driving the connection; handed to [`CLOSING`] when the session is dropped.
+    task: Option<tokio::task::JoinHandle<()>>,
     /// Its entry in [`SESSIONS`].
     session: u64,
 }
 
 impl Drop for Db {
+    /// The client goes right after this: its connection then sends the server a Terminate
+    /// message and closes, as psql does, once the task gets to run (see [`close_all`]).
     fn drop(&mut self) {
         sessions().remove(&self.session);
-        self.task.abort();
+        if let Some(task) = self.task.take() {
+            closing().push(task);
+        }
     }
+}
+
+/// Connections of dropped sessions still saying goodbye to the server.
+static CLOSING: Mutex<Vec<tokio::task::JoinHandle<()>>> = Mutex::new(Vec::new());
+
+fn closing() -> MutexGuard<'static, Vec<tokio::task::JoinHandle<()>>> {
+    CLOSING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Lets the connections of every dropped session end cleanly, waiting at most `limit`. A
+/// connection merely dropped with the process resets its socket: the server logs "could not
+/// receive data from client: Connection reset by peer" and counts the session as abandoned
+/// (`pg_stat_database.sessions_abandoned`), on every run.
+pub async fn close_all(limit: Duration) {
+    let tasks = std::mem::take(&mut *closing());
+    let _ = tokio::time::timeout(limit, futures_util::future::join_all(tasks)).await;
 }
 
 /// How to ask the server to cancel what a session runs: its cancel key, and the TLS connector
@@ -399,7 +420,7 @@ where
             Ok(Db {
                 client,
                 info: info.clone(),
-                task,
+                task: Some(task),
                 session,
             })
         }

@@ -18,6 +18,9 @@ use crate::error::{INTERRUPTED, TERMINATED};
 
 /// How long cancel requests may take, all together, before the run ends anyway.
 const CANCEL_LIMIT: Duration = Duration::from_millis(2500);
+/// How long a finished command waits for its connections to end cleanly (a Terminate message
+/// and a close: well under a millisecond on a healthy network).
+const CLOSE_LIMIT: Duration = Duration::from_millis(500);
 
 /// Ctrl-C / SIGINT: reported as `interrupted`, exit code 130.
 #[derive(Debug)]
@@ -89,7 +92,11 @@ pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Resu
     let stop = tokio::select! {
         biased;
         s = signals.recv() => s,
-        r = &mut command => return r,
+        r = &mut command => {
+            // The command is over and its sessions dropped: their connections end cleanly.
+            connect::close_all(CLOSE_LIMIT).await;
+            return r;
+        }
     };
     tokio::select! {
         biased;

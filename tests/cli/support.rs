@@ -83,6 +83,9 @@ pub fn sql_on(conn: &str, sql: &str) -> Vec<Vec<Option<String>>> {
             .simple_query(sql)
             .await
             .unwrap_or_else(|e| panic!("{sql}: {:#}", promail::pg::err(e)));
+        // Ends the session cleanly, as promail does, instead of with the runtime.
+        drop(db);
+        promail::connect::close_all(std::time::Duration::from_secs(1)).await;
         msgs.into_iter()
             .filter_map(|m| match m {
                 tokio_postgres::SimpleQueryMessage::Row(r) => Some(
