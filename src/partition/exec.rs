@@ -634,6 +634,8 @@ pub async fn create_batch(
 
 /// Name of the temporary CHECK constraint that lets ATTACH skip its validation scan.
 const BOUNDS_CHECK: &str = "promail_attach_bounds";
+/// Where a move goes back to when rows of its period arrived in DEFAULT during the move.
+const ATTACH_SAVEPOINT: &str = "promail_attach";
 
 /// The parent's columns, quoted, in order: `"id", "user_id", …`.
 fn column_list(target: &Target<'_>) -> String {
@@ -698,12 +700,8 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
     let new = qualified(&p.name);
     let col = ident(&policy.column);
     client.batch_execute(&create_like(&new, &parent)).await?;
-    let moved = client
-        .execute(
-            &move_out_of_default_sql(target, default, &p.name, false),
-            &[&p.from, &p.to],
-        )
-        .await?;
+    let move_sql = move_out_of_default_sql(target, default, &p.name, false);
+    let mut moved = client.execute(&move_sql, &[&p.from, &p.to]).await?;
     // Indexes built now, while the DEFAULT partition is only ROW EXCLUSIVE locked: ATTACH adopts
     // them, so its ACCESS EXCLUSIVE lock on DEFAULT (which blocks the application's reads of
     // the table) lasts only for the foreign-key check, not for the index builds.
@@ -712,15 +710,36 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
         client.batch_execute(&stmts.join("; ")).await?;
     }
     let (from, to) = (sql_timestamp(p.from), sql_timestamp(p.to));
+    let attach = format!(
+        "ALTER TABLE {new} ADD CONSTRAINT {chk} CHECK ({col} >= '{from}' AND {col} < '{to}'); \
+         ALTER TABLE {parent} ATTACH PARTITION {new} {bound}; \
+         ALTER TABLE {new} DROP CONSTRAINT {chk}",
+        chk = ident(BOUNDS_CHECK),
+        bound = p.bound_sql()
+    );
     client
-        .batch_execute(&format!(
-            "ALTER TABLE {new} ADD CONSTRAINT {chk} CHECK ({col} >= '{from}' AND {col} < '{to}'); \
-             ALTER TABLE {parent} ATTACH PARTITION {new} {bound}; \
-             ALTER TABLE {new} DROP CONSTRAINT {chk}",
-            chk = ident(BOUNDS_CHECK),
-            bound = p.bound_sql()
-        ))
+        .batch_execute(&format!("SAVEPOINT {ATTACH_SAVEPOINT}"))
         .await?;
+    match client.batch_execute(&attach).await {
+        Ok(()) => {}
+        // The application wrote rows of the period into DEFAULT while they were moved (the
+        // DELETE only sees the rows there when it starts, and a big move takes seconds): a
+        // redo of the whole move would meet the same, every time the period is being written
+        // to. Instead, writes to DEFAULT wait a moment (EXCLUSIVE still lets them be read)
+        // while the stragglers follow the rest, then the attach, whose scan can then find none.
+        Err(e) if e.code() == Some(&SqlState::CHECK_VIOLATION) => {
+            client
+                .batch_execute(&format!(
+                    "ROLLBACK TO SAVEPOINT {ATTACH_SAVEPOINT}; \
+                     LOCK TABLE ONLY {} IN EXCLUSIVE MODE",
+                    qualified(default)
+                ))
+                .await?;
+            moved += client.execute(&move_sql, &[&p.from, &p.to]).await?;
+            client.batch_execute(&attach).await?;
+        }
+        Err(e) => return Err(e.into()),
+    }
     Ok(Outcome::Moved(moved))
 }
 

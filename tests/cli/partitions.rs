@@ -253,6 +253,57 @@ fn hundred_thousand_rows_in_default_are_all_moved() {
 }
 
 #[test]
+fn rows_written_into_default_during_a_move_follow_the_others() {
+    // The application inserts a row of the period being moved after the move's DELETE has
+    // started, committed on its own (dblink from a trigger, to hit that window every time):
+    // the attach then finds it in DEFAULT. A redo of the whole move would meet the same on a
+    // busy period; promail moves the straggler too and attaches.
+    let db = TestDb::unpartitioned("part_move_straggler");
+    users(&db);
+    keep_forever(&db);
+    logins(&db, 1000, "2025-01-01", "2025-02-01");
+    db.sql(
+        "CREATE EXTENSION dblink;
+         CREATE TABLE straggler_sent (at timestamp);
+         CREATE FUNCTION send_straggler() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+             IF NOT EXISTS (SELECT 1 FROM straggler_sent) THEN
+                 INSERT INTO straggler_sent VALUES (clock_timestamp());
+                 PERFORM dblink_exec(
+                     format('dbname=%s host=%s port=%s user=%s', current_database(),
+                            trim(both chr(34) from split_part(current_setting('unix_socket_directories'), ',', 1)),
+                            current_setting('port'), current_user),
+                     'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, ''2025-01-15 12:00'', ''straggler'')');
+             END IF;
+             RETURN NULL;
+         END $$;
+         CREATE TRIGGER straggler AFTER DELETE ON login_history_default
+             FOR EACH STATEMENT EXECUTE FUNCTION send_straggler();",
+    );
+
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(
+        // The straggler is counted with the others.
+        err.contains("move 1001 rows from login_history_default into login_history_2025_01"),
+        "{err}"
+    );
+    assert_eq!(
+        count(&db, "straggler_sent"),
+        1,
+        "the straggler was sent once"
+    );
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    assert_eq!(count(&db, "ONLY login_history_2025_01"), 1001);
+    assert_eq!(
+        count(
+            &db,
+            "ONLY login_history_2025_01 WHERE user_agent = 'straggler'"
+        ),
+        1
+    );
+}
+
+#[test]
 fn iso_week_53_and_year_boundaries() {
     let db = TestDb::unpartitioned("part_week53");
     ok(
