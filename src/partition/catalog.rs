@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use tokio_postgres::Client;
 
 use crate::error::hint;
-use crate::partition::plan::{parse_bound, Bound, Partition, Period};
+use crate::partition::plan::{bound_extent, parse_bound, Bound, Partition, Period};
 use crate::pg::{ident, PgExt};
 
 const CATALOG_SQL: &str = include_str!("../../sql/partition/catalog.sql");
@@ -62,6 +62,8 @@ pub fn own_sessions() -> &'static std::sync::Mutex<Vec<i32>> {
 /// One child of a partitioned table.
 #[derive(Debug, Clone)]
 pub struct Child {
+    /// Its schema: promail manages the children in [`SCHEMA`] and leaves the others alone.
+    pub schema: String,
     pub name: String,
     pub bound: Bound,
     /// `pg_class.reltuples`; `None` when the table was never vacuumed or analysed.
@@ -74,6 +76,25 @@ pub struct Child {
 }
 
 impl Child {
+    /// In [`SCHEMA`], where promail makes, drops and fills partitions.
+    pub fn managed(&self) -> bool {
+        self.schema == SCHEMA
+    }
+
+    /// Its name as shown: schema-qualified outside [`SCHEMA`].
+    pub fn shown(&self) -> String {
+        if self.managed() {
+            self.name.clone()
+        } else {
+            format!("{}.{}", self.schema, self.name)
+        }
+    }
+
+    /// Its name in SQL, schema-qualified and quoted.
+    pub fn sql_name(&self) -> String {
+        format!("{}.{}", ident(&self.schema), ident(&self.name))
+    }
+
     /// The best cheap estimate of the row count: the statistics system's live rows, else
     /// `reltuples` (known once the table was vacuumed or analysed); `None` when neither knows
     /// (then only `count(*)` can tell).
@@ -103,10 +124,11 @@ pub struct TableCatalog {
 }
 
 impl TableCatalog {
-    /// The range partitions promail understands.
+    /// The range partitions promail manages: plain timestamp bounds, in [`SCHEMA`].
     pub fn ranges(&self) -> Vec<Partition> {
         self.children
             .iter()
+            .filter(|c| c.managed())
             .filter_map(|c| match c.bound {
                 Bound::Range { from, to } => Some(Partition {
                     name: c.name.clone(),
@@ -118,16 +140,40 @@ impl TableCatalog {
             .collect()
     }
 
+    /// The range partitions promail leaves alone but must not overlap: those in another schema,
+    /// and those bounded by MINVALUE/MAXVALUE or ±infinity (see [`bound_extent`]), by their
+    /// shown names.
+    pub fn foreign(&self) -> Vec<Partition> {
+        self.children
+            .iter()
+            .filter_map(|c| {
+                let (from, to) = match &c.bound {
+                    Bound::Range { from, to } if !c.managed() => (*from, *to),
+                    Bound::Other(text) => bound_extent(text)?,
+                    _ => return None,
+                };
+                Some(Partition {
+                    name: c.shown(),
+                    from,
+                    to,
+                })
+            })
+            .collect()
+    }
+
     /// The DEFAULT partition, if any.
     pub fn default_partition(&self) -> Option<&Child> {
         self.children.iter().find(|c| c.bound == Bound::Default)
     }
 
-    /// Children whose bound promail does not understand (MINVALUE, another type…).
+    /// Children whose bound promail does not understand (BC dates, another type…), or does
+    /// not manage ([`foreign`](Self::foreign)).
     pub fn odd(&self) -> impl Iterator<Item = &Child> {
-        self.children
-            .iter()
-            .filter(|c| matches!(c.bound, Bound::Other(_)))
+        self.children.iter().filter(|c| match &c.bound {
+            Bound::Other(_) => true,
+            Bound::Range { .. } => !c.managed(),
+            Bound::Default => false,
+        })
     }
 }
 
@@ -186,12 +232,31 @@ pub async fn read(client: &Client, table: &str, column: &str, want: Want) -> Res
             .map_or(Bound::Other(String::new()), |b| parse_bound(&b));
         let est: Option<f64> = r.get("est_rows");
         children.push(Child {
+            schema: r
+                .get::<_, Option<String>>("partition_schema")
+                .unwrap_or_default(),
             name,
             bound,
             est_rows: est.filter(|n| *n >= 0.0),
             live_rows: r.get::<_, Option<i64>>("live_rows").unwrap_or(0),
             bytes: r.get("bytes"),
         });
+    }
+    if let Some(default) = children
+        .iter()
+        .find(|c| c.bound == Bound::Default && !c.managed())
+    {
+        return Err(hint(
+            anyhow!(
+                "the DEFAULT partition of {table}, {}, is outside schema {SCHEMA}",
+                default.shown()
+            ),
+            format!(
+                "promail moves rows out of a DEFAULT partition in {SCHEMA} only: \
+                 ALTER TABLE {} SET SCHEMA {SCHEMA}",
+                default.sql_name()
+            ),
+        ));
     }
     let mut cat = TableCatalog {
         table: table.to_string(),

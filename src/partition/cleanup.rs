@@ -141,7 +141,9 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
         let mut boundary = Vec::new();
         for child in &cat.children {
             let range = match child.bound {
-                crate::partition::plan::Bound::Range { from, to } => Some((from, to)),
+                crate::partition::plan::Bound::Range { from, to } if child.managed() => {
+                    Some((from, to))
+                }
                 _ => None,
             };
             match range {
@@ -164,10 +166,11 @@ pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<V
                 Some((from, _)) if from >= cutoff => {}
                 Some(_) => {
                     boundary.push(child.name.clone());
-                    remaining.push(child.name.clone());
+                    remaining.push(child.sql_name());
                 }
-                // DEFAULT, and bounds promail does not read: left to the function.
-                _ => remaining.push(child.name.clone()),
+                // DEFAULT, bounds promail does not read, partitions outside its schema: left to
+                // the function.
+                _ => remaining.push(child.sql_name()),
             }
         }
         expired.sort_by_key(|e| e.partition.from);
@@ -261,13 +264,10 @@ async fn count_non_empty(client: &Client, names: &[String]) -> Result<Vec<i64>> 
     Ok(counts)
 }
 
-/// The rows of one partition older than a cutoff (what the function's DELETE would take).
+/// The rows of one partition (its SQL name) older than a cutoff (what the function's DELETE
+/// would take).
 async fn count_older(client: &Client, name: &str, col: &str, cutoff: NaiveDateTime) -> Result<i64> {
-    let sql = format!(
-        "SELECT count(*) FROM ONLY {} WHERE {} < $1",
-        qualified(name),
-        ident(col)
-    );
+    let sql = format!("SELECT count(*) FROM ONLY {name} WHERE {} < $1", ident(col));
     let n: i64 = client
         .query_one(&sql, &[&cutoff])
         .await

@@ -41,11 +41,12 @@ pub async fn collect(
         let now = as_of.unwrap_or(cat.server_now);
         // The same cutoff as `partitions rotate`.
         let cutoff = policy::cutoff(client, &p.table, now).await?;
-        let existing = cat.ranges();
+        let (existing, foreign) = (cat.ranges(), cat.foreign());
         let mut h = health(
             p,
             &State {
                 existing: &existing,
+                foreign: &foreign,
                 default_rows: &cat.default_rows,
                 cutoff,
             },
@@ -97,7 +98,7 @@ pub fn partition_rows(listings: &[Listing], human: bool) -> Rows {
             };
             rows.push(vec![
                 json!(l.catalog.table),
-                json!(c.name),
+                json!(c.shown()),
                 from,
                 to,
                 est,

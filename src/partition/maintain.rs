@@ -20,8 +20,8 @@ use crate::output::Output;
 use crate::partition::catalog::{self, Want};
 use crate::partition::exec::{self, Outcome, Settings, Target};
 use crate::partition::plan::{
-    default_partition_name, fmt_ts, plan_premake, plan_range, plan_rotate, range_overlaps,
-    stuck_in_default, Action, State, StuckReason,
+    default_partition_name, fmt_ts, plan_premake, plan_range, plan_rotate, premake_window,
+    range_overlaps, stuck_in_default, Action, State, StuckReason,
 };
 use crate::partition::policy;
 
@@ -468,8 +468,14 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         };
         for odd in cat.odd() {
             out.verbose(format!(
-                "{}: partition {} has bounds promail does not manage; left alone",
-                policy.table, odd.name
+                "{}: partition {} {}; left alone",
+                policy.table,
+                odd.shown(),
+                if odd.managed() {
+                    "has bounds promail does not manage"
+                } else {
+                    "is outside schema public"
+                }
             ));
         }
         let now = opts.as_of.unwrap_or(cat.server_now);
@@ -484,9 +490,10 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             },
             _ => None,
         };
-        let existing = cat.ranges();
+        let (existing, foreign) = (cat.ranges(), cat.foreign());
         let state = State {
             existing: &existing,
+            foreign: &foreign,
             default_rows: &cat.default_rows,
             cutoff,
         };
@@ -541,6 +548,15 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             }
         };
         let mut overlapped = 0;
+        if let (Job::Rotate { .. }, Some((from, to))) = (job, premake_window(policy, now)) {
+            // Each night, until someone moves that partition: premake is short meanwhile.
+            for (p, other) in range_overlaps(policy, &state, from, to) {
+                out.warn(format!(
+                    "{}: {p} not premade: it overlaps partition {other}, which has other bounds",
+                    policy.table
+                ));
+            }
+        }
         if let Job::Range { from, to } = job {
             warn_expired_range(db, out, policy, &actions, cat.server_now).await;
             for (p, other) in range_overlaps(policy, &state, from, to) {

@@ -395,16 +395,28 @@ pub fn parse_bound(expr: &str) -> Bound {
 }
 
 fn parse_range_bound(s: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    parse_range(s, false)
+}
+
+/// The range a bound covers when it is one timestamp range, `MINVALUE`/`-infinity` and
+/// `MAXVALUE`/`infinity` read as the ends of the representable range: what a partition that
+/// promail leaves alone occupies. `None` for DEFAULT and anything else.
+#[must_use]
+pub fn bound_extent(expr: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    parse_range(expr.trim(), true).filter(|(from, to)| from < to)
+}
+
+fn parse_range(s: &str, open: bool) -> Option<(NaiveDateTime, NaiveDateTime)> {
     let mut c = Cursor(s);
     c.keyword("FOR")?;
     c.keyword("VALUES")?;
     c.keyword("FROM")?;
     c.punct('(')?;
-    let from = c.timestamp_literal()?;
+    let from = c.endpoint(open)?;
     c.punct(')')?;
     c.keyword("TO")?;
     c.punct('(')?;
-    let to = c.timestamp_literal()?;
+    let to = c.endpoint(open)?;
     c.punct(')')?;
     c.0.trim().is_empty().then_some((from, to))
 }
@@ -432,8 +444,27 @@ impl Cursor<'_> {
         Some(())
     }
 
-    /// `'...'` (with `''` escapes) and an optional `::type name` cast.
-    fn timestamp_literal(&mut self) -> Option<NaiveDateTime> {
+    /// A timestamp literal; with `open`, also `MINVALUE`, `MAXVALUE`, `'-infinity'` and
+    /// `'infinity'`, as `NaiveDateTime::MIN` and `MAX`.
+    fn endpoint(&mut self, open: bool) -> Option<NaiveDateTime> {
+        if open {
+            if self.keyword("MINVALUE").is_some() {
+                return Some(NaiveDateTime::MIN);
+            }
+            if self.keyword("MAXVALUE").is_some() {
+                return Some(NaiveDateTime::MAX);
+            }
+        }
+        let text = self.literal()?;
+        match text.trim() {
+            "-infinity" if open => Some(NaiveDateTime::MIN),
+            "infinity" if open => Some(NaiveDateTime::MAX),
+            t => parse_timestamp_text(t),
+        }
+    }
+
+    /// `'...'` (with `''` escapes) and an optional `::type name` cast: the text inside.
+    fn literal(&mut self) -> Option<String> {
         let rest = self.0.trim_start().strip_prefix('\'')?;
         let mut text = String::new();
         let mut chars = rest.char_indices();
@@ -456,7 +487,7 @@ impl Cursor<'_> {
             after = &cast[cast.find([')', ','])?..];
         }
         self.0 = after;
-        parse_timestamp_text(&text)
+        Some(text)
     }
 }
 
@@ -670,8 +701,12 @@ pub fn sql_timestamp(t: NaiveDateTime) -> String {
 /// What exists now.
 #[derive(Debug, Clone, Copy)]
 pub struct State<'a> {
-    /// The non-default partitions (any order; odd bounds allowed).
+    /// The non-default partitions promail manages (any order; odd bounds allowed).
     pub existing: &'a [Partition],
+    /// Partitions promail never drops, detaches or fills, but must not overlap: in another
+    /// schema, or bounded by MINVALUE/MAXVALUE (their range reaching the end of
+    /// `NaiveDateTime`'s); named as they are shown.
+    pub foreign: &'a [Partition],
     /// `(period start, row count)` of rows sitting in DEFAULT, grouped by
     /// `Period::start_of` (unaligned starts are re-aligned and summed;
     /// counts <= 0 are ignored).
@@ -692,8 +727,15 @@ struct Coverage<'a> {
 }
 
 impl<'a> Coverage<'a> {
-    fn new(existing: &'a [Partition]) -> Self {
-        let mut sorted: Vec<&Partition> = existing.iter().filter(|p| p.from < p.to).collect();
+    /// Every partition of `state`, managed or foreign.
+    fn of(state: &State<'a>) -> Self {
+        let all: Vec<&'a Partition> = state.existing.iter().chain(state.foreign).collect();
+        Coverage::new(&all)
+    }
+
+    fn new(existing: &[&'a Partition]) -> Self {
+        let mut sorted: Vec<&'a Partition> =
+            existing.iter().copied().filter(|p| p.from < p.to).collect();
         sorted.sort_by(|a, b| (a.from, a.to, &a.name).cmp(&(b.from, b.to, &b.name)));
         let prefix_max_to = sorted
             .iter()
@@ -784,18 +826,19 @@ fn default_periods(period: Period, rows: &[(NaiveDateTime, i64)]) -> BTreeMap<Na
 /// a future partition, even an odd one, is ever picked).
 fn past_retention<'a>(
     policy: &Policy,
-    cov: &Coverage<'a>,
-    cutoff: Option<NaiveDateTime>,
+    state: &State<'a>,
     now: NaiveDateTime,
 ) -> Vec<&'a Partition> {
-    let (Some(_), Some(cutoff)) = (&policy.retention, cutoff) else {
+    let (Some(_), Some(cutoff)) = (&policy.retention, state.cutoff) else {
         return Vec::new();
     };
     let current = policy.period.start_of(now);
     let default = default_partition_name(&policy.table);
-    cov.sorted
-        .iter()
-        .copied()
+    // Managed partitions only: a foreign one is never dropped nor detached.
+    let managed: Vec<&'a Partition> = state.existing.iter().collect();
+    Coverage::new(&managed)
+        .sorted
+        .into_iter()
         .filter(|p| p.to <= cutoff && p.to <= current && p.name != default)
         .collect()
 }
@@ -812,7 +855,7 @@ fn past_retention<'a>(
 /// `premake` is clamped to [`MAX_PREMAKE`]; call [`Policy::validate`] first.
 #[must_use]
 pub fn plan_rotate(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Action> {
-    let cov = Coverage::new(state.existing);
+    let cov = Coverage::of(state);
     let period = policy.period;
     let mut actions = Vec::new();
     let mut planned = HashSet::new();
@@ -850,7 +893,7 @@ pub fn plan_rotate(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Ac
 
     // 3. Retention: expired rows in DEFAULT, then existing partitions.
     actions.extend(expired);
-    for p in past_retention(policy, &cov, state.cutoff, now) {
+    for p in past_retention(policy, state, now) {
         actions.push(match policy.action {
             RetentionAction::Drop => Action::Drop(p.clone()),
             RetentionAction::Detach => Action::Detach(p.clone()),
@@ -916,7 +959,7 @@ pub struct Stuck {
 /// The DEFAULT rows [`plan_rotate`] leaves where they are, by period (for warnings).
 #[must_use]
 pub fn stuck_in_default(policy: &Policy, state: &State, now: NaiveDateTime) -> Vec<Stuck> {
-    let cov = Coverage::new(state.existing);
+    let cov = Coverage::of(state);
     let mut out = Vec::new();
     for (start, rows) in default_periods(policy.period, state.default_rows) {
         let Some(p) = Partition::standard(&policy.table, policy.period, start) else {
@@ -962,7 +1005,7 @@ pub fn plan_range(
     if from >= to {
         bail!("--from {} is not before --to {}", fmt_ts(from), fmt_ts(to));
     }
-    let cov = Coverage::new(state.existing);
+    let cov = Coverage::of(state);
     let defaults = default_periods(policy.period, state.default_rows);
     let mut actions = Vec::new();
     let periods = policy
@@ -1004,7 +1047,7 @@ pub fn range_overlaps(
     from: NaiveDateTime,
     to: NaiveDateTime,
 ) -> Vec<(Partition, String)> {
-    let cov = Coverage::new(state.existing);
+    let cov = Coverage::of(state);
     policy
         .period
         .periods_from(from)
@@ -1045,21 +1088,28 @@ pub struct Health {
     pub past_retention: Vec<String>,
 }
 
+/// The range premake keeps partitioned at `now`: the current period and `premake` more
+/// (`None` at the end of the representable range).
+#[must_use]
+pub fn premake_window(
+    policy: &Policy,
+    now: NaiveDateTime,
+) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let count = policy.premake.min(MAX_PREMAKE) as usize;
+    let (_, to) = policy.period.periods_from(now).nth(count)?;
+    Some((policy.period.start_of(now), to))
+}
+
 /// Health of one table at `now`.
 #[must_use]
 pub fn health(policy: &Policy, state: &State, now: NaiveDateTime) -> Health {
-    let cov = Coverage::new(state.existing);
+    let cov = Coverage::of(state);
     let end = cov.contiguous_end(now);
     let ahead = match (end, policy.period.checked_next(now)) {
         (Some(end), Some(next)) => policy.period.whole_periods_between(next, end),
         _ => 0,
     };
-    // End of the periods premake keeps: the current one and `premake` more.
-    let horizon = policy
-        .period
-        .periods_from(now)
-        .nth(usize::try_from(policy.premake).unwrap_or(usize::MAX))
-        .map(|(_, to)| to);
+    let horizon = premake_window(policy, now).map(|(_, to)| to);
     Health {
         // A hole wholly past retention is no problem: rotate would drop a partition there. Nor
         // is one wholly beyond the premade periods (before a partition made for far-future
@@ -1078,7 +1128,7 @@ pub fn health(policy: &Policy, state: &State, now: NaiveDateTime) -> Health {
             .iter()
             .filter(|(_, n)| *n > 0)
             .fold(0_i64, |acc, (_, n)| acc.saturating_add(*n)),
-        past_retention: past_retention(policy, &cov, state.cutoff, now)
+        past_retention: past_retention(policy, state, now)
             .into_iter()
             .map(|p| p.name.clone())
             .collect(),
@@ -1135,6 +1185,7 @@ mod tests {
     fn state<'a>(existing: &'a [Partition], default_rows: &'a [(NaiveDateTime, i64)]) -> State<'a> {
         State {
             existing,
+            foreign: &[],
             default_rows,
             cutoff: None,
         }
@@ -1702,6 +1753,103 @@ mod tests {
             parse_bound(" MINVALUE junk "),
             Bound::Other("MINVALUE junk".to_string())
         );
+    }
+
+    #[test]
+    fn foreign_partitions_are_never_retired_but_never_overlapped() {
+        // Mid-2026, keeping 90 days: an archive partition in another schema for January, a
+        // catch-all from March 2027 on.
+        let existing = monthly_run("2026-05-01", 2); // 05, 06
+        let foreign = vec![
+            part("arch.lh_2026_01", "2026-01-01", "2026-02-01"),
+            Partition {
+                name: "lh_max".into(),
+                from: ts("2027-03-01"),
+                to: NaiveDateTime::MAX,
+            },
+        ];
+        let policy = login(12, Some(90), RetentionAction::Drop);
+        let rows = [(ts("2026-01-10"), 3), (ts("2027-04-02"), 2)];
+        let st = State {
+            foreign: &foreign,
+            ..state(&existing, &rows)
+        };
+        let now = ts("2026-06-15");
+        let plan = names(&rot(&policy, &st, now));
+        // Premake stops where the catch-all starts; the January rows in DEFAULT are expired
+        // (deleted), the April 2027 ones cannot get a partition; nothing foreign is dropped.
+        assert!(plan
+            .iter()
+            .any(|a| a.starts_with("create login_history_2027_02")));
+        assert!(!plan
+            .iter()
+            .any(|a| a.contains("2027_03") || a.contains("2027_04")));
+        assert!(!plan.iter().any(|a| a.contains("lh_")), "{plan:?}");
+        assert!(!plan.iter().any(|a| a.starts_with("drop")), "{plan:?}");
+        // Past the cutoff, the archive would be dropped were it managed.
+        let managed = [existing.clone(), foreign[..1].to_vec()].concat();
+        let plan = names(&rot(&policy, &state(&managed, &[]), now));
+        assert!(
+            plan.iter().any(|a| a.starts_with("drop arch.lh_2026_01")),
+            "{plan:?}"
+        );
+        let with_cutoff = State {
+            cutoff: cutoff(&policy, now),
+            ..st
+        };
+        let stuck = stuck_in_default(&policy, &with_cutoff, now);
+        assert_eq!(stuck.len(), 1);
+        assert_eq!(stuck[0].reason, StuckReason::Overlaps("lh_max".into()));
+        let over = range_overlaps(&policy, &st, ts("2027-01-01"), ts("2027-05-01"));
+        assert_eq!(
+            over.iter()
+                .map(|(p, o)| (p.name.as_str(), o.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("login_history_2027_03", "lh_max"),
+                ("login_history_2027_04", "lh_max")
+            ]
+        );
+        // Health: nothing foreign is past retention; both count as coverage (the holes end at
+        // the catch-all and start after the archive).
+        let h = hlth(&policy, &st, now);
+        assert!(h.past_retention.is_empty(), "{:?}", h.past_retention);
+        assert_eq!(
+            h.gaps,
+            [
+                (ts("2026-02-01"), ts("2026-05-01")),
+                (ts("2026-07-01"), ts("2027-03-01"))
+            ]
+        );
+    }
+
+    #[test]
+    fn extent_of_unbounded_ranges() {
+        let (min, max) = (NaiveDateTime::MIN, NaiveDateTime::MAX);
+        let extent = bound_extent;
+        assert_eq!(
+            extent("FOR VALUES FROM (MINVALUE) TO ('2024-01-01 00:00:00')"),
+            Some((min, ts("2024-01-01")))
+        );
+        assert_eq!(
+            extent("FOR VALUES FROM ('2030-01-01 00:00:00') TO (MAXVALUE)"),
+            Some((ts("2030-01-01"), max))
+        );
+        assert_eq!(
+            extent("FOR VALUES FROM ('-infinity') TO ('infinity')"),
+            Some((min, max))
+        );
+        assert_eq!(
+            extent("FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')"),
+            Some((ts("2024-01-01"), ts("2024-02-01")))
+        );
+        assert_eq!(extent("FOR VALUES FROM (MAXVALUE) TO (MAXVALUE)"), None);
+        assert_eq!(
+            extent("FOR VALUES FROM (MINVALUE, 1) TO (MAXVALUE, 1)"),
+            None
+        );
+        assert_eq!(extent("FOR VALUES IN ('a')"), None);
+        assert_eq!(extent("DEFAULT"), None);
     }
 
     #[test]
