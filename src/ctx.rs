@@ -124,28 +124,26 @@ impl Ctx {
                 "pass --yes to confirm in scripts",
             ));
         }
-        let prompt = format!("{}?", capitalise(question));
+        // A line, as psql's and dropdb's questions: `y` or `yes` then Enter, anything else is
+        // no. (A key-at-a-time question takes the first y of "why?" for a yes.) The terminal
+        // stays in its own mode: Ctrl-C there is a signal, which ends the run (exit 130).
+        eprint!("{}? [y/N] ", capitalise(question));
         let _open = crate::interrupt::OpenPrompt::question();
-        let answer = tokio::task::spawn_blocking(move || {
-            dialoguer::Confirm::new()
-                .with_prompt(prompt)
-                .default(false)
-                .interact()
+        let answer = tokio::task::spawn_blocking(|| {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map(|n| (n, line))
         })
         .await
+        .map_err(|e| anyhow::anyhow!("reading the answer: {e}"))?
         .map_err(|e| anyhow::anyhow!("reading the answer: {e}"))?;
-        let ok = answer.map_err(|e| {
-            // dialoguer hides the cursor while it waits and shows it only on an answer.
-            crate::interrupt::show_cursor();
-            match e {
-                // Ctrl-C, read as a key in raw mode.
-                dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
-                    eprintln!();
-                    anyhow::Error::new(crate::Interrupted)
-                }
-                e @ dialoguer::Error::IO(_) => anyhow::anyhow!("reading the answer: {e}"),
+        let ok = match answer {
+            // End of input (Ctrl-D): no, on a line of its own.
+            (0, _) => {
+                eprintln!();
+                false
             }
-        })?;
+            (_, line) => is_yes(&line),
+        };
         if ok {
             Ok(())
         } else {
@@ -154,9 +152,31 @@ impl Ctx {
     }
 }
 
+/// `y` or `yes`, in any case, blanks around allowed.
+fn is_yes(answer: &str) -> bool {
+    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_yes;
+
+    #[test]
+    fn only_y_or_yes_is_yes() {
+        for yes in ["y", "Y", "yes", "YES", " yes \n", "y\r\n"] {
+            assert!(is_yes(yes), "{yes:?}");
+        }
+        for no in [
+            "", "\n", "n", "no", "Why?", "maybe", "yess", "y es", "ja", "oui",
+        ] {
+            assert!(!is_yes(no), "{no:?}");
+        }
+    }
 }

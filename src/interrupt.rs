@@ -6,7 +6,7 @@
 //! the run ends with one line and the shell's exit code (130 or 143).
 
 use std::future::Future;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
@@ -104,10 +104,7 @@ pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Resu
         () = connect::cancel_all(CANCEL_LIMIT) => {}
     }
     match PROMPT.swap(NO_PROMPT, Ordering::SeqCst) {
-        QUESTION => {
-            show_cursor();
-            eprintln!();
-        }
+        QUESTION => eprintln!(),
         // rpassword ends the line itself when Ctrl-C is typed at it.
         PASSWORD if crate::error::find::<Interrupted>(&stop).is_none() => eprintln!(),
         _ => {}
@@ -127,7 +124,7 @@ static PROMPT: AtomicU8 = AtomicU8::new(NO_PROMPT);
 pub struct OpenPrompt(());
 
 impl OpenPrompt {
-    /// A yes/no question (dialoguer).
+    /// A yes/no question (a line read from the terminal).
     pub fn question() -> OpenPrompt {
         PROMPT.store(QUESTION, Ordering::SeqCst);
         OpenPrompt(())
@@ -147,8 +144,8 @@ impl Drop for OpenPrompt {
 }
 
 /// The terminal's settings when the run started, to put back if a signal ends the run while a
-/// prompt has changed them (a password prompt reads with echo off, a yes/no question in raw
-/// mode; the thread that would restore them may still be blocked in its read).
+/// prompt has changed them (a password prompt reads with echo off; the thread that would
+/// restore them may still be blocked in its read).
 pub struct Terminal {
     tty: std::fs::File,
     saved: libc::termios,
@@ -203,14 +200,5 @@ impl Terminal {
             // SAFETY: tcsetattr reads the termios we own; it touches no other memory.
             unsafe { libc::tcsetattr(fd, libc::TCSANOW, &raw const self.saved) };
         }
-    }
-}
-
-/// Shows the cursor again on a terminal (a yes/no question hides it while it waits).
-pub fn show_cursor() {
-    let mut err = std::io::stderr();
-    if err.is_terminal() {
-        let _ = err.write_all(b"\x1b[?25h");
-        let _ = err.flush();
     }
 }

@@ -320,7 +320,13 @@ fn partitions_outside_public_or_unbounded_are_left_alone_and_not_overlapped() {
     );
     let (_, err) = ok(
         &db,
-        &["partitions", "rotate", "login_history", "--as-of", "2026-06-15"],
+        &[
+            "partitions",
+            "rotate",
+            "login_history",
+            "--as-of",
+            "2026-06-15",
+        ],
     );
     // Premake 3 from June would make September: the catch-all holds it.
     assert!(
@@ -332,9 +338,18 @@ fn partitions_outside_public_or_unbounded_are_left_alone_and_not_overlapped() {
     );
     assert!(!err.contains("lh_2026_01"), "{err}");
     let parts = partitions(&db, "login_history");
-    assert!(parts.iter().any(|p| p.starts_with("lh_2026_01 ")), "{parts:?}");
-    assert!(parts.iter().any(|p| p.starts_with("login_history_2026_08 ")));
-    assert_eq!(count(&db, "public.lh_2026_01"), 1, "the backup is untouched");
+    assert!(
+        parts.iter().any(|p| p.starts_with("lh_2026_01 ")),
+        "{parts:?}"
+    );
+    assert!(parts
+        .iter()
+        .any(|p| p.starts_with("login_history_2026_08 ")));
+    assert_eq!(
+        count(&db, "public.lh_2026_01"),
+        1,
+        "the backup is untouched"
+    );
     assert_eq!(count(&db, "arch.lh_2026_01"), 1);
 
     let doc = list_json(&db, &["login_history"]);
@@ -349,9 +364,16 @@ fn partitions_outside_public_or_unbounded_are_left_alone_and_not_overlapped() {
     // cleanup leaves the archive's row to cleanup_old_logs(), which deletes it; no table goes.
     ok(&db, &["cleanup", "--yes"]);
     assert_eq!(count(&db, "arch.lh_2026_01"), 0);
-    assert_eq!(count(&db, "public.lh_2026_01"), 1, "the backup is untouched");
+    assert_eq!(
+        count(&db, "public.lh_2026_01"),
+        1,
+        "the backup is untouched"
+    );
     let parts = partitions(&db, "login_history");
-    assert!(parts.iter().any(|p| p.starts_with("lh_2026_01 ")), "{parts:?}");
+    assert!(
+        parts.iter().any(|p| p.starts_with("lh_2026_01 ")),
+        "{parts:?}"
+    );
     assert!(parts.iter().any(|p| p.starts_with("lh_max ")), "{parts:?}");
 }
 

@@ -32,7 +32,16 @@ impl Pty {
             .arg("/dev/null")
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("SHELL", "/bin/sh")
+            // bash, as a user's shell: Ctrl-C at a question reaches it too (the terminal stays
+            // in its line mode), and bash, unlike dash, goes on when the command handled it.
+            .env(
+                "SHELL",
+                if std::path::Path::new("/bin/bash").exists() {
+                    "/bin/bash"
+                } else {
+                    "/bin/sh"
+                },
+            )
             .env("TERM", "xterm")
             .env("NO_COLOR", "1")
             .env("HOME", crate::support::empty_home());
@@ -257,4 +266,42 @@ fn sigterm_at_the_w_prompt_restores_the_terminal() {
     assert_eq!(done.code, Some(143), "{}", done.text);
     assert!(done.has_line("terminated"), "{}", done.text);
     done.assert_terminal_restored();
+}
+
+#[test]
+fn a_question_takes_only_y_or_yes_then_enter_for_a_yes() {
+    let db = crate::support::TestDb::migrated("question_answers");
+    db.sql(
+        "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x');
+         INSERT INTO login_history (user_id, login_time)
+             VALUES (1, localtimestamp - interval '200 days');",
+    );
+    let old = || db.value("SELECT count(*) FROM login_history");
+    // A word containing a y, then an empty line: both are no.
+    for answer in ["Why?\r", "\r"] {
+        let Some(mut pty) = Pty::start(
+            &format!("{} cleanup", promail_bin()),
+            &[("DATABASE_URL", &db.conn)],
+        ) else {
+            return;
+        };
+        pty.wait_for_prompt("? [y/N]");
+        pty.type_in(answer.as_bytes());
+        let done = pty.finish();
+        assert_eq!(done.code, Some(1), "{}", done.text);
+        assert!(done.text.contains("cancelled: did not"), "{}", done.text);
+        assert_eq!(old(), "1", "nothing deleted after {answer:?}");
+    }
+    let Some(mut pty) = Pty::start(
+        &format!("{} cleanup", promail_bin()),
+        &[("DATABASE_URL", &db.conn)],
+    ) else {
+        return;
+    };
+    pty.wait_for_prompt("? [y/N]");
+    pty.type_in(b"yes\r");
+    let done = pty.finish();
+    assert_eq!(done.code, Some(0), "{}", done.text);
+    done.assert_terminal_restored();
+    assert_eq!(old(), "0");
 }
