@@ -822,7 +822,38 @@ async fn archive_expired(
     let (default, cutoff) = expired_scope(target)?;
     match lookup(client, target, period).await? {
         Found::Nothing => client.batch_execute(&build_sql(target, period)).await?,
-        Found::Other(false) => {}
+        Found::Other(false) => {
+            // An earlier detach's table has the parent's columns; a stray table of that name
+            // need not.
+            let missing: Option<String> = client
+                .query_one(
+                    "SELECT string_agg(a.attname::text, ', ' ORDER BY a.attnum) \
+                     FROM pg_attribute a \
+                     WHERE a.attrelid = $1::text::regclass AND a.attnum > 0 \
+                       AND NOT a.attisdropped AND a.attgenerated = '' \
+                       AND NOT EXISTS (SELECT 1 FROM pg_attribute b \
+                                       WHERE b.attrelid = $2::text::regclass \
+                                         AND b.attname = a.attname \
+                                         AND b.atttypid = a.atttypid AND NOT b.attisdropped)",
+                    &[&qualified(&policy.table), &qualified(&period.name)],
+                )
+                .await?
+                .get(0);
+            if let Some(missing) = missing {
+                return Err(Fail::Other(hint(
+                    anyhow!(
+                        "table {} is not one of {}'s rows (it lacks {missing}): the expired rows \
+                         of [{}, {}) stay in {default}",
+                        period.name,
+                        policy.table,
+                        crate::partition::plan::fmt_ts(period.from),
+                        crate::partition::plan::fmt_ts(period.to)
+                    ),
+                    "rename or drop that table (a detached partition has the table's columns), \
+                     then rerun",
+                )));
+            }
+        }
         Found::Same | Found::Other(true) => {
             return Err(Fail::Other(hint(
                 anyhow!(

@@ -10,11 +10,11 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 use chrono::NaiveDateTime;
 
 use crate::connect::{self, Db, Prompt};
-use crate::error::usage;
+use crate::error::{hint, usage};
 use crate::lock::{self, Acquired, Key};
 use crate::output::Output;
 use crate::partition::catalog::{self, Want};
@@ -577,29 +577,47 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             }
             continue;
         }
-        if opts.dry_run {
-            // What the run would find in its way: a table of a new partition's name (a
-            // partition detached by retention keeps its name).
-            let new_names: Vec<&str> = actions
-                .iter()
-                .filter(|a| matches!(a, Action::Create(_) | Action::MoveFromDefault { .. }))
-                .map(|a| a.partition().name.as_str())
-                .collect();
-            let taken: Vec<String> = match db
-                .query(
-                    "SELECT c.relname::text FROM pg_class c \
-                     JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public' \
-                     WHERE c.relname = ANY($1::text[])",
-                    &[&new_names],
-                )
-                .await
-            {
-                Ok(rows) => rows.iter().map(|r| r.get(0)).collect(),
+        // What the run would find in its way: a table of a new partition's name (a partition
+        // detached by retention keeps its name). `create` refuses then, before making anything
+        // (a backfill is made whole or not at all); rotate makes the rest, the nightly premake
+        // matters more.
+        let taken = if opts.dry_run || matches!(job, Job::Range { .. }) {
+            match names_taken(db, &actions).await {
+                Ok(t) => t,
                 Err(e) => {
-                    errors.push(crate::pg::err(e).context("checking the names of new partitions"));
+                    errors.push(e);
                     continue;
                 }
-            };
+            }
+        } else {
+            Vec::new()
+        };
+        let in_the_way =
+            (!taken.is_empty()).then(|| {
+                hint(
+                anyhow!(
+                    "{}: {} not {} of {}{}",
+                    policy.table,
+                    match taken.as_slice() {
+                        [one] => format!("a table named {one} already exists and is"),
+                        more => format!("tables named {} already exist and are", more.join(", ")),
+                    },
+                    if taken.len() == 1 { "a partition" } else { "partitions" },
+                    policy.table,
+                    if matches!(job, Job::Range { .. }) {
+                        ": nothing made"
+                    } else {
+                        ""
+                    }
+                ),
+                "rename or drop that table (a partition detached by retention keeps its name), \
+                 then rerun",
+            )
+            });
+        if opts.dry_run {
+            if let Some(e) = in_the_way {
+                errors.push(e);
+            }
             for a in &actions {
                 plan_text.push_str(&a.describe_in(policy, &default_name));
                 if taken.iter().any(|t| *t == a.partition().name) {
@@ -610,6 +628,10 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 plan_text.push('\n');
             }
             summary.changes += actions.len();
+            continue;
+        }
+        if let (Job::Range { .. }, Some(e)) = (job, in_the_way) {
+            errors.push(e);
             continue;
         }
         let builds = actions
@@ -746,4 +768,27 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             Err(last)
         }
     }
+}
+
+/// The names of planned new partitions (creates and moves) that a table in the schema holds
+/// already.
+async fn names_taken(db: &tokio_postgres::Client, actions: &[Action]) -> Result<Vec<String>> {
+    let new_names: Vec<&str> = actions
+        .iter()
+        .filter(|a| matches!(a, Action::Create(_) | Action::MoveFromDefault { .. }))
+        .map(|a| a.partition().name.as_str())
+        .collect();
+    let rows = db
+        .query(
+            "SELECT c.relname::text FROM pg_class c \
+             JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = $2::text \
+             WHERE c.relname = ANY($1::text[]) ORDER BY 1",
+            &[
+                &new_names as &(dyn tokio_postgres::types::ToSql + Sync),
+                &catalog::SCHEMA,
+            ],
+        )
+        .await
+        .map_err(|e| crate::pg::err(e).context("checking the names of new partitions"))?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
 }

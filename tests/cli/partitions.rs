@@ -1054,15 +1054,44 @@ fn a_stray_table_with_a_partition_name_is_reported_not_overwritten() {
     let err = assert_error(
         &out,
         1,
-        "creating partition login_history_2025_01: a table named login_history_2025_01 already exists and is not the partition [2025-01-01, 2025-02-01) of login_history",
+        "login_history: a table named login_history_2025_01 already exists and is not a partition of login_history: nothing made",
     );
     assert!(err.contains("hint: rename or drop that table"), "{err}");
-    // The other month was made; the stray table is untouched.
-    assert!(err.contains("create login_history_2025_02"), "{err}");
+    // Refused before anything was made; the stray table is untouched.
+    assert!(!err.contains("create login_history_2025_02"), "{err}");
+    assert!(!partitions(&db, "login_history")
+        .iter()
+        .any(|p| p.contains("2025")));
     assert_eq!(
         db.value("SELECT note FROM login_history_2025_01"),
         "keep me"
     );
+    // The dry run says so, and fails the same way.
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-01",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    let err = assert_error(
+        &out,
+        1,
+        "a table named login_history_2025_01 already exists",
+    );
+    assert!(
+        stdout_of(&out).contains("login_history_2025_01 [2025-01-01, 2025-02-01)  -- will fail"),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(err.contains("nothing made"), "{err}");
 }
 
 #[test]
@@ -1268,6 +1297,38 @@ fn rows_in_default_past_retention_are_deleted_with_drop_and_archived_with_detach
 }
 
 #[test]
+fn a_stray_table_in_the_way_of_expired_rows_is_named_with_a_hint() {
+    let db = TestDb::unpartitioned("part_archive_stray");
+    users(&db);
+    db.sql(
+        "CREATE TABLE login_history_2024_01 (note text);
+         INSERT INTO login_history (user_id, login_time) VALUES (1, '2024-01-15')",
+    );
+    ok(
+        &db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--action",
+            "detach",
+        ],
+    );
+    let out = rotate(&db, &[]);
+    let err = assert_error(
+        &out,
+        1,
+        "table login_history_2024_01 is not one of login_history's rows (it lacks id, user_id,",
+    );
+    assert!(err.contains("hint: rename or drop that table"), "{err}");
+    // Nothing moved, the stray table untouched, the rest of rotate done.
+    assert_eq!(count(&db, "ONLY login_history_default"), 1);
+    assert_eq!(count(&db, "login_history_2024_01"), 0);
+    assert!(partitions(&db, "login_history").len() > 1);
+}
+
+#[test]
 fn a_detached_table_holding_a_period_does_not_block_the_rest_of_rotate() {
     let db = TestDb::unpartitioned("part_detached_clash");
     users(&db);
@@ -1316,8 +1377,14 @@ fn a_detached_table_holding_a_period_does_not_block_the_rest_of_rotate() {
     let (next, after) = (month(1), month(2));
     db.sql(&format!("DROP TABLE {next}, {after}"));
     db.sql("INSERT INTO login_history (user_id, login_time) VALUES (1, '2024-01-20')");
-    // The dry run says which step will not go through.
-    let (plan, _) = ok(&db, &["partitions", "rotate", "login_history", "--dry-run"]);
+    // The dry run says which step will not go through, and fails as the run will.
+    let out = rotate(&db, &["--dry-run"]);
+    assert_error(
+        &out,
+        1,
+        "login_history: a table named login_history_2024_01 already exists",
+    );
+    let plan = stdout_of(&out);
     assert!(
         plan.contains(
             "move 1 row from login_history_default into login_history_2024_01 [2024-01-01, 2024-02-01)  \
@@ -1502,11 +1569,37 @@ fn weeks_of_2025(db: &TestDb) -> (i64, i64) {
     (n(true), n(false))
 }
 
+/// The same 24 weeks as [`create_24_weeks`], premade by rotate (which, unlike create, does not
+/// refuse a stray table in the way up front: it makes the rest).
+fn rotate_24_weeks(db: &TestDb) -> std::process::Output {
+    ok(
+        db,
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "email_analytics",
+            "--premake",
+            "23",
+        ],
+    );
+    db.promail()
+        .args([
+            "partitions",
+            "rotate",
+            "email_analytics",
+            "--as-of",
+            "2025-01-08",
+        ])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_stray_table_in_a_batch_of_creates_is_reported_and_the_others_made() {
     let db = TestDb::unpartitioned("part_batch_stray");
     db.sql("CREATE TABLE email_analytics_2025_w10 (note text); INSERT INTO email_analytics_2025_w10 VALUES ('keep me')");
-    let out = create_24_weeks(&db, &[]);
+    let out = rotate_24_weeks(&db);
     let err = assert_error(
         &out,
         1,
@@ -1529,18 +1622,9 @@ fn a_stray_table_in_a_batch_of_creates_is_reported_and_the_others_made() {
     );
     // The stray table gone, a rerun makes the missing week.
     db.sql("DROP TABLE email_analytics_2025_w10");
-    let (_, err) = ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "email_analytics",
-            "--from",
-            "2025-01-06",
-            "--to",
-            "2025-06-23",
-        ],
-    );
+    let out = rotate_24_weeks(&db);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
     let made: Vec<&str> = err.lines().filter(|l| l.starts_with("create ")).collect();
     assert_eq!(
         made,
