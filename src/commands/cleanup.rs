@@ -136,6 +136,8 @@ async fn warn_policies(db: &tokio_postgres::Client, plans: &[TablePlan], ctx: &C
             None => Some("keeps every partition".to_string()),
             Some(text) => match policy::cutoff(db, plan.seed.table, now).await {
                 Ok(Some(c)) if c < plan.cutoff => Some(format!("keeps {text}")),
+                // Before the first representable timestamp ('10000 years'): keeps everything.
+                Ok(None) => Some(format!("keeps {text}")),
                 _ => None,
             },
         };

@@ -387,4 +387,31 @@ fn a_partition_policy_keeping_more_than_the_seed_is_warned_about() {
     );
     // It still does what the seed's function does.
     assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
+
+    // A retention reaching before the first representable timestamp keeps everything too.
+    let out = db
+        .promail()
+        .args([
+            "partitions",
+            "policy",
+            "set",
+            "email_analytics",
+            "--retention",
+            "10000 years",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = db
+        .promail()
+        .args(["cleanup", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr_of(&out).contains(
+            "warning: email_analytics: its partition policy keeps 10000 years, but cleanup"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
 }

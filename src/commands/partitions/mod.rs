@@ -17,6 +17,11 @@ use crate::partition::exec::Settings;
 #[derive(Debug, Subcommand)]
 pub enum PartitionsCommand {
     /// Show each managed table's partitions (bounds, estimated rows, size) and health
+    #[command(
+        after_long_help = "Output: table prints the partitions, then the health; json one \
+        object {\"now\", \"partitions\": [...], \"health\": [...]}; csv the partitions. With \
+        --health, only the health rows: a JSON array, or CSV."
+    )]
     List(list::ListArgs),
     /// Create the partitions covering a date range (for backfills); existing ones are left alone
     Create(create::CreateArgs),
@@ -74,8 +79,13 @@ pub fn parse_date(s: &str) -> Result<NaiveDateTime, String> {
     if t.split('-').next().is_none_or(|y| y.len() != 4) {
         return Err("expected a date as YYYY-MM-DD with a four-digit year, e.g. 2026-12-20".into());
     }
-    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Ok(d.and_time(NaiveTime::MIN));
+    match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        Ok(d) => return Ok(d.and_time(NaiveTime::MIN)),
+        // Well formed, but not in the calendar: 2026-02-29, 2026-13-01.
+        Err(e) if e.kind() == chrono::format::ParseErrorKind::OutOfRange => {
+            return Err(format!("no such date: {t}"));
+        }
+        Err(_) => {}
     }
     for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
         if let Ok(d) = NaiveDateTime::parse_from_str(t, f) {
@@ -99,7 +109,15 @@ mod tests {
             parse_date("2026-12-20 06:30").unwrap().to_string(),
             "2026-12-20 06:30:00"
         );
-        assert!(parse_date("2026-13-01").is_err());
+        assert_eq!(
+            parse_date("2026-13-01").unwrap_err(),
+            "no such date: 2026-13-01"
+        );
+        assert_eq!(
+            parse_date("2026-02-29").unwrap_err(),
+            "no such date: 2026-02-29"
+        );
+        assert!(parse_date("2028-02-29").is_ok());
         assert!(parse_date("20/12/2026").is_err());
         assert!(parse_date("26-01-01")
             .unwrap_err()
