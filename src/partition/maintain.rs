@@ -592,28 +592,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         } else {
             Vec::new()
         };
-        let in_the_way =
-            (!taken.is_empty()).then(|| {
-                hint(
-                anyhow!(
-                    "{}: {} not {} of {}{}",
-                    policy.table,
-                    match taken.as_slice() {
-                        [one] => format!("a table named {one} already exists and is"),
-                        more => format!("tables named {} already exist and are", more.join(", ")),
-                    },
-                    if taken.len() == 1 { "a partition" } else { "partitions" },
-                    policy.table,
-                    if matches!(job, Job::Range { .. }) {
-                        ": nothing made"
-                    } else {
-                        ""
-                    }
-                ),
-                "rename or drop that table (a partition detached by retention keeps its name), \
-                 then rerun",
-            )
-            });
+        let in_the_way = names_in_the_way(&policy.table, &taken, matches!(job, Job::Range { .. }));
         if opts.dry_run {
             if let Some(e) = in_the_way {
                 errors.push(e);
@@ -791,4 +770,30 @@ async fn names_taken(db: &tokio_postgres::Client, actions: &[Action]) -> Result<
         .await
         .map_err(|e| crate::pg::err(e).context("checking the names of new partitions"))?;
     Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
+/// The error for tables holding new partitions' names, if any; `nothing_made` for `create`,
+/// which then makes none.
+fn names_in_the_way(table: &str, taken: &[String], nothing_made: bool) -> Option<anyhow::Error> {
+    let (what, those) = match taken {
+        [] => return None,
+        [one] => (
+            format!("a table named {one} already exists and is not a partition"),
+            "that table",
+        ),
+        more => (
+            format!(
+                "tables named {} already exist and are not partitions",
+                more.join(", ")
+            ),
+            "those tables",
+        ),
+    };
+    let made = if nothing_made { ": nothing made" } else { "" };
+    Some(hint(
+        anyhow!("{table}: {what} of {table}{made}"),
+        format!(
+            "rename or drop {those} (a partition detached by retention keeps its name), then rerun"
+        ),
+    ))
 }
