@@ -542,11 +542,37 @@ async fn exists(client: &Client, target: &Target<'_>, p: &Partition) -> Result<b
 
 /// No existence check first (the plan was made under the advisory lock, moments ago): a name
 /// already taken fails the CREATE, and [`apply`] then looks at what is there.
+/// Alone in its transaction, so DEFAULT may hold rows (of other periods): its scan is done
+/// before the attach's locks on the referenced tables (see [`excluding_default`]).
 async fn create(client: &Client, target: &Target<'_>, p: &Partition) -> Result<Outcome, Fail> {
     let mut sql = build_sql(target, p);
-    sql.push_str(&attach_sql(target, p));
+    sql.push_str("; ");
+    sql.push_str(&excluding_default(target, p, &attach_sql(target, p)));
     client.batch_execute(&sql).await?;
     Ok(Outcome::Done)
+}
+
+/// `attach` (statements attaching `p`) between a CHECK constraint on DEFAULT excluding the
+/// range of `p` and its removal. ATTACH then skips its scan of DEFAULT ("implied by existing
+/// constraints"), which it would otherwise run after cloning the foreign keys, that is holding
+/// SHARE ROW EXCLUSIVE on the referenced tables (`users`), blocking writes to them for the
+/// whole scan: about 100 ms with 2 M rows in DEFAULT, measured. Adding the constraint scans
+/// DEFAULT under its ACCESS EXCLUSIVE lock alone, which the attach takes anyway. Without a
+/// DEFAULT partition, `attach` as it is.
+fn excluding_default(target: &Target<'_>, p: &Partition, attach: &str) -> String {
+    let Some(default) = target.default else {
+        return attach.to_string();
+    };
+    let (def, excl) = (qualified(default), ident(DEFAULT_EXCLUDES));
+    format!(
+        "ALTER TABLE {def} ADD CONSTRAINT {excl} \
+             CHECK (NOT ({col} IS NOT NULL AND {col} >= '{from}' AND {col} < '{to}')); \
+         {attach}; \
+         ALTER TABLE {def} DROP CONSTRAINT {excl}",
+        col = ident(&target.policy.column),
+        from = sql_timestamp(p.from),
+        to = sql_timestamp(p.to),
+    )
 }
 
 /// The standalone table of a new partition with the parent's indexes (no lock on the parent).
@@ -560,11 +586,11 @@ fn build_sql(target: &Target<'_>, p: &Partition) -> String {
     sql
 }
 
-/// `; ALTER TABLE parent ATTACH PARTITION …`: attaching an empty table, its validation scan
+/// `ALTER TABLE parent ATTACH PARTITION …`: attaching an empty table, its validation scan
 /// costs nothing.
 fn attach_sql(target: &Target<'_>, p: &Partition) -> String {
     format!(
-        "; ALTER TABLE {} ATTACH PARTITION {} {}",
+        "ALTER TABLE {} ATTACH PARTITION {} {}",
         qualified(&target.policy.table),
         qualified(&p.name),
         p.bound_sql()
@@ -607,6 +633,7 @@ pub async fn create_batch(
             sql.push_str(&build_sql(target, p));
         }
         for p in partitions {
+            sql.push_str("; ");
             sql.push_str(&attach_sql(target, p));
         }
         client.batch_execute(&sql).await?;
@@ -634,6 +661,8 @@ pub async fn create_batch(
 
 /// Name of the temporary CHECK constraint that lets ATTACH skip its validation scan.
 const BOUNDS_CHECK: &str = "promail_attach_bounds";
+/// The CHECK constraint on DEFAULT excluding the range of a partition being attached.
+const DEFAULT_EXCLUDES: &str = "promail_attach_excludes";
 /// Where a move goes back to when rows of its period arrived in DEFAULT during the move.
 const ATTACH_SAVEPOINT: &str = "promail_attach";
 
@@ -709,13 +738,15 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
         let stmts: Vec<String> = target.indexes.iter().map(|ix| ix.sql(&new)).collect();
         client.batch_execute(&stmts.join("; ")).await?;
     }
+    // A CHECK constraint of its range on the new table: ATTACH then does not scan it again;
+    // and one excluding it on DEFAULT, for the same on DEFAULT.
     let (from, to) = (sql_timestamp(p.from), sql_timestamp(p.to));
     let attach = format!(
         "ALTER TABLE {new} ADD CONSTRAINT {chk} CHECK ({col} >= '{from}' AND {col} < '{to}'); \
-         ALTER TABLE {parent} ATTACH PARTITION {new} {bound}; \
+         {attach}; \
          ALTER TABLE {new} DROP CONSTRAINT {chk}",
         chk = ident(BOUNDS_CHECK),
-        bound = p.bound_sql()
+        attach = excluding_default(target, p, &attach_sql(target, p)),
     );
     client
         .batch_execute(&format!("SAVEPOINT {ATTACH_SAVEPOINT}"))

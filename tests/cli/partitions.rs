@@ -231,17 +231,19 @@ fn hundred_thousand_rows_in_default_are_all_moved() {
         &"login_history_2025_02 FOR VALUES FROM ('2025-02-01 00:00:00') TO ('2025-03-01 00:00:00')"
             .to_string()
     ));
-    // The moved partitions have the parent's indexes and no leftover CHECK.
+    // The moved partitions have the parent's indexes and no leftover CHECK, nor has DEFAULT.
     assert_eq!(
         db.value("SELECT count(*) FROM pg_indexes WHERE tablename = 'login_history_2025_02'"),
         "3"
     );
-    assert_eq!(
-        db.value(
-            "SELECT count(*) FROM pg_constraint WHERE conrelid = 'login_history_2025_02'::regclass AND contype = 'c'"
-        ),
-        "0"
-    );
+    for table in ["login_history_2025_02", "login_history_default"] {
+        assert_eq!(
+            db.value(&format!(
+                "SELECT count(*) FROM pg_constraint WHERE conrelid = '{table}'::regclass AND contype = 'c'"
+            )),
+            "0"
+        );
+    }
     // Queries by time use the new partitions.
     assert_eq!(
         count(
