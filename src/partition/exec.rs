@@ -748,16 +748,24 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
         chk = ident(BOUNDS_CHECK),
         attach = excluding_default(target, p, &attach_sql(target, p)),
     );
+    // Writes through the parent wait from here to the commit (reads go on). An insert routes
+    // its row when it starts: one routed to DEFAULT before the attach commits would then wait
+    // for DEFAULT's lock and fail on DEFAULT's new bounds ("violates partition constraint"),
+    // losing the application's row. Queued at the parent instead, it routes afterwards, into
+    // the new partition. The lock waits for the writes under way to commit, so every row
+    // DEFAULT will hold is there when the attach scans it.
     client
-        .batch_execute(&format!("SAVEPOINT {ATTACH_SAVEPOINT}"))
+        .batch_execute(&format!(
+            "LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE; SAVEPOINT {ATTACH_SAVEPOINT}"
+        ))
         .await?;
     match client.batch_execute(&attach).await {
         Ok(()) => {}
         // The application wrote rows of the period into DEFAULT while they were moved (the
         // DELETE only sees the rows there when it starts, and a big move takes seconds): a
         // redo of the whole move would meet the same, every time the period is being written
-        // to. Instead, writes to DEFAULT wait a moment (EXCLUSIVE still lets them be read)
-        // while the stragglers follow the rest, then the attach, whose scan can then find none.
+        // to. Instead the stragglers follow the rest (writes straight into DEFAULT, not through
+        // the parent, wait too), then the attach, whose scan can then find none.
         Err(e) if e.code() == Some(&SqlState::CHECK_VIOLATION) => {
             client
                 .batch_execute(&format!(

@@ -393,6 +393,60 @@ fn a_default_partition_outside_public_is_refused_with_a_hint() {
 }
 
 #[test]
+fn an_insert_arriving_during_the_attach_goes_into_the_new_partition() {
+    // The application inserts a row of the period being moved while the move's transaction
+    // holds DEFAULT locked for the attach (sent from an event trigger at the end of the
+    // ALTER TABLE on DEFAULT, on a dblink session of its own, to hit that window every time).
+    // Routed to DEFAULT before the attach commits, it would fail on DEFAULT's new bounds.
+    let db = TestDb::unpartitioned("part_move_late_insert");
+    users(&db);
+    keep_forever(&db);
+    logins(&db, 1000, "2025-01-01", "2025-02-01");
+    db.sql(
+        "CREATE EXTENSION dblink;
+         CREATE TABLE late_sent (at timestamp);
+         CREATE FUNCTION send_late_insert() RETURNS event_trigger LANGUAGE plpgsql AS $$
+         BEGIN
+             IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
+                        WHERE c.objid = 'login_history_default'::regclass)
+                AND NOT EXISTS (SELECT 1 FROM late_sent) THEN
+                 INSERT INTO late_sent VALUES (clock_timestamp());
+                 PERFORM dblink_connect('late',
+                     format('dbname=%s host=%s port=%s user=%s', current_database(),
+                            trim(both chr(34) from split_part(current_setting('unix_socket_directories'), ',', 1)),
+                            current_setting('port'), current_user));
+                 PERFORM dblink_send_query('late',
+                     'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, ''2025-01-15 12:00'', ''late'')');
+             END IF;
+         END $$;
+         CREATE EVENT TRIGGER late_insert ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
+             EXECUTE FUNCTION send_late_insert();",
+    );
+
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(
+        err.contains("move 1000 rows from login_history_default into login_history_2025_01"),
+        "{err}"
+    );
+    assert_eq!(count(&db, "late_sent"), 1, "the late insert was sent once");
+    // It ran on its own session, which carries on after promail's has gone: wait for it.
+    let start = Instant::now();
+    while count(&db, "login_history WHERE user_agent = 'late'") == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the late insert never arrived (it failed)"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        count(&db, "ONLY login_history_2025_01 WHERE user_agent = 'late'"),
+        1
+    );
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    db.sql("DROP EVENT TRIGGER late_insert");
+}
+
+#[test]
 fn iso_week_53_and_year_boundaries() {
     let db = TestDb::unpartitioned("part_week53");
     ok(
