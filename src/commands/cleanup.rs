@@ -66,7 +66,17 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     let session = connect::connect(&db.info, Prompt::Never)
         .await
         .context("opening a session for the cleanup lock")?;
-    lock::acquire_or_fail(&session, Key::Cleanup, args.lock.lock_wait).await?;
+    // Another cleanup doing this work: exit 0 saying so, as rotate does (a warning, printed
+    // even with -q). Partition maintenance in the way is a failure: this work is not done.
+    if let lock::Acquired::Busy { holder_pid, .. } =
+        lock::acquire(&session, Key::Cleanup, args.lock.lock_wait).await?
+    {
+        let who = holder_pid.map_or_else(String::new, |p| format!(" (pid {p})"));
+        ctx.out.warn(format!(
+            "another cleanup holds the lock{who}; nothing done here"
+        ));
+        return Ok(());
+    }
     lock::acquire_or_fail(&session, Key::Partitions, args.lock.lock_wait).await?;
 
     // Two more sessions, connected while the plan is read: one drops the second table's

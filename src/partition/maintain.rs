@@ -432,8 +432,10 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                         holder_app.as_deref(),
                     ));
                 }
+                // A warning, printed even with -q: a run that hangs holding the lock would
+                // otherwise have every nightly rotate skip without a word.
                 let who = holder_pid.map_or_else(String::new, |p| format!(" (pid {p})"));
-                out.info(format!(
+                out.warn(format!(
                     "another partition maintenance run holds the lock{who}; nothing done here"
                 ));
                 return Ok(Summary {

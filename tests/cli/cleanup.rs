@@ -415,3 +415,46 @@ fn a_partition_policy_keeping_more_than_the_seed_is_warned_about() {
         stderr_of(&out)
     );
 }
+
+#[test]
+fn a_second_cleanup_says_another_holds_the_lock_and_exits_0_but_rotate_in_the_way_fails() {
+    let db = TestDb::unpartitioned("cleanup_busy");
+    year_of_logs(&db);
+    let before = total(&db, "login_history");
+    let rt = runtime();
+    let other = rt.block_on(db.connect());
+    for (key, code) in [
+        (promail::lock::Key::Cleanup, 0),
+        (promail::lock::Key::Partitions, 1),
+    ] {
+        let held = rt
+            .block_on(promail::lock::acquire(
+                &other,
+                key,
+                std::time::Duration::ZERO,
+            ))
+            .unwrap();
+        assert!(matches!(held, promail::lock::Acquired::Yes { .. }));
+        let out = db
+            .promail()
+            .args(["-q", "cleanup", "--yes", "--lock-wait", "300ms"])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(code), "{err}");
+        if code == 0 {
+            assert!(
+                err.contains("warning: another cleanup holds the lock (pid ")
+                    && err.contains("nothing done here"),
+                "{err}"
+            );
+        } else {
+            assert!(
+                err.contains("error: another partition maintenance holds the lock"),
+                "{err}"
+            );
+        }
+        rt.block_on(promail::lock::release(&other, key)).unwrap();
+        assert_eq!(total(&db, "login_history"), before, "nothing deleted");
+    }
+}
