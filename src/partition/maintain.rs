@@ -89,6 +89,17 @@ pub async fn ensure_partitions(db: &Db, out: &Output) -> Result<usize> {
     Ok(s.changes)
 }
 
+/// What [`ensure_partitions`] would do, printed as `partitions rotate --dry-run` prints it (on
+/// stdout; an error when a table holds a new partition's name).
+pub async fn ensure_partitions_dry_run(db: &Db, out: &Output) -> Result<()> {
+    let opts = Options {
+        dry_run: true,
+        ..Options::default()
+    };
+    run(db, out, Job::Rotate { retention: false }, &opts).await?;
+    Ok(())
+}
+
 /// Sessions used at most to create partitions in parallel.
 const PARALLEL_CREATES: usize = 4;
 

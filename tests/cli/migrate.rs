@@ -271,10 +271,16 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let plan = stdout_of(&out);
-    assert_eq!(plan.lines().count(), 2, "{plan}");
+    assert_eq!(plan.lines().count(), 3, "{plan}");
     assert!(plan.starts_with("would apply 0001_schema"), "{plan}");
     assert!(
         plan.contains("would apply 0002_promail_partition_policy"),
+        "{plan}"
+    );
+    assert!(
+        plan.ends_with(
+            "would then create the current and premade partitions of the partitioned tables\n"
+        ),
         "{plan}"
     );
     assert!(
@@ -292,6 +298,40 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
     assert!(plan.contains("CREATE TABLE users"), "-v shows the SQL");
     assert!(!plan.contains("0002_promail"), "{plan}");
     assert!(!exists(&db, "users"));
+}
+
+#[test]
+fn dry_run_on_a_migrated_database_shows_the_partitions_it_would_make() {
+    let db = TestDb::migrated("migrate_dry_run_partitions");
+    let next = db
+        .value("SELECT to_char(localtimestamp + interval '1 month', '\"login_history_\"YYYY_MM')");
+    db.sql(&format!("DROP TABLE {next}"));
+    let out = db
+        .promail()
+        .args(["db", "migrate", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let plan = stdout_of(&out);
+    assert!(plan.starts_with(&format!("create {next} [")), "{plan}");
+    assert!(!exists(&db, &next), "nothing made");
+    // A table in the way: marked, and the dry run fails as the run would.
+    db.sql(&format!("CREATE TABLE {next} (note text)"));
+    let out = db
+        .promail()
+        .args(["db", "migrate", "--dry-run"])
+        .output()
+        .unwrap();
+    assert_error(
+        &out,
+        1,
+        &format!("a table named {next} already exists and is not a partition"),
+    );
+    assert!(
+        stdout_of(&out).contains("-- will fail"),
+        "{}",
+        stdout_of(&out)
+    );
 }
 
 #[test]

@@ -112,14 +112,15 @@ pub async fn run(args: &MigrateArgs, ctx: &Ctx) -> Result<()> {
         dry_run: args.dry_run,
     };
     let outcome = migrate::migrate(ctx, &known, &opts).await?;
-    if args.dry_run {
-        return Ok(());
-    }
-    if let Some(v) = outcome.version {
-        ctx.out.verbose(format!("database at version {v:04}"));
+    if !args.dry_run {
+        if let Some(v) = outcome.version {
+            ctx.out.verbose(format!("database at version {v:04}"));
+        }
     }
     // After every successful run, also when already up to date: the current and premade
-    // partitions exist, so a fresh database is partitioned at once (issue: partitions).
+    // partitions exist, so a fresh database is partitioned at once (issue: partitions). The dry
+    // run shows that step too: its plan when the partition policies exist already; a line
+    // saying it will come when the migrations still have to make them.
     let db = ctx.connect().await?;
     let has_policies: bool = db
         .query_one(
@@ -129,10 +130,24 @@ pub async fn run(args: &MigrateArgs, ctx: &Ctx) -> Result<()> {
         .await
         .pg()?
         .get(0);
-    if has_policies {
+    let ensure = if args.dry_run {
+        if !has_policies {
+            crate::output::write_stdout(
+                "would then create the current and premade partitions of the partitioned tables\n",
+            )?;
+            return Ok(());
+        }
+        crate::partition::maintain::ensure_partitions_dry_run(&db, &ctx.out).await
+    } else if has_policies {
         crate::partition::maintain::ensure_partitions(&db, &ctx.out)
             .await
-            .context("creating the current and premade partitions after migrating")?;
-    }
-    Ok(())
+            .map(|_| ())
+    } else {
+        return Ok(());
+    };
+    ensure.context(if args.dry_run {
+        "planning the current and premade partitions"
+    } else {
+        "creating the current and premade partitions after migrating"
+    })
 }
