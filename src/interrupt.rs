@@ -85,10 +85,12 @@ impl Signals {
 
 /// Runs `command` until it ends or a signal comes. On a signal, the command future is kept
 /// (its sessions stay open) but no longer polled while the server is asked to cancel what they
-/// run; a second signal stops waiting for that.
+/// run; then it is dropped and its sessions end with a goodbye, as after a finished command
+/// (the server rolls back what was under way either way). A second signal stops waiting for
+/// either.
 pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Result<()> {
     let mut signals = Signals::install()?;
-    tokio::pin!(command);
+    let mut command = Box::pin(command);
     let stop = tokio::select! {
         biased;
         s = signals.recv() => s,
@@ -101,7 +103,11 @@ pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Resu
     tokio::select! {
         biased;
         _ = signals.recv() => {}
-        () = connect::cancel_all(CANCEL_LIMIT) => {}
+        () = async {
+            connect::cancel_all(CANCEL_LIMIT).await;
+            drop(command);
+            connect::close_all(CLOSE_LIMIT).await;
+        } => {}
     }
     match PROMPT.swap(NO_PROMPT, Ordering::SeqCst) {
         QUESTION => eprintln!(),

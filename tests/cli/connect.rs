@@ -273,35 +273,12 @@ fn another_service_on_the_port_is_named_as_such() {
     }
 }
 
-/// The sessions of `db` other than the asking one have ended; then its
-/// `(sessions, sessions_abandoned)` from `pg_stat_database`.
-fn ended_sessions(db: &TestDb) -> (i64, i64) {
-    let start = std::time::Instant::now();
-    while db.value(&format!(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = '{}' AND pid <> pg_backend_pid()",
-        db.name
-    )) != "0"
-    {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "sessions still open"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let row = db.sql(&format!(
-        "SELECT sessions, sessions_abandoned FROM pg_stat_database WHERE datname = '{}'",
-        db.name
-    ));
-    let n = |i: usize| row[0][i].as_deref().unwrap().parse::<i64>().unwrap();
-    (n(0), n(1))
-}
-
 #[test]
 fn sessions_end_with_a_goodbye_not_a_reset_socket() {
     // Without one, the server logs "could not receive data from client: Connection reset by
     // peer" for each session of every run, and counts it as abandoned.
     let db = TestDb::migrated("clean_close");
-    let (sessions, abandoned) = ended_sessions(&db);
+    let (sessions, abandoned) = db.ended_sessions();
     for args in [
         &["db", "ping"][..],
         &["partitions", "list"],
@@ -311,7 +288,7 @@ fn sessions_end_with_a_goodbye_not_a_reset_socket() {
         let out = db.promail().args(args).output().unwrap();
         assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
     }
-    let (sessions_after, abandoned_after) = ended_sessions(&db);
+    let (sessions_after, abandoned_after) = db.ended_sessions();
     // At least one session per command, besides this test's own.
     assert!(
         sessions_after >= sessions + 4,

@@ -134,6 +134,29 @@ impl TestDb {
         sql_on(&self.conn, sql)
     }
 
+    /// The sessions of this database other than the asking one have ended; then its
+    /// `(sessions, sessions_abandoned)` from `pg_stat_database`.
+    pub fn ended_sessions(&self) -> (i64, i64) {
+        let start = std::time::Instant::now();
+        while self.value(&format!(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = '{}' AND pid <> pg_backend_pid()",
+            self.name
+        )) != "0"
+        {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(10),
+                "sessions still open"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let row = self.sql(&format!(
+            "SELECT sessions, sessions_abandoned FROM pg_stat_database WHERE datname = '{}'",
+            self.name
+        ));
+        let n = |i: usize| row[0][i].as_deref().unwrap().parse::<i64>().unwrap();
+        (n(0), n(1))
+    }
+
     /// The single value of a one-row, one-column query.
     pub fn value(&self, sql: &str) -> String {
         let rows = self.sql(sql);
