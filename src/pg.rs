@@ -46,7 +46,7 @@ pub fn db_error(db: &tokio_postgres::error::DbError) -> anyhow::Error {
         let _ = write!(msg, "; {d}");
     }
     if let Some(w) = db.where_() {
-        let _ = write!(msg, "; {}", w.replace('\n', "; "));
+        let _ = write!(msg, "; {}", one_line_context(w));
     }
     let base = anyhow::Error::new(ServerError {
         message: msg,
@@ -56,6 +56,21 @@ pub fn db_error(db: &tokio_postgres::error::DbError) -> anyhow::Error {
         Some(h) => crate::error::hint(base, h),
         None => base,
     }
+}
+
+/// The server's CONTEXT on one line: its frames (one per line) joined with `; `, the indented
+/// continuation lines of a statement quoted in a frame joined with a space, so that
+/// `DELETE FROM t` and its `    WHERE …` line do not read as two statements.
+fn one_line_context(w: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in w.lines().enumerate() {
+        let continued = line.starts_with([' ', '\t']);
+        if i > 0 {
+            out.push_str(if continued { " " } else { "; " });
+        }
+        out.push_str(if continued { line.trim_start() } else { line });
+    }
+    out
 }
 
 /// `.pg()` on tokio-postgres results.
@@ -153,6 +168,16 @@ pub fn literal(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_frames_and_statement_lines() {
+        assert_eq!(
+            one_line_context(
+                "SQL statement \"DELETE FROM login_history\n    WHERE login_time < now()\"\nPL/pgSQL function cleanup_old_logs() line 3 at SQL statement"
+            ),
+            "SQL statement \"DELETE FROM login_history WHERE login_time < now()\"; PL/pgSQL function cleanup_old_logs() line 3 at SQL statement"
+        );
+    }
 
     #[test]
     fn quoting() {
