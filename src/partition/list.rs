@@ -9,7 +9,7 @@ use tokio_postgres::Client;
 
 use crate::output::{pretty_bytes, Rows};
 use crate::partition::catalog::{self, TableCatalog, Want};
-use crate::partition::plan::{fmt_ts, health, Bound, Health, State};
+use crate::partition::plan::{bound_extent, fmt_ts, health, Bound, Health, State};
 use crate::partition::policy::{self, Stored};
 
 /// One table as `list` shows it.
@@ -72,7 +72,10 @@ fn ordered(cat: &TableCatalog) -> Vec<&catalog::Child> {
     let mut v: Vec<&catalog::Child> = cat.children.iter().collect();
     v.sort_by_key(|c| match &c.bound {
         Bound::Range { from, to } => (0, Some(*from), Some(*to), c.name.clone()),
-        Bound::Other(_) => (1, None, None, c.name.clone()),
+        Bound::Other(text) => match bound_extent(text) {
+            Some((from, to)) => (0, Some(from), Some(to), c.name.clone()),
+            None => (1, None, None, c.name.clone()),
+        },
         Bound::Default => (2, None, None, c.name.clone()),
     });
     v
@@ -88,7 +91,22 @@ pub fn partition_rows(listings: &[Listing], human: bool) -> Rows {
             let (from, to) = match &c.bound {
                 Bound::Range { from, to } => (ts(*from), ts(*to)),
                 Bound::Default => (json!("DEFAULT"), Value::Null),
-                Bound::Other(text) => (json!(text), Value::Null),
+                // MINVALUE/MAXVALUE (or ±infinity) bounds in the columns, as such.
+                Bound::Other(text) => match bound_extent(text) {
+                    Some((from, to)) => (
+                        if from == NaiveDateTime::MIN {
+                            json!("MINVALUE")
+                        } else {
+                            ts(from)
+                        },
+                        if to == NaiveDateTime::MAX {
+                            json!("MAXVALUE")
+                        } else {
+                            ts(to)
+                        },
+                    ),
+                    None => (json!(text), Value::Null),
+                },
             };
             let est = json!(c.estimate().unwrap_or(c.live_rows));
             let size = match (c.bytes, human) {

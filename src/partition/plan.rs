@@ -1078,7 +1078,7 @@ pub struct Health {
     /// wholly past retention or wholly beyond the premade periods.
     pub gaps: Vec<(NaiveDateTime, NaiveDateTime)>,
     /// Whole periods after the current one covered contiguously from `now`
-    /// (0 if `now` is not covered).
+    /// (0 if `now` is not covered; at most [`MAX_PREMAKE`]).
     pub ahead: u32,
     /// Some partition contains `now`.
     pub covers_now: bool,
@@ -1105,10 +1105,12 @@ pub fn premake_window(
 pub fn health(policy: &Policy, state: &State, now: NaiveDateTime) -> Health {
     let cov = Coverage::of(state);
     let end = cov.contiguous_end(now);
+    // At most MAX_PREMAKE: a partition up to MAXVALUE would make it millions.
     let ahead = match (end, policy.period.checked_next(now)) {
         (Some(end), Some(next)) => policy.period.whole_periods_between(next, end),
         _ => 0,
-    };
+    }
+    .min(MAX_PREMAKE);
     let horizon = premake_window(policy, now).map(|(_, to)| to);
     Health {
         // A hole wholly past retention is no problem: rotate would drop a partition there. Nor
@@ -1810,6 +1812,18 @@ mod tests {
                 ("login_history_2027_04", "lh_max")
             ]
         );
+        // With the months up to the catch-all made, coverage runs to the end of time: `ahead`
+        // stays a number of periods a person can read.
+        let full = [existing.clone(), monthly_run("2026-07-01", 8)].concat();
+        let h = hlth(
+            &policy,
+            &State {
+                existing: &full,
+                ..st
+            },
+            now,
+        );
+        assert_eq!(h.ahead, MAX_PREMAKE);
         // Health: nothing foreign is past retention; both count as coverage (the holes end at
         // the catch-all and start after the archive).
         let h = hlth(&policy, &st, now);

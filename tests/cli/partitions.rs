@@ -362,6 +362,16 @@ fn partitions_outside_public_or_unbounded_are_left_alone_and_not_overlapped() {
         .map(|p| p["partition"].as_str().unwrap())
         .collect();
     assert!(names.contains(&"arch.lh_2026_01"), "{names:?}");
+    let max = doc["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["partition"] == "lh_max")
+        .unwrap();
+    assert_eq!(max["from"], "2026-09-01");
+    assert_eq!(max["to"], "MAXVALUE");
+    // The catch-all holds every period from September on: a readable number of them.
+    assert_eq!(health(&doc, "login_history")["periods_ahead"], 520);
 
     // cleanup leaves the archive's row to cleanup_old_logs(), which deletes it; no table goes.
     ok(&db, &["cleanup", "--yes"]);
