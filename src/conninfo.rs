@@ -221,6 +221,21 @@ fn invalid_option(key: &str, hidden: bool) -> anyhow::Error {
 }
 
 fn decode(part: &str, what: &str) -> Result<String> {
+    // As libpq: every % starts two hex digits ("%zz" is not taken as it is).
+    let b = part.as_bytes();
+    let bad = b.iter().enumerate().any(|(i, &c)| {
+        c == b'%'
+            && !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    if bad {
+        return Err(hint(
+            usage(format!(
+                "invalid percent-encoding in the {what} of the connection URL: % must start two hex digits"
+            )),
+            PERCENT_HINT,
+        ));
+    }
     percent_decode_str(part)
         .decode_utf8()
         .map(std::borrow::Cow::into_owned)
@@ -1136,6 +1151,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.application_name, "me@work");
+    }
+
+    #[test]
+    fn a_percent_not_followed_by_two_hex_digits_is_refused_without_the_secret() {
+        for url in [
+            "postgresql://u:SECRET%zzPW@127.0.0.1/db",
+            "postgresql://u:SECRET%2@127.0.0.1/db",
+            "postgresql://u:SECRET%@127.0.0.1/db",
+        ] {
+            let e = resolve(Some(url), &env(&[])).unwrap_err();
+            let text = format!("{e:#}");
+            assert!(
+                text.contains("invalid percent-encoding in the password"),
+                "{text}"
+            );
+            assert!(!text.contains("SECRET"), "{text}");
+        }
+        assert!(resolve(Some("postgresql://u:a%2Fb%25@127.0.0.1/db"), &env(&[])).is_ok());
     }
 
     #[test]
