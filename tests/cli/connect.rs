@@ -247,7 +247,7 @@ fn unknown_role_hints_at_db_create_not_pg_hba() {
 fn another_service_on_the_port_is_named_as_such() {
     use std::io::Write as _;
     // An SSH-like banner; then, as sshd, it reads what the client sends until the client
-    // closes (or 2 s pass) before closing. Closing with the client's bytes unread would reset
+    // closes (or half a second passes) before closing. Closing with the client's bytes unread would reset
     // the connection, and a loaded machine could deliver the reset before the banner.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -257,7 +257,7 @@ fn another_service_on_the_port_is_named_as_such() {
                 use std::io::Read as _;
                 let mut c = c;
                 let _ = c.write_all(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n");
-                let _ = c.set_read_timeout(Some(Duration::from_secs(2)));
+                let _ = c.set_read_timeout(Some(Duration::from_millis(500)));
                 let mut buf = [0u8; 256];
                 while matches!(c.read(&mut buf), Ok(n) if n > 0) {}
             });
