@@ -100,6 +100,8 @@ pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Resu
             return r;
         }
     };
+    // Which prompt was open, read before the command (whose guard clears it) is dropped.
+    let prompt = PROMPT.swap(NO_PROMPT, Ordering::SeqCst);
     tokio::select! {
         biased;
         _ = signals.recv() => {}
@@ -109,7 +111,7 @@ pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Resu
             connect::close_all(CLOSE_LIMIT).await;
         } => {}
     }
-    match PROMPT.swap(NO_PROMPT, Ordering::SeqCst) {
+    match prompt {
         QUESTION => eprintln!(),
         // rpassword ends the line itself when Ctrl-C is typed at it.
         PASSWORD if crate::error::find::<Interrupted>(&stop).is_none() => eprintln!(),
