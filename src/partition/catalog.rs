@@ -242,9 +242,11 @@ pub async fn read(client: &Client, table: &str, column: &str, want: Want) -> Res
             bytes: r.get("bytes"),
         });
     }
+    // Reading its rows (rotate, list) names it in SQL: only in the schema. cleanup does not
+    // read them; it leaves DEFAULT to the function, wherever it is.
     if let Some(default) = children
         .iter()
-        .find(|c| c.bound == Bound::Default && !c.managed())
+        .find(|c| want.default_rows.is_some() && c.bound == Bound::Default && !c.managed())
     {
         return Err(hint(
             anyhow!(

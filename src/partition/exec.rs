@@ -564,11 +564,16 @@ fn excluding_default(target: &Target<'_>, p: &Partition, attach: &str) -> String
         return attach.to_string();
     };
     let (def, excl) = (qualified(default), ident(DEFAULT_EXCLUDES));
+    // The parent first, as ATTACH (and a batch of them on another session) locks it before
+    // DEFAULT: the other order could deadlock them. SHARE UPDATE EXCLUSIVE lets the
+    // application read and write.
     format!(
-        "ALTER TABLE {def} ADD CONSTRAINT {excl} \
+        "LOCK TABLE ONLY {parent} IN SHARE UPDATE EXCLUSIVE MODE; \
+         ALTER TABLE {def} ADD CONSTRAINT {excl} \
              CHECK (NOT ({col} IS NOT NULL AND {col} >= '{from}' AND {col} < '{to}')); \
          {attach}; \
          ALTER TABLE {def} DROP CONSTRAINT {excl}",
+        parent = qualified(&target.policy.table),
         col = ident(&target.policy.column),
         from = sql_timestamp(p.from),
         to = sql_timestamp(p.to),
@@ -663,8 +668,11 @@ pub async fn create_batch(
 const BOUNDS_CHECK: &str = "promail_attach_bounds";
 /// The CHECK constraint on DEFAULT excluding the range of a partition being attached.
 const DEFAULT_EXCLUDES: &str = "promail_attach_excludes";
-/// Where a move goes back to when rows of its period arrived in DEFAULT during the move.
+/// Where a move goes back to when its attach step fails: rows of its period arrived in DEFAULT
+/// during the move, a lock not had in time, a deadlock given way in.
 const ATTACH_SAVEPOINT: &str = "promail_attach";
+/// How many times a move's attach step is tried again before the move fails as a whole.
+const ATTACH_ATTEMPTS: u32 = 3;
 
 /// The parent's columns, quoted, in order: `"id", "user_id", …`.
 fn column_list(target: &Target<'_>) -> String {
@@ -738,47 +746,103 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
         let stmts: Vec<String> = target.indexes.iter().map(|ix| ix.sql(&new)).collect();
         client.batch_execute(&stmts.join("; ")).await?;
     }
-    // A CHECK constraint of its range on the new table: ATTACH then does not scan it again;
-    // and one excluding it on DEFAULT, for the same on DEFAULT.
+    // A CHECK constraint of its range on the new table, added before any lock on the parent
+    // (no one else sees the new table): ATTACH then does not scan it again.
     let (from, to) = (sql_timestamp(p.from), sql_timestamp(p.to));
-    let attach = format!(
-        "ALTER TABLE {new} ADD CONSTRAINT {chk} CHECK ({col} >= '{from}' AND {col} < '{to}'); \
-         {attach}; \
-         ALTER TABLE {new} DROP CONSTRAINT {chk}",
-        chk = ident(BOUNDS_CHECK),
-        attach = excluding_default(target, p, &attach_sql(target, p)),
-    );
-    // Writes through the parent wait from here to the commit (reads go on). An insert routes
-    // its row when it starts: one routed to DEFAULT before the attach commits would then wait
-    // for DEFAULT's lock and fail on DEFAULT's new bounds ("violates partition constraint"),
-    // losing the application's row. Queued at the parent instead, it routes afterwards, into
-    // the new partition. The lock waits for the writes under way to commit, so every row
-    // DEFAULT will hold is there when the attach scans it.
+    let chk = ident(BOUNDS_CHECK);
     client
         .batch_execute(&format!(
-            "LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE; SAVEPOINT {ATTACH_SAVEPOINT}"
+            "ALTER TABLE {new} ADD CONSTRAINT {chk} CHECK ({col} >= '{from}' AND {col} < '{to}')"
         ))
         .await?;
-    match client.batch_execute(&attach).await {
-        Ok(()) => {}
-        // The application wrote rows of the period into DEFAULT while they were moved (the
-        // DELETE only sees the rows there when it starts, and a big move takes seconds): a
-        // redo of the whole move would meet the same, every time the period is being written
-        // to. Instead the stragglers follow the rest (writes straight into DEFAULT, not through
-        // the parent, wait too), then the attach, whose scan can then find none.
-        Err(e) if e.code() == Some(&SqlState::CHECK_VIOLATION) => {
-            client
-                .batch_execute(&format!(
-                    "ROLLBACK TO SAVEPOINT {ATTACH_SAVEPOINT}; \
-                     LOCK TABLE ONLY {} IN EXCLUSIVE MODE",
-                    qualified(default)
-                ))
-                .await?;
-            moved += client.execute(&move_sql, &[&p.from, &p.to]).await?;
-            client.batch_execute(&attach).await?;
+    // A period the clock has not left behind (the current one, after an outage, say) is being
+    // written to. An insert routes its row when it starts: one routed to DEFAULT before the
+    // attach commits would wait for DEFAULT's lock, then fail on DEFAULT's new bounds
+    // ("violates partition constraint"), losing the application's row. So for such a period,
+    // writes through the parent wait from the attach to the commit (EXCLUSIVE: reads go on),
+    // and route afterwards, into the new partition. Past periods, which nothing writes to but
+    // late rows, keep the cheaper attach that lets writes go on.
+    let live: bool = client
+        .query_one("SELECT $1::timestamp > LOCALTIMESTAMP", &[&p.to])
+        .await?
+        .get(0);
+    let attach = excluding_default(target, p, &attach_sql(target, p));
+    let mut attempt = 0;
+    loop {
+        client
+            .batch_execute(&format!("SAVEPOINT {ATTACH_SAVEPOINT}"))
+            .await?;
+        let step = async {
+            if live {
+                // Waits for the writes under way (under lock_timeout), so every row DEFAULT
+                // will hold is there when it is scanned. Holding it, promail must be the one
+                // to give way if an application transaction that wrote to a table the foreign
+                // keys reference now waits for it while the attach waits for that table: a
+                // superuser's deadlock check comes first (the setting is superuser only).
+                client
+                    .batch_execute(&format!(
+                        "SELECT set_config('deadlock_timeout', '100ms', true) \
+                         WHERE (SELECT rolsuper FROM pg_roles WHERE rolname = current_user); \
+                         LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE"
+                    ))
+                    .await?;
+            }
+            match client.batch_execute(&attach).await {
+                // The application wrote rows of the period into DEFAULT while they were moved
+                // (the DELETE only sees the rows there when it starts, and a big move takes
+                // seconds): a redo of the whole move would meet the same, every time the period
+                // is being written to. Instead the stragglers follow the rest, then the attach,
+                // whose scan can then find none. A live period's parent is locked already;
+                // otherwise writes to DEFAULT wait, after the parent, in the attach's order.
+                Err(e) if e.code() == Some(&SqlState::CHECK_VIOLATION) => {
+                    client
+                        .batch_execute(&format!(
+                            "ROLLBACK TO SAVEPOINT {ATTACH_SAVEPOINT}; \
+                             LOCK TABLE ONLY {parent} IN {} MODE; \
+                             LOCK TABLE ONLY {} IN EXCLUSIVE MODE",
+                            if live {
+                                "EXCLUSIVE"
+                            } else {
+                                "SHARE UPDATE EXCLUSIVE"
+                            },
+                            qualified(default)
+                        ))
+                        .await?;
+                    let late = client.execute(&move_sql, &[&p.from, &p.to]).await?;
+                    client.batch_execute(&attach).await?;
+                    Ok(late)
+                }
+                other => other.map(|()| 0),
+            }
+        };
+        match step.await {
+            Ok(late) => {
+                moved += late;
+                break;
+            }
+            // A lock not had in time, or given way in a deadlock: the locks of this step go,
+            // the rows moved stay, and the step alone is tried again (a few times; then the
+            // whole transaction is retried as any action).
+            Err(e)
+                if attempt < ATTACH_ATTEMPTS
+                    && matches!(
+                        e.code(),
+                        Some(c) if *c == SqlState::LOCK_NOT_AVAILABLE
+                            || *c == SqlState::T_R_DEADLOCK_DETECTED
+                    ) =>
+            {
+                attempt += 1;
+                client
+                    .batch_execute(&format!("ROLLBACK TO SAVEPOINT {ATTACH_SAVEPOINT}"))
+                    .await?;
+                tokio::time::sleep(backoff(attempt - 1)).await;
+            }
+            Err(e) => return Err(e.into()),
         }
-        Err(e) => return Err(e.into()),
     }
+    client
+        .batch_execute(&format!("ALTER TABLE {new} DROP CONSTRAINT {chk}"))
+        .await?;
     Ok(Outcome::Moved(moved))
 }
 

@@ -400,18 +400,33 @@ fn a_default_partition_outside_public_is_refused_with_a_hint() {
         "the DEFAULT partition of login_history, arch.login_history_default, is outside schema public",
     );
     assert!(err.contains("ALTER TABLE"), "{err}");
+    // cleanup does not read DEFAULT's rows: it leaves them to the seed's function, which
+    // finds them wherever DEFAULT is.
+    db.sql(
+        "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x');
+         INSERT INTO login_history (user_id, login_time) VALUES (1, localtimestamp - interval '3 years')",
+    );
+    ok(&db, &["cleanup", "--yes"]);
+    assert_eq!(count(&db, "arch.login_history_default"), 0);
 }
 
 #[test]
 fn an_insert_arriving_during_the_attach_goes_into_the_new_partition() {
-    // The application inserts a row of the period being moved while the move's transaction
-    // holds DEFAULT locked for the attach (sent from an event trigger at the end of the
-    // ALTER TABLE on DEFAULT, on a dblink session of its own, to hit that window every time).
-    // Routed to DEFAULT before the attach commits, it would fail on DEFAULT's new bounds.
+    // The current month's partition is missing (after an outage, say): its rows sit in
+    // DEFAULT and the application keeps writing them. One insert arrives while the move's
+    // transaction holds DEFAULT locked for the attach (sent from an event trigger at the end of
+    // the ALTER TABLE on DEFAULT, on a dblink session of its own, which the trigger waits to
+    // see waiting for a lock: that window every time). Routed to DEFAULT before the attach
+    // commits, it would fail on DEFAULT's new bounds.
     let db = TestDb::unpartitioned("part_move_late_insert");
     users(&db);
     keep_forever(&db);
-    logins(&db, 1000, "2025-01-01", "2025-02-01");
+    let month = db.value("SELECT to_char(localtimestamp, '\"login_history_\"YYYY_MM')");
+    let (from, now) = (
+        db.value("SELECT date_trunc('month', localtimestamp)::text"),
+        db.value("SELECT localtimestamp::text"),
+    );
+    logins(&db, 1000, &from, &now);
     db.sql(
         "CREATE EXTENSION dblink;
          CREATE TABLE late_sent (at timestamp);
@@ -426,7 +441,14 @@ fn an_insert_arriving_during_the_attach_goes_into_the_new_partition() {
                             trim(both chr(34) from split_part(current_setting('unix_socket_directories'), ',', 1)),
                             current_setting('port'), current_user));
                  PERFORM dblink_send_query('late',
-                     'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, ''2025-01-15 12:00'', ''late'')');
+                     'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, localtimestamp, ''late'')');
+                 FOR i IN 1..500 LOOP
+                     PERFORM pg_stat_clear_snapshot();
+                     EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity
+                                       WHERE query LIKE 'INSERT INTO login_history (user_id, login_time, user_agent)%'
+                                         AND wait_event_type = 'Lock');
+                     PERFORM pg_sleep(0.01);
+                 END LOOP;
              END IF;
          END $$;
          CREATE EVENT TRIGGER late_insert ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
@@ -435,7 +457,9 @@ fn an_insert_arriving_during_the_attach_goes_into_the_new_partition() {
 
     let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
     assert!(
-        err.contains("move 1000 rows from login_history_default into login_history_2025_01"),
+        err.contains(&format!(
+            "move 1000 rows from login_history_default into {month}"
+        )),
         "{err}"
     );
     assert_eq!(count(&db, "late_sent"), 1, "the late insert was sent once");
@@ -449,11 +473,82 @@ fn an_insert_arriving_during_the_attach_goes_into_the_new_partition() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(
-        count(&db, "ONLY login_history_2025_01 WHERE user_agent = 'late'"),
+        count(&db, &format!("ONLY {month} WHERE user_agent = 'late'")),
         1
     );
     assert_eq!(count(&db, "ONLY login_history_default"), 0);
     db.sql("DROP EVENT TRIGGER late_insert");
+}
+
+#[test]
+fn an_application_transaction_caught_in_a_deadlock_with_a_move_is_not_the_one_aborted() {
+    // The current month moves out of DEFAULT. While the move holds the parent for its attach,
+    // the application runs UPDATE users, then INSERT INTO login_history, in one transaction:
+    // it waits for the parent, and the attach waits for users (its foreign key). promail gives
+    // way (its deadlock check comes first), lets the application commit, and attaches after.
+    let db = TestDb::unpartitioned("part_move_deadlock");
+    users(&db);
+    keep_forever(&db);
+    let month = db.value("SELECT to_char(localtimestamp, '\"login_history_\"YYYY_MM')");
+    let (from, now) = (
+        db.value("SELECT date_trunc('month', localtimestamp)::text"),
+        db.value("SELECT localtimestamp::text"),
+    );
+    logins(&db, 1000, &from, &now);
+    db.sql(
+        "CREATE EXTENSION dblink;
+         CREATE SEQUENCE app_sent;
+         CREATE FUNCTION send_app_transaction() RETURNS event_trigger LANGUAGE plpgsql AS $$
+         BEGIN
+             IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
+                        WHERE c.objid = 'login_history_default'::regclass)
+                AND nextval('app_sent') = 1 THEN
+                 PERFORM dblink_connect('app',
+                     format('dbname=%s host=%s port=%s user=%s', current_database(),
+                            trim(both chr(34) from split_part(current_setting('unix_socket_directories'), ',', 1)),
+                            current_setting('port'), current_user));
+                 PERFORM dblink_send_query('app',
+                     'UPDATE users SET email = ''moved@example.fr'' WHERE id = 7; '
+                     'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, localtimestamp, ''app'')');
+                 FOR i IN 1..500 LOOP
+                     PERFORM pg_stat_clear_snapshot();
+                     EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity
+                                       WHERE query LIKE 'UPDATE users SET email = ''moved@%'
+                                         AND wait_event_type = 'Lock');
+                     PERFORM pg_sleep(0.01);
+                 END LOOP;
+             END IF;
+         END $$;
+         CREATE EVENT TRIGGER app_transaction ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
+             EXECUTE FUNCTION send_app_transaction();",
+    );
+
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(
+        // Its row, written into DEFAULT once promail gave way, followed the others.
+        err.contains(&format!(
+            "move 1001 rows from login_history_default into {month}"
+        )),
+        "{err}"
+    );
+    let start = Instant::now();
+    while count(&db, "login_history WHERE user_agent = 'app'") == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the application's transaction never committed (it was aborted)"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        count(&db, &format!("ONLY {month} WHERE user_agent = 'app'")),
+        1
+    );
+    assert_eq!(
+        db.value("SELECT email FROM users WHERE id = 7"),
+        "moved@example.fr"
+    );
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    db.sql("DROP EVENT TRIGGER app_transaction");
 }
 
 #[test]
