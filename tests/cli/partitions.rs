@@ -254,6 +254,95 @@ fn hundred_thousand_rows_in_default_are_all_moved() {
     );
 }
 
+/// SQL for an event trigger or trigger function: connects the dblink connection `name` to this
+/// database as this user, through the server's Unix socket: a session of its own, whose
+/// statements commit apart from the one that fired the trigger.
+fn dblink_connect_sql(name: &str) -> String {
+    format!(
+        "PERFORM dblink_connect('{name}', format('dbname=%s host=%s port=%s user=%s', \
+             current_database(), \
+             trim(both chr(34) from split_part(current_setting('unix_socket_directories'), ',', 1)), \
+             current_setting('port'), current_user));"
+    )
+}
+
+/// SQL for a trigger function: waits (at most 5 s) until a session running a statement that
+/// starts with `prefix` waits for a lock.
+fn wait_until_waiting_sql(prefix: &str) -> String {
+    format!(
+        "FOR i IN 1..500 LOOP
+             PERFORM pg_stat_clear_snapshot();
+             EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity
+                               WHERE query LIKE '{prefix}%' AND wait_event_type = 'Lock');
+             PERFORM pg_sleep(0.01);
+         END LOOP;"
+    )
+}
+
+/// The current month's 1,000 login rows in DEFAULT (the database has no partition yet) and an
+/// event trigger, fired once at the end of the first ALTER TABLE on DEFAULT (a move's attach
+/// step), that sends `query` on a dblink session of its own and waits until that session waits
+/// for a lock (`waiting` starts its text as `pg_stat_activity` shows it): the application's
+/// statement arriving at that moment every time. Returns the current month's partition name.
+fn application_writes_during_the_attach(db: &TestDb, query: &str, waiting: &str) -> String {
+    let body = format!(
+        "{connect}
+         PERFORM dblink_send_query('app', {query});
+         {wait}",
+        connect = dblink_connect_sql("app"),
+        wait = wait_until_waiting_sql(waiting)
+    );
+    users(db);
+    keep_forever(db);
+    let month = db.value("SELECT to_char(localtimestamp, '\"login_history_\"YYYY_MM')");
+    let (from, now) = (
+        db.value("SELECT date_trunc('month', localtimestamp)::text"),
+        db.value("SELECT localtimestamp::text"),
+    );
+    logins(db, 1000, &from, &now);
+    db.sql(&format!(
+        "CREATE EXTENSION dblink;
+         CREATE SEQUENCE trigger_fired;
+         CREATE FUNCTION on_default_altered() RETURNS event_trigger LANGUAGE plpgsql AS $$
+         BEGIN
+             IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
+                        WHERE c.objid = 'login_history_default'::regclass)
+                AND nextval('trigger_fired') = 1 THEN
+                 {body}
+             END IF;
+         END $$;
+         CREATE EVENT TRIGGER default_altered ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
+             EXECUTE FUNCTION on_default_altered();"
+    ));
+    month
+}
+
+/// After a rotate: `moved` rows went into `month`, DEFAULT is empty, and the application's row
+/// (`user_agent = agent`), committed by its dblink session after promail's has gone (waited
+/// for, 10 s at most), is in `month`.
+fn application_row_moved(db: &TestDb, err: &str, month: &str, moved: u32, agent: &str) {
+    assert!(
+        err.contains(&format!(
+            "move {moved} rows from login_history_default into {month}"
+        )),
+        "{err}"
+    );
+    let start = Instant::now();
+    while count(db, &format!("login_history WHERE user_agent = '{agent}'")) == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the application's statement never committed (it failed)"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        count(db, &format!("ONLY {month} WHERE user_agent = '{agent}'")),
+        1
+    );
+    assert_eq!(count(db, "ONLY login_history_default"), 0);
+    db.sql("DROP EVENT TRIGGER default_altered");
+}
+
 #[test]
 fn rows_written_into_default_during_a_move_follow_the_others() {
     // The application inserts a row of the period being moved after the move's DELETE has
@@ -264,24 +353,23 @@ fn rows_written_into_default_during_a_move_follow_the_others() {
     users(&db);
     keep_forever(&db);
     logins(&db, 1000, "2025-01-01", "2025-02-01");
-    db.sql(
+    db.sql(&format!(
         "CREATE EXTENSION dblink;
          CREATE TABLE straggler_sent (at timestamp);
          CREATE FUNCTION send_straggler() RETURNS trigger LANGUAGE plpgsql AS $$
          BEGIN
              IF NOT EXISTS (SELECT 1 FROM straggler_sent) THEN
                  INSERT INTO straggler_sent VALUES (clock_timestamp());
-                 PERFORM dblink_exec(
-                     format('dbname=%s host=%s port=%s user=%s', current_database(),
-                            trim(both chr(34) from split_part(current_setting('unix_socket_directories'), ',', 1)),
-                            current_setting('port'), current_user),
+                 {connect}
+                 PERFORM dblink_exec('straggler',
                      'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, ''2025-01-15 12:00'', ''straggler'')');
              END IF;
              RETURN NULL;
          END $$;
          CREATE TRIGGER straggler AFTER DELETE ON login_history_default
              FOR EACH STATEMENT EXECUTE FUNCTION send_straggler();",
-    );
+        connect = dblink_connect_sql("straggler")
+    ));
 
     let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
     assert!(
@@ -306,111 +394,6 @@ fn rows_written_into_default_during_a_move_follow_the_others() {
 }
 
 #[test]
-fn partitions_outside_public_or_unbounded_are_left_alone_and_not_overlapped() {
-    let db = TestDb::unpartitioned("part_foreign");
-    users(&db);
-    // An archive partition in another schema, a table of the same name in public (a backup,
-    // not a partition), and a catch-all from September 2026 on.
-    db.sql(
-        "CREATE SCHEMA arch;
-         CREATE TABLE arch.lh_2026_01 PARTITION OF login_history
-             FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
-         INSERT INTO login_history (user_id, login_time) VALUES (1, '2026-01-10');
-         CREATE TABLE public.lh_2026_01 AS SELECT * FROM login_history;
-         CREATE TABLE lh_max PARTITION OF login_history
-             FOR VALUES FROM ('2026-09-01') TO (MAXVALUE);",
-    );
-    let (_, err) = ok(
-        &db,
-        &[
-            "partitions",
-            "rotate",
-            "login_history",
-            "--as-of",
-            "2026-06-15",
-        ],
-    );
-    // Premake 3 from June would make September: the catch-all holds it.
-    assert!(
-        err.contains(
-            "login_history: login_history_2026_09 [2026-09-01, 2026-10-01) not premade: \
-             it overlaps partition lh_max"
-        ),
-        "{err}"
-    );
-    assert!(!err.contains("lh_2026_01"), "{err}");
-    let parts = partitions(&db, "login_history");
-    assert!(
-        parts.iter().any(|p| p.starts_with("lh_2026_01 ")),
-        "{parts:?}"
-    );
-    assert!(parts
-        .iter()
-        .any(|p| p.starts_with("login_history_2026_08 ")));
-    assert_eq!(
-        count(&db, "public.lh_2026_01"),
-        1,
-        "the backup is untouched"
-    );
-    assert_eq!(count(&db, "arch.lh_2026_01"), 1);
-
-    let doc = list_json(&db, &["login_history"]);
-    let names: Vec<&str> = doc["partitions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["partition"].as_str().unwrap())
-        .collect();
-    assert!(names.contains(&"arch.lh_2026_01"), "{names:?}");
-    let max = doc["partitions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["partition"] == "lh_max")
-        .unwrap();
-    assert_eq!(max["from"], "2026-09-01");
-    assert_eq!(max["to"], "MAXVALUE");
-    // The catch-all holds every period from September on: a readable number of them.
-    assert_eq!(health(&doc, "login_history")["periods_ahead"], 520);
-
-    // cleanup leaves the archive's row to cleanup_old_logs(), which deletes it; no table goes.
-    ok(&db, &["cleanup", "--yes"]);
-    assert_eq!(count(&db, "arch.lh_2026_01"), 0);
-    assert_eq!(
-        count(&db, "public.lh_2026_01"),
-        1,
-        "the backup is untouched"
-    );
-    let parts = partitions(&db, "login_history");
-    assert!(
-        parts.iter().any(|p| p.starts_with("lh_2026_01 ")),
-        "{parts:?}"
-    );
-    assert!(parts.iter().any(|p| p.starts_with("lh_max ")), "{parts:?}");
-}
-
-#[test]
-fn a_default_partition_outside_public_is_refused_with_a_hint() {
-    let db = TestDb::unpartitioned("part_foreign_default");
-    db.sql("CREATE SCHEMA arch; ALTER TABLE login_history_default SET SCHEMA arch");
-    let out = db.promail().args(["partitions", "list"]).output().unwrap();
-    let err = assert_error(
-        &out,
-        1,
-        "the DEFAULT partition of login_history, arch.login_history_default, is outside schema public",
-    );
-    assert!(err.contains("ALTER TABLE"), "{err}");
-    // cleanup does not read DEFAULT's rows: it leaves them to the seed's function, which
-    // finds them wherever DEFAULT is.
-    db.sql(
-        "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x');
-         INSERT INTO login_history (user_id, login_time) VALUES (1, localtimestamp - interval '3 years')",
-    );
-    ok(&db, &["cleanup", "--yes"]);
-    assert_eq!(count(&db, "arch.login_history_default"), 0);
-}
-
-#[test]
 fn an_insert_arriving_during_the_attach_goes_into_the_new_partition() {
     // The current month's partition is missing (after an outage, say): its rows sit in
     // DEFAULT and the application keeps writing them. One insert arrives while the move's
@@ -419,65 +402,13 @@ fn an_insert_arriving_during_the_attach_goes_into_the_new_partition() {
     // see waiting for a lock: that window every time). Routed to DEFAULT before the attach
     // commits, it would fail on DEFAULT's new bounds.
     let db = TestDb::unpartitioned("part_move_late_insert");
-    users(&db);
-    keep_forever(&db);
-    let month = db.value("SELECT to_char(localtimestamp, '\"login_history_\"YYYY_MM')");
-    let (from, now) = (
-        db.value("SELECT date_trunc('month', localtimestamp)::text"),
-        db.value("SELECT localtimestamp::text"),
+    let month = application_writes_during_the_attach(
+        &db,
+        "'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, localtimestamp, ''late'')'",
+        "INSERT INTO login_history (user_id, login_time, user_agent)",
     );
-    logins(&db, 1000, &from, &now);
-    db.sql(
-        "CREATE EXTENSION dblink;
-         CREATE TABLE late_sent (at timestamp);
-         CREATE FUNCTION send_late_insert() RETURNS event_trigger LANGUAGE plpgsql AS $$
-         BEGIN
-             IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
-                        WHERE c.objid = 'login_history_default'::regclass)
-                AND NOT EXISTS (SELECT 1 FROM late_sent) THEN
-                 INSERT INTO late_sent VALUES (clock_timestamp());
-                 PERFORM dblink_connect('late',
-                     format('dbname=%s host=%s port=%s user=%s', current_database(),
-                            trim(both chr(34) from split_part(current_setting('unix_socket_directories'), ',', 1)),
-                            current_setting('port'), current_user));
-                 PERFORM dblink_send_query('late',
-                     'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, localtimestamp, ''late'')');
-                 FOR i IN 1..500 LOOP
-                     PERFORM pg_stat_clear_snapshot();
-                     EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity
-                                       WHERE query LIKE 'INSERT INTO login_history (user_id, login_time, user_agent)%'
-                                         AND wait_event_type = 'Lock');
-                     PERFORM pg_sleep(0.01);
-                 END LOOP;
-             END IF;
-         END $$;
-         CREATE EVENT TRIGGER late_insert ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
-             EXECUTE FUNCTION send_late_insert();",
-    );
-
     let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
-    assert!(
-        err.contains(&format!(
-            "move 1000 rows from login_history_default into {month}"
-        )),
-        "{err}"
-    );
-    assert_eq!(count(&db, "late_sent"), 1, "the late insert was sent once");
-    // It ran on its own session, which carries on after promail's has gone: wait for it.
-    let start = Instant::now();
-    while count(&db, "login_history WHERE user_agent = 'late'") == 0 {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the late insert never arrived (it failed)"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert_eq!(
-        count(&db, &format!("ONLY {month} WHERE user_agent = 'late'")),
-        1
-    );
-    assert_eq!(count(&db, "ONLY login_history_default"), 0);
-    db.sql("DROP EVENT TRIGGER late_insert");
+    application_row_moved(&db, &err, &month, 1000, "late");
 }
 
 #[test]
@@ -487,68 +418,19 @@ fn an_application_transaction_caught_in_a_deadlock_with_a_move_is_not_the_one_ab
     // it waits for the parent, and the attach waits for users (its foreign key). promail gives
     // way (its deadlock check comes first), lets the application commit, and attaches after.
     let db = TestDb::unpartitioned("part_move_deadlock");
-    users(&db);
-    keep_forever(&db);
-    let month = db.value("SELECT to_char(localtimestamp, '\"login_history_\"YYYY_MM')");
-    let (from, now) = (
-        db.value("SELECT date_trunc('month', localtimestamp)::text"),
-        db.value("SELECT localtimestamp::text"),
+    let month = application_writes_during_the_attach(
+        &db,
+        "'UPDATE users SET email = ''moved@example.fr'' WHERE id = 7; \
+          INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, localtimestamp, ''app'')'",
+        "UPDATE users SET email = ''moved@",
     );
-    logins(&db, 1000, &from, &now);
-    db.sql(
-        "CREATE EXTENSION dblink;
-         CREATE SEQUENCE app_sent;
-         CREATE FUNCTION send_app_transaction() RETURNS event_trigger LANGUAGE plpgsql AS $$
-         BEGIN
-             IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
-                        WHERE c.objid = 'login_history_default'::regclass)
-                AND nextval('app_sent') = 1 THEN
-                 PERFORM dblink_connect('app',
-                     format('dbname=%s host=%s port=%s user=%s', current_database(),
-                            trim(both chr(34) from split_part(current_setting('unix_socket_directories'), ',', 1)),
-                            current_setting('port'), current_user));
-                 PERFORM dblink_send_query('app',
-                     'UPDATE users SET email = ''moved@example.fr'' WHERE id = 7; '
-                     'INSERT INTO login_history (user_id, login_time, user_agent) VALUES (7, localtimestamp, ''app'')');
-                 FOR i IN 1..500 LOOP
-                     PERFORM pg_stat_clear_snapshot();
-                     EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity
-                                       WHERE query LIKE 'UPDATE users SET email = ''moved@%'
-                                         AND wait_event_type = 'Lock');
-                     PERFORM pg_sleep(0.01);
-                 END LOOP;
-             END IF;
-         END $$;
-         CREATE EVENT TRIGGER app_transaction ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
-             EXECUTE FUNCTION send_app_transaction();",
-    );
-
     let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
-    assert!(
-        // Its row, written into DEFAULT once promail gave way, followed the others.
-        err.contains(&format!(
-            "move 1001 rows from login_history_default into {month}"
-        )),
-        "{err}"
-    );
-    let start = Instant::now();
-    while count(&db, "login_history WHERE user_agent = 'app'") == 0 {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the application's transaction never committed (it was aborted)"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert_eq!(
-        count(&db, &format!("ONLY {month} WHERE user_agent = 'app'")),
-        1
-    );
+    // Its row, written into DEFAULT once promail gave way, followed the others.
+    application_row_moved(&db, &err, &month, 1001, "app");
     assert_eq!(
         db.value("SELECT email FROM users WHERE id = 7"),
         "moved@example.fr"
     );
-    assert_eq!(count(&db, "ONLY login_history_default"), 0);
-    db.sql("DROP EVENT TRIGGER app_transaction");
 }
 
 #[test]
