@@ -434,6 +434,111 @@ fn an_application_transaction_caught_in_a_deadlock_with_a_move_is_not_the_one_ab
 }
 
 #[test]
+fn partitions_outside_public_or_unbounded_are_left_alone_and_not_overlapped() {
+    let db = TestDb::unpartitioned("part_foreign");
+    users(&db);
+    // An archive partition in another schema, a table of the same name in public (a backup,
+    // not a partition), and a catch-all from September 2026 on.
+    db.sql(
+        "CREATE SCHEMA arch;
+         CREATE TABLE arch.lh_2026_01 PARTITION OF login_history
+             FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+         INSERT INTO login_history (user_id, login_time) VALUES (1, '2026-01-10');
+         CREATE TABLE public.lh_2026_01 AS SELECT * FROM login_history;
+         CREATE TABLE lh_max PARTITION OF login_history
+             FOR VALUES FROM ('2026-09-01') TO (MAXVALUE);",
+    );
+    let (_, err) = ok(
+        &db,
+        &[
+            "partitions",
+            "rotate",
+            "login_history",
+            "--as-of",
+            "2026-06-15",
+        ],
+    );
+    // Premake 3 from June would make September: the catch-all holds it.
+    assert!(
+        err.contains(
+            "login_history: login_history_2026_09 [2026-09-01, 2026-10-01) not premade: \
+             it overlaps partition lh_max"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("lh_2026_01"), "{err}");
+    let parts = partitions(&db, "login_history");
+    assert!(
+        parts.iter().any(|p| p.starts_with("lh_2026_01 ")),
+        "{parts:?}"
+    );
+    assert!(parts
+        .iter()
+        .any(|p| p.starts_with("login_history_2026_08 ")));
+    assert_eq!(
+        count(&db, "public.lh_2026_01"),
+        1,
+        "the backup is untouched"
+    );
+    assert_eq!(count(&db, "arch.lh_2026_01"), 1);
+
+    let doc = list_json(&db, &["login_history"]);
+    let names: Vec<&str> = doc["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["partition"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"arch.lh_2026_01"), "{names:?}");
+    let max = doc["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["partition"] == "lh_max")
+        .unwrap();
+    assert_eq!(max["from"], "2026-09-01");
+    assert_eq!(max["to"], "MAXVALUE");
+    // The catch-all holds every period from September on: a readable number of them.
+    assert_eq!(health(&doc, "login_history")["periods_ahead"], 520);
+
+    // cleanup leaves the archive's row to cleanup_old_logs(), which deletes it; no table goes.
+    ok(&db, &["cleanup", "--yes"]);
+    assert_eq!(count(&db, "arch.lh_2026_01"), 0);
+    assert_eq!(
+        count(&db, "public.lh_2026_01"),
+        1,
+        "the backup is untouched"
+    );
+    let parts = partitions(&db, "login_history");
+    assert!(
+        parts.iter().any(|p| p.starts_with("lh_2026_01 ")),
+        "{parts:?}"
+    );
+    assert!(parts.iter().any(|p| p.starts_with("lh_max ")), "{parts:?}");
+}
+
+#[test]
+fn a_default_partition_outside_public_is_refused_with_a_hint() {
+    let db = TestDb::unpartitioned("part_foreign_default");
+    db.sql("CREATE SCHEMA arch; ALTER TABLE login_history_default SET SCHEMA arch");
+    let out = db.promail().args(["partitions", "list"]).output().unwrap();
+    let err = assert_error(
+        &out,
+        1,
+        "the DEFAULT partition of login_history, arch.login_history_default, is outside schema public",
+    );
+    assert!(err.contains("ALTER TABLE"), "{err}");
+    // cleanup does not read DEFAULT's rows: it leaves them to the seed's function, which
+    // finds them wherever DEFAULT is.
+    db.sql(
+        "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x');
+         INSERT INTO login_history (user_id, login_time) VALUES (1, localtimestamp - interval '3 years')",
+    );
+    ok(&db, &["cleanup", "--yes"]);
+    assert_eq!(count(&db, "arch.login_history_default"), 0);
+}
+
+#[test]
 fn iso_week_53_and_year_boundaries() {
     let db = TestDb::unpartitioned("part_week53");
     ok(
