@@ -767,6 +767,16 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
         .await?
         .get(0);
     let attach = excluding_default(target, p, &attach_sql(target, p));
+    // Waits for the writes under way (under lock_timeout), so every row DEFAULT will hold is
+    // there when it is scanned. Holding it, promail must be the one to give way if an
+    // application transaction that wrote to a table the foreign keys reference now waits for it
+    // while the attach waits for that table: a superuser's deadlock check comes first (the
+    // setting is superuser only). Undone with the savepoint, so said again after a rollback.
+    let lock_live_parent = format!(
+        "SELECT set_config('deadlock_timeout', '100ms', true) \
+         WHERE (SELECT rolsuper FROM pg_roles WHERE rolname = current_user); \
+         LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE"
+    );
     let mut attempt = 0;
     loop {
         client
@@ -774,18 +784,7 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
             .await?;
         let step = async {
             if live {
-                // Waits for the writes under way (under lock_timeout), so every row DEFAULT
-                // will hold is there when it is scanned. Holding it, promail must be the one
-                // to give way if an application transaction that wrote to a table the foreign
-                // keys reference now waits for it while the attach waits for that table: a
-                // superuser's deadlock check comes first (the setting is superuser only).
-                client
-                    .batch_execute(&format!(
-                        "SELECT set_config('deadlock_timeout', '100ms', true) \
-                         WHERE (SELECT rolsuper FROM pg_roles WHERE rolname = current_user); \
-                         LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE"
-                    ))
-                    .await?;
+                client.batch_execute(&lock_live_parent).await?;
             }
             match client.batch_execute(&attach).await {
                 // The application wrote rows of the period into DEFAULT while they were moved
@@ -795,16 +794,15 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
                 // whose scan can then find none. A live period's parent is locked already;
                 // otherwise writes to DEFAULT wait, after the parent, in the attach's order.
                 Err(e) if e.code() == Some(&SqlState::CHECK_VIOLATION) => {
+                    let lock_parent = if live {
+                        lock_live_parent.clone()
+                    } else {
+                        format!("LOCK TABLE ONLY {parent} IN SHARE UPDATE EXCLUSIVE MODE")
+                    };
                     client
                         .batch_execute(&format!(
-                            "ROLLBACK TO SAVEPOINT {ATTACH_SAVEPOINT}; \
-                             LOCK TABLE ONLY {parent} IN {} MODE; \
+                            "ROLLBACK TO SAVEPOINT {ATTACH_SAVEPOINT}; {lock_parent}; \
                              LOCK TABLE ONLY {} IN EXCLUSIVE MODE",
-                            if live {
-                                "EXCLUSIVE"
-                            } else {
-                                "SHARE UPDATE EXCLUSIVE"
-                            },
                             qualified(default)
                         ))
                         .await?;
