@@ -116,6 +116,14 @@ pub fn busy_error(key: Key, wait: Duration, pid: Option<i32>, app: Option<&str>)
     )
 }
 
+/// The warning of a run that finds another run of `what` holding the lock past its wait and
+/// so does nothing (printed even with -q: a run that hangs holding the lock would otherwise
+/// have every nightly run skip without a word).
+pub fn skipped(what: &str, holder_pid: Option<i32>) -> String {
+    let who = holder_pid.map_or_else(String::new, |p| format!(" (pid {p})"));
+    format!("another {what} holds the lock{who}; nothing done here")
+}
+
 /// Releases the lock (it is also released when the session ends).
 pub async fn release(client: &Client, key: Key) -> Result<()> {
     client

@@ -71,10 +71,7 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     if let lock::Acquired::Busy { holder_pid, .. } =
         lock::acquire(&session, Key::Cleanup, args.lock.lock_wait).await?
     {
-        let who = holder_pid.map_or_else(String::new, |p| format!(" (pid {p})"));
-        ctx.out.warn(format!(
-            "another cleanup holds the lock{who}; nothing done here"
-        ));
+        ctx.out.warn(lock::skipped("cleanup", holder_pid));
         return Ok(());
     }
     lock::acquire_or_fail(&session, Key::Partitions, args.lock.lock_wait).await?;

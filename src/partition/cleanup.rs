@@ -284,10 +284,13 @@ async fn count_older(client: &Client, name: &str, col: &str, cutoff: NaiveDateTi
 /// full-page images: lz4 halves it (64.5 → 29 MB for 357 k rows), which also spares the
 /// backend half of its WAL writes and segment fsyncs, for less CPU than it saves (measured in
 /// docs/benchmarks/partitions.md). Replicas and archives get half the WAL too.
-const COMPRESS_WAL: &str = "SELECT set_config('wal_compression', 'lz4', true) \
-     FROM pg_settings \
-     WHERE name = 'wal_compression' AND setting = 'off' AND 'lz4' = ANY (enumvals) \
-       AND (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)";
+fn compress_wal() -> String {
+    crate::pg::set_local_as_superuser(
+        "wal_compression",
+        "lz4",
+        "setting = 'off' AND 'lz4' = ANY (enumvals)",
+    )
+}
 
 /// How far a table's drops are, for the session that deletes the boundary rows meanwhile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,7 +406,7 @@ pub async fn execute(
         let (plans, mut ready) = (&plans, ready.clone());
         async move {
             let mut ours = Vec::new();
-            delete_session.batch_execute(COMPRESS_WAL).await?;
+            delete_session.batch_execute(&compress_wal()).await?;
             for (i, plan) in plans.iter().enumerate() {
                 if *ready[i].borrow() == Drops::Failed {
                     // That table's drops have failed already (they seldom fail this early):

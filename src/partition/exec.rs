@@ -773,9 +773,8 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
     // while the attach waits for that table: a superuser's deadlock check comes first (the
     // setting is superuser only). Undone with the savepoint, so said again after a rollback.
     let lock_live_parent = format!(
-        "SELECT set_config('deadlock_timeout', '100ms', true) \
-         WHERE (SELECT rolsuper FROM pg_roles WHERE rolname = current_user); \
-         LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE"
+        "{}; LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE",
+        pg::set_local_as_superuser("deadlock_timeout", "100ms", "true")
     );
     let mut attempt = 0;
     loop {

@@ -443,12 +443,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                         holder_app.as_deref(),
                     ));
                 }
-                // A warning, printed even with -q: a run that hangs holding the lock would
-                // otherwise have every nightly rotate skip without a word.
-                let who = holder_pid.map_or_else(String::new, |p| format!(" (pid {p})"));
-                out.warn(format!(
-                    "another partition maintenance run holds the lock{who}; nothing done here"
-                ));
+                out.warn(lock::skipped("partition maintenance run", holder_pid));
                 return Ok(Summary {
                     changes: 0,
                     busy: true,
@@ -485,9 +480,9 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 policy.table,
                 odd.shown(),
                 if odd.managed() {
-                    "has bounds promail does not manage"
+                    "has bounds promail does not manage".to_string()
                 } else {
-                    "is outside schema public"
+                    format!("is outside schema {}", catalog::SCHEMA)
                 }
             ));
         }

@@ -308,22 +308,20 @@ fn dry_run_on_a_migrated_database_shows_the_partitions_it_would_make() {
     let next = db
         .value("SELECT to_char(localtimestamp + interval '1 month', '\"login_history_\"YYYY_MM')");
     db.sql(&format!("DROP TABLE {next}"));
-    let out = db
-        .promail()
-        .args(["db", "migrate", "--dry-run"])
-        .output()
-        .unwrap();
+    let dry_run = || {
+        db.promail()
+            .args(["db", "migrate", "--dry-run"])
+            .output()
+            .unwrap()
+    };
+    let out = dry_run();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let plan = stdout_of(&out);
     assert!(plan.starts_with(&format!("create {next} [")), "{plan}");
     assert!(!exists(&db, &next), "nothing made");
     // A table in the way: marked, and the dry run fails as the run would.
     db.sql(&format!("CREATE TABLE {next} (note text)"));
-    let out = db
-        .promail()
-        .args(["db", "migrate", "--dry-run"])
-        .output()
-        .unwrap();
+    let out = dry_run();
     assert_error(
         &out,
         1,
