@@ -980,13 +980,15 @@ async fn archive_expired(
 /// (checked as for a single drop), in one transaction under one `lock_timeout`: a commit that
 /// drops tables waits for its WAL flush whatever `synchronous_commit` says, and one such
 /// commit per partition adds up over dozens of weekly partitions. The parent stays locked for
-/// the few milliseconds per partition that the batch takes.
+/// the few milliseconds per partition that the batch takes. `before_commit` is called when
+/// every statement has succeeded, as the COMMIT goes out (again on a retry that gets there).
 pub async fn retire_all(
     client: &Client,
     target: &Target<'_>,
     partitions: &[Partition],
     drop: bool,
     settings: &Settings,
+    before_commit: impl Fn(),
 ) -> Result<()> {
     let what = match partitions {
         [] => return Ok(()),
@@ -1002,10 +1004,12 @@ pub async fn retire_all(
             target.policy.table,
         ),
     };
+    let before_commit = &before_commit;
     let once = || async move {
         for p in partitions {
             retire(client, target, p, drop).await?;
         }
+        before_commit();
         Ok(())
     };
     retrying(

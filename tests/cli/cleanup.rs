@@ -280,6 +280,56 @@ fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes()
 }
 
 #[test]
+fn a_reader_of_an_expired_partition_makes_the_drops_give_up_and_the_function_never_runs() {
+    let db = TestDb::unpartitioned("cleanup_drop_blocked");
+    year_of_logs(&db);
+    let parts = partition_count(&db, "login_history");
+    let expired = db.value(
+        "SELECT 'login_history_' || to_char((CURRENT_TIMESTAMP - interval '150 days')::timestamp, 'YYYY_MM')",
+    );
+    let in_expired = db.value(&format!("SELECT count(*) FROM {expired}"));
+    assert_ne!(in_expired, "0");
+    let rt = runtime();
+    let app = rt.block_on(db.connect());
+    // A report reading one expired month holds it against DROP TABLE until it ends.
+    rt.block_on(app.batch_execute(&format!("BEGIN; SELECT count(*) FROM {expired}")))
+        .unwrap();
+    let from = keep_from(&db);
+    let keep = young(&db, &from);
+    let out = db
+        .promail()
+        .args([
+            "cleanup",
+            "--yes",
+            "--lock-timeout",
+            "300ms",
+            "--retries",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "partitions of login_history");
+    assert!(
+        err.contains("within lock_timeout (300 ms) in 2 attempts"),
+        "{err}"
+    );
+    // The function waits for the drops to reach their COMMIT: it never ran, so the blocked
+    // month still holds every row (its DELETE would have taken them row by row), and the
+    // login_history drops, all in one transaction, are all undone.
+    assert_eq!(
+        db.value(&format!("SELECT count(*) FROM {expired}")),
+        in_expired
+    );
+    assert_eq!(partition_count(&db, "login_history"), parts);
+    assert_eq!(young(&db, &from), keep);
+
+    rt.block_on(app.batch_execute("COMMIT")).unwrap();
+    let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_retention_done(&db, &from, keep);
+}
+
+#[test]
 fn with_a_single_connection_to_spare_cleanup_does_the_same_work_on_one_session() {
     let db = TestDb::unpartitioned("cleanup_one_session");
     year_of_logs(&db);
