@@ -317,9 +317,10 @@ enum Drops {
 ///    read. Its DELETEs lock the parents, so they start once the drops' commits have released
 ///    them, while those commits are still removing the dropped files.
 ///
-/// A drop whose COMMIT itself fails (its connection lost, say) is rolled back by the server;
-/// the function, which was waiting for its lock, then deletes those rows itself, row by row:
-/// the cleanup is whole, and the command fails with the drop's error all the same.
+/// A drop whose COMMIT itself fails (its connection lost, say) is rolled back by the server.
+/// The function then either deletes those rows itself, row by row (it was already waiting for
+/// the lock), or does not run at all; either way the command fails with the drop's error and a
+/// rerun finishes the work.
 ///
 /// The drops and the last step commit on their own: interrupted, a rerun finishes the work, and
 /// no row younger than the cutoff is ever touched. A session runs one transaction at a time.
@@ -378,11 +379,17 @@ pub async fn execute(
                         go[i].send_replace(Drops::Committing);
                     })
                     .await;
-                go[i].send_replace(if done.is_ok() {
-                    Drops::Committed
+                if done.is_err() {
+                    // This session's later tables will not be dropped either: the delete session
+                    // may already be waiting on them (it went past this table at Committing).
+                    for (j, go) in go.iter().enumerate().skip(i) {
+                        if j % drop_sessions.len() == k {
+                            go.send_replace(Drops::Failed);
+                        }
+                    }
                 } else {
-                    Drops::Failed
-                });
+                    go[i].send_replace(Drops::Committed);
+                }
                 done?;
                 for e in &plan.expired {
                     on_step(&format!(
