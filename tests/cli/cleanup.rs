@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{assert_error, runtime, stderr_of, stdout_of, TestDb};
+use crate::support::{assert_error, ok, runtime, stderr_of, stdout_of, TestDb};
 
 /// A year of logins (one per hour) in monthly partitions, ten weeks of analytics in sixteen
 /// weekly ones (the six oldest empty, as premade partitions never written to are), and a few
@@ -227,6 +227,29 @@ fn young(db: &TestDb, from: &str) -> i64 {
     .unwrap()
 }
 
+/// Runs cleanup with a 300 ms lock_timeout and one retry against something holding a lock:
+/// it must fail, in `step`, after two lock timeouts; its stderr.
+fn cleanup_gives_up(db: &TestDb, step: &str) -> String {
+    let out = db
+        .promail()
+        .args([
+            "cleanup",
+            "--yes",
+            "--lock-timeout",
+            "300ms",
+            "--retries",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, step);
+    assert!(
+        err.contains("within lock_timeout (300 ms) in 2 attempts"),
+        "{err}"
+    );
+    err
+}
+
 #[test]
 fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes() {
     let db = TestDb::unpartitioned("cleanup_row_lock");
@@ -248,24 +271,8 @@ fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes()
     let from = keep_from(&db);
     let keep = young(&db, &from);
     let before = std::time::Instant::now();
-    let out = db
-        .promail()
-        .args([
-            "cleanup",
-            "--yes",
-            "--lock-timeout",
-            "300ms",
-            "--retries",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    let err = assert_error(&out, 1, "deleting the rows older than the cutoff from");
+    let err = cleanup_gives_up(&db, "deleting the rows older than the cutoff from");
     assert!(err.contains(&boundary), "{err}");
-    assert!(
-        err.contains("within lock_timeout (300 ms) in 2 attempts"),
-        "{err}"
-    );
     assert!(err.contains("hint: blocked by pid "), "{err}");
     // Bounded: two lock timeouts and one pause, not the application's transaction.
     assert!(before.elapsed() < std::time::Duration::from_secs(10));
@@ -274,8 +281,7 @@ fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes()
     assert_eq!(young(&db, &from), keep);
 
     rt.block_on(app.batch_execute("COMMIT")).unwrap();
-    let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    ok(&db, &["cleanup", "--yes"]);
     assert_retention_done(&db, &from, keep);
 }
 
@@ -296,23 +302,7 @@ fn a_reader_of_an_expired_partition_makes_the_drops_give_up_and_the_function_nev
         .unwrap();
     let from = keep_from(&db);
     let keep = young(&db, &from);
-    let out = db
-        .promail()
-        .args([
-            "cleanup",
-            "--yes",
-            "--lock-timeout",
-            "300ms",
-            "--retries",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    let err = assert_error(&out, 1, "partitions of login_history");
-    assert!(
-        err.contains("within lock_timeout (300 ms) in 2 attempts"),
-        "{err}"
-    );
+    cleanup_gives_up(&db, "partitions of login_history");
     // The function waits for the drops to reach their COMMIT: it never ran, so the blocked
     // month still holds every row (its DELETE would have taken them row by row), and the
     // login_history drops, all in one transaction, are all undone.
@@ -324,8 +314,7 @@ fn a_reader_of_an_expired_partition_makes_the_drops_give_up_and_the_function_nev
     assert_eq!(young(&db, &from), keep);
 
     rt.block_on(app.batch_execute("COMMIT")).unwrap();
-    let out = db.promail().args(["cleanup", "--yes"]).output().unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    ok(&db, &["cleanup", "--yes"]);
     assert_retention_done(&db, &from, keep);
 }
 
@@ -407,13 +396,10 @@ fn a_partition_policy_keeping_more_than_the_seed_is_warned_about() {
         ],
         ["email_analytics", "--retention", "none", "--action", "drop"],
     ] {
-        let out = db
-            .promail()
-            .args(["partitions", "policy", "set"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr_of(&out));
+        ok(
+            &db,
+            &[["partitions", "policy", "set"].as_slice(), &args].concat(),
+        );
     }
     let out = db
         .promail()
@@ -439,19 +425,17 @@ fn a_partition_policy_keeping_more_than_the_seed_is_warned_about() {
     assert_eq!(older(&db, "login_history", "login_time", "90 days"), 0);
 
     // A retention reaching before the first representable timestamp keeps everything too.
-    let out = db
-        .promail()
-        .args([
+    ok(
+        &db,
+        &[
             "partitions",
             "policy",
             "set",
             "email_analytics",
             "--retention",
             "10000 years",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        ],
+    );
     let out = db
         .promail()
         .args(["cleanup", "--dry-run"])

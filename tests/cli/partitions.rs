@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{assert_error, empty_home, stderr_of, stdout_of, TestDb};
+use crate::support::{assert_error, empty_home, ok, stderr_of, stdout_of, TestDb};
 
 /// The binary as a plain process (for running several at once, or killing one).
 fn spawn(db: &TestDb, args: &[&str]) -> Child {
@@ -25,16 +25,6 @@ fn spawn(db: &TestDb, args: &[&str]) -> Child {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap()
-}
-
-fn ok(db: &TestDb, args: &[&str]) -> (String, String) {
-    let out = db.promail().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "promail {args:?} failed: {}",
-        stderr_of(&out)
-    );
-    (stdout_of(&out), stderr_of(&out))
 }
 
 /// Partitions of a table as `name from to` lines, by name (DEFAULT shows as `DEFAULT`).

@@ -231,6 +231,17 @@ pub fn stdout_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Runs promail on the database with `args`, asserts that it succeeded; (stdout, stderr).
+pub fn ok(db: &TestDb, args: &[&str]) -> (String, String) {
+    let out = db.promail().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "promail {args:?} failed: {}",
+        stderr_of(&out)
+    );
+    (stdout_of(&out), stderr_of(&out))
+}
+
 /// Asserts a failure with a given exit code, a one-line `error:` naming `needle`, and
 /// (optionally) a hint; returns stderr.
 pub fn assert_error(out: &std::process::Output, code: i32, needle: &str) -> String {
