@@ -73,15 +73,14 @@ fn one_line_context(w: &str) -> String {
     out
 }
 
-/// A statement setting `name` to `value` for the rest of the transaction (`SET LOCAL`), only
-/// when the server has that setting, `condition` holds on its `pg_settings` row, and the
-/// session's role is a superuser: for settings only a superuser may change (the statement
-/// does nothing otherwise, where a plain `SET LOCAL` would fail).
-pub fn set_local_as_superuser(name: &str, value: &str, condition: &str) -> String {
+/// A statement setting `name` to `value` for the rest of the transaction (`SET LOCAL`) when the
+/// session's role is a superuser: for settings only a superuser may change (the statement does
+/// nothing otherwise, where a plain `SET LOCAL` would fail). `name` must be a setting every
+/// supported server has.
+pub fn set_local_as_superuser(name: &str, value: &str) -> String {
     format!(
-        "SELECT set_config('{name}', '{value}', true) FROM pg_settings \
-         WHERE name = '{name}' AND {condition} \
-           AND (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+        "SELECT set_config('{name}', '{value}', true) \
+         WHERE (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
     )
 }
 

@@ -29,6 +29,7 @@
 
 use anyhow::{anyhow, Result};
 use chrono::NaiveDateTime;
+use tokio_postgres::error::SqlState;
 use tokio_postgres::Client;
 
 use crate::error::hint;
@@ -123,84 +124,94 @@ pub async fn check_function(client: &Client) -> Result<()> {
 }
 
 /// Plans the cleanup: cutoffs, expired partitions and their rows; with `count_deletes`, also
-/// counts the rows the function would delete (for `--dry-run`).
+/// counts the rows the function would delete (for `--dry-run`). The tables' queries go out
+/// together, pipelined on the one session (the plan is on the cleanup's critical path).
 pub async fn plan(client: &Client, exact: bool, count_deletes: bool) -> Result<Vec<TablePlan>> {
-    let mut plans = Vec::new();
-    for seed in SEED {
-        let cutoff: NaiveDateTime = client
-            .query_one(
-                "SELECT (CURRENT_TIMESTAMP - $1::text::interval)::timestamp",
-                &[&seed.interval],
-            )
-            .await
-            .pg()?
-            .get(0);
-        let cat = catalog::read(client, seed.table, seed.column, Want::default()).await?;
-        let mut expired = Vec::new();
-        let mut remaining = Vec::new();
-        let mut boundary = Vec::new();
-        for child in &cat.children {
-            let range = match child.bound {
-                crate::partition::plan::Bound::Range { from, to } if child.managed() => {
-                    Some((from, to))
-                }
-                _ => None,
-            };
-            match range {
-                Some((from, to)) if to <= cutoff => {
-                    // Counted below, in one query, when there is no estimate.
-                    let (rows, is_exact) = match (exact, child.estimate()) {
-                        (false, Some(n)) => (n, false),
-                        _ => (0, true),
-                    };
-                    expired.push(Expired {
-                        partition: Partition {
-                            name: child.name.clone(),
-                            from,
-                            to,
-                        },
-                        rows,
-                        exact: is_exact,
-                    });
-                }
-                Some((from, _)) if from >= cutoff => {}
-                Some(_) => {
-                    boundary.push(child.name.clone());
-                    remaining.push(child.sql_name());
-                }
-                // DEFAULT, bounds promail does not read, partitions outside its schema: left to
-                // the function.
-                _ => remaining.push(child.sql_name()),
+    futures_util::future::try_join_all(
+        SEED.iter()
+            .map(|seed| plan_table(client, *seed, exact, count_deletes)),
+    )
+    .await
+}
+
+async fn plan_table(
+    client: &Client,
+    seed: SeedRetention,
+    exact: bool,
+    count_deletes: bool,
+) -> Result<TablePlan> {
+    let cutoff: NaiveDateTime = client
+        .query_one(
+            "SELECT (CURRENT_TIMESTAMP - $1::text::interval)::timestamp",
+            &[&seed.interval],
+        )
+        .await
+        .pg()?
+        .get(0);
+    let cat = catalog::read(client, seed.table, seed.column, Want::default()).await?;
+    let mut expired = Vec::new();
+    let mut remaining = Vec::new();
+    let mut boundary = Vec::new();
+    for child in &cat.children {
+        let range = match child.bound {
+            crate::partition::plan::Bound::Range { from, to } if child.managed() => {
+                Some((from, to))
             }
-        }
-        expired.sort_by_key(|e| e.partition.from);
-        let to_count: Vec<String> = expired
-            .iter()
-            .filter(|e| e.exact)
-            .map(|e| e.partition.name.clone())
-            .collect();
-        let counts = count_all(client, &to_count).await?;
-        for (e, n) in expired.iter_mut().filter(|e| e.exact).zip(counts) {
-            e.rows = n;
-        }
-        let to_delete = if count_deletes {
-            let mut n = 0;
-            for name in &remaining {
-                n += count_older(client, name, seed.column, cutoff).await?;
-            }
-            Some(n)
-        } else {
-            None
+            _ => None,
         };
-        plans.push(TablePlan {
-            seed,
-            cutoff,
-            expired,
-            boundary,
-            to_delete,
-        });
+        match range {
+            Some((from, to)) if to <= cutoff => {
+                // Counted below, in one query, when there is no estimate.
+                let (rows, is_exact) = match (exact, child.estimate()) {
+                    (false, Some(n)) => (n, false),
+                    _ => (0, true),
+                };
+                expired.push(Expired {
+                    partition: Partition {
+                        name: child.name.clone(),
+                        from,
+                        to,
+                    },
+                    rows,
+                    exact: is_exact,
+                });
+            }
+            Some((from, _)) if from >= cutoff => {}
+            Some(_) => {
+                boundary.push(child.name.clone());
+                remaining.push(child.sql_name());
+            }
+            // DEFAULT, bounds promail does not read, partitions outside its schema: left to
+            // the function.
+            _ => remaining.push(child.sql_name()),
+        }
     }
-    Ok(plans)
+    expired.sort_by_key(|e| e.partition.from);
+    let to_count: Vec<String> = expired
+        .iter()
+        .filter(|e| e.exact)
+        .map(|e| e.partition.name.clone())
+        .collect();
+    let counts = count_all(client, &to_count).await?;
+    for (e, n) in expired.iter_mut().filter(|e| e.exact).zip(counts) {
+        e.rows = n;
+    }
+    let to_delete = if count_deletes {
+        let mut n = 0;
+        for name in &remaining {
+            n += count_older(client, name, seed.column, cutoff).await?;
+        }
+        Some(n)
+    } else {
+        None
+    };
+    Ok(TablePlan {
+        seed,
+        cutoff,
+        expired,
+        boundary,
+        to_delete,
+    })
 }
 
 /// `count(*)` of each of `names`, a hundred tables per query (a round trip per partition adds
@@ -277,19 +288,41 @@ async fn count_older(client: &Client, name: &str, col: &str, cutoff: NaiveDateTi
     Ok(n)
 }
 
-/// Compresses the full-page images of the deleting transaction with lz4, when the server was
-/// built with it, leaves it off (a DBA's choice of another method stands) and the role may set
-/// it (superuser: `wal_compression` is a superuser setting). The boundary delete touches every
-/// page of its partition for the first time since the last checkpoint, so most of its WAL is
-/// full-page images: lz4 halves it (64.5 → 29 MB for 357 k rows), which also spares the
-/// backend half of its WAL writes and segment fsyncs, for less CPU than it saves (measured in
-/// docs/benchmarks/partitions.md). Replicas and archives get half the WAL too.
-fn compress_wal() -> String {
-    crate::pg::set_local_as_superuser(
-        "wal_compression",
-        "lz4",
-        "setting = 'off' AND 'lz4' = ANY (enumvals)",
-    )
+/// Compresses the full-page images of the deleting transaction with lz4 when `wal_compression`
+/// is off (a DBA's choice of another method stands). The boundary delete touches every page of
+/// its partition for the first time since the last checkpoint, so most of its WAL is full-page
+/// images: lz4 halves it (64.5 → 29 MB for 357 k rows), which also spares the backend half of
+/// its WAL writes and segment fsyncs, for less CPU than it saves (measured in
+/// docs/benchmarks/partitions.md). Replicas and archives get half the WAL too. Changing it takes
+/// a superuser or `GRANT SET ON PARAMETER`, and a server built with lz4: tried under a
+/// savepoint, which undoes a refusal, instead of read from `pg_settings` first (a view that
+/// builds every setting's row: 2 ms, on the critical path of the cleanup).
+async fn compress_wal(client: &Client) -> Result<(), tokio_postgres::Error> {
+    let tried = client
+        .batch_execute(
+            "SAVEPOINT promail_wal_compression; \
+             SELECT set_config('wal_compression', 'lz4', true) \
+             WHERE current_setting('wal_compression') = 'off'; \
+             RELEASE SAVEPOINT promail_wal_compression",
+        )
+        .await;
+    match tried {
+        Err(e)
+            if matches!(
+                e.code(),
+                Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE
+                    || *c == SqlState::INVALID_PARAMETER_VALUE
+            ) =>
+        {
+            client
+                .batch_execute(
+                    "ROLLBACK TO SAVEPOINT promail_wal_compression; \
+                     RELEASE SAVEPOINT promail_wal_compression",
+                )
+                .await
+        }
+        other => other,
+    }
 }
 
 /// How far a table's drops are, for the session that deletes the boundary rows meanwhile.
@@ -427,7 +460,7 @@ pub async fn execute(
         let (plans, mut ready) = (&plans, ready.clone());
         async move {
             let mut ours = Vec::new();
-            delete_session.batch_execute(&compress_wal()).await?;
+            compress_wal(delete_session).await?;
             for (i, plan) in plans.iter().enumerate() {
                 if *ready[i].borrow() == Drops::Failed {
                     // That table's drops have failed already (they seldom fail this early):

@@ -774,7 +774,7 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
     // setting is superuser only). Undone with the savepoint, so said again after a rollback.
     let lock_live_parent = format!(
         "{}; LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE",
-        pg::set_local_as_superuser("deadlock_timeout", "100ms", "true")
+        pg::set_local_as_superuser("deadlock_timeout", "100ms")
     );
     let mut attempt = 0;
     loop {
@@ -864,11 +864,7 @@ async fn retire(
             .await?
             .get(0);
         if newer {
-            return Err(Fail::Other(anyhow!(
-                "refusing: {} holds rows at or after the retention cutoff {}",
-                p.name,
-                crate::partition::plan::fmt_ts(cutoff)
-            )));
+            return Err(newer_rows(&p.name, cutoff));
         }
     }
     // DROP TABLE of a partition detaches it under the same locks (ACCESS EXCLUSIVE on the
@@ -979,9 +975,11 @@ async fn archive_expired(
 /// Drops (or detaches) `partitions` of the target's table, every one past the target's cutoff
 /// (checked as for a single drop), in one transaction under one `lock_timeout`: a commit that
 /// drops tables waits for its WAL flush whatever `synchronous_commit` says, and one such
-/// commit per partition adds up over dozens of weekly partitions. The parent stays locked for
-/// the few milliseconds per partition that the batch takes. `before_commit` is called when
-/// every statement has succeeded, as the COMMIT goes out (again on a retry that gets there).
+/// commit per partition adds up over dozens of weekly partitions. The check is one query and
+/// the drop one statement (`DROP TABLE a, b, …`; detaches, one batch) per hundred partitions:
+/// a round trip per partition adds up too. The parent stays locked for the few milliseconds the
+/// batch takes. `before_commit` is called when every statement has succeeded, as the COMMIT
+/// goes out (again on a retry that gets there).
 pub async fn retire_all(
     client: &Client,
     target: &Target<'_>,
@@ -1006,8 +1004,20 @@ pub async fn retire_all(
     };
     let before_commit = &before_commit;
     let once = || async move {
-        for p in partitions {
-            retire(client, target, p, drop).await?;
+        for chunk in partitions.chunks(RETIRE_CHUNK) {
+            refuse_newer(client, target, chunk).await?;
+            let names: Vec<String> = chunk.iter().map(|p| qualified(&p.name)).collect();
+            let sql = if drop {
+                format!("DROP TABLE {}", names.join(", "))
+            } else {
+                let parent = qualified(&target.policy.table);
+                names
+                    .iter()
+                    .map(|n| format!("ALTER TABLE {parent} DETACH PARTITION {n}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            client.batch_execute(&sql).await?;
         }
         before_commit();
         Ok(())
@@ -1022,6 +1032,46 @@ pub async fn retire_all(
     )
     .await
     .map_err(|f| f.into_error(&what))
+}
+
+/// Partitions per query and per statement in [`retire_all`].
+const RETIRE_CHUNK: usize = 100;
+
+/// Fails, naming the first of `partitions` (in their order) that holds a row at or after the
+/// target's cutoff, as [`retire`] does for one: one query for all, an index probe each.
+async fn refuse_newer(
+    client: &Client,
+    target: &Target<'_>,
+    partitions: &[Partition],
+) -> Result<(), Fail> {
+    let Some(cutoff) = target.cutoff else {
+        return Ok(());
+    };
+    let col = ident(&target.policy.column);
+    let probes: Vec<String> = partitions
+        .iter()
+        .map(|p| {
+            format!(
+                "EXISTS (SELECT 1 FROM ONLY {} WHERE {col} >= $1)",
+                qualified(&p.name)
+            )
+        })
+        .collect();
+    let newer: Vec<bool> = client
+        .query_one(&format!("SELECT ARRAY[{}]", probes.join(", ")), &[&cutoff])
+        .await?
+        .get(0);
+    match partitions.iter().zip(newer).find(|(_, n)| *n) {
+        Some((p, _)) => Err(newer_rows(&p.name, cutoff)),
+        None => Ok(()),
+    }
+}
+
+fn newer_rows(partition: &str, cutoff: NaiveDateTime) -> Fail {
+    Fail::Other(anyhow!(
+        "refusing: {partition} holds rows at or after the retention cutoff {}",
+        crate::partition::plan::fmt_ts(cutoff)
+    ))
 }
 
 /// Runs `once` in a transaction of its own under `lock_timeout` (see [`begin`]), retried like

@@ -326,7 +326,8 @@ fn with_a_single_connection_to_spare_cleanup_does_the_same_work_on_one_session()
     let from = keep_from(&db);
     let keep = young(&db, &from);
     // A role allowed two connections (promail's own and its lock session), owner of
-    // everything through membership in the owner's role.
+    // everything through membership in the owner's role, and not a superuser: cleanup's
+    // attempt to compress its WAL is refused, and undone under its savepoint.
     let role = format!("t_cleanup_{}", rand::random::<u32>() % 1_000_000);
     let owner = db.value("SELECT current_user");
     db.sql(&format!(

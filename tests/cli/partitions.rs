@@ -1975,3 +1975,109 @@ fn a_session_killed_during_batched_creates_fails_its_batch_once() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(weeks_of_2025(&db), (24, 0));
 }
+
+/// `retire_all` (cleanup's drops) checks every partition in one query and drops them in one
+/// statement; a partition holding a row at or after the cutoff (which bounds read wrongly, say,
+/// would let through) stops the whole batch, named, and nothing is dropped or detached.
+#[test]
+fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
+    use promail::partition::exec::{retire_all, Settings, Target};
+    use promail::partition::plan::{Partition, Period, Policy, RetentionAction};
+
+    let db = TestDb::unpartitioned("part_retire_all");
+    users(&db);
+    ok(
+        &db,
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-04-01",
+        ],
+    );
+    logins(&db, 90, "2024-01-01", "2024-04-01");
+    let ts = |s: &str| {
+        chrono::NaiveDateTime::parse_from_str(&format!("{s} 00:00:00"), "%Y-%m-%d %H:%M:%S")
+            .unwrap()
+    };
+    let months: Vec<Partition> = [
+        ("2024_01", "2024-01-01", "2024-02-01"),
+        ("2024_02", "2024-02-01", "2024-03-01"),
+        ("2024_03", "2024-03-01", "2024-04-01"),
+    ]
+    .iter()
+    .map(|(n, f, t)| Partition {
+        name: format!("login_history_{n}"),
+        from: ts(f),
+        to: ts(t),
+    })
+    .collect();
+    let policy = Policy {
+        table: "login_history".into(),
+        column: "login_time".into(),
+        period: Period::Monthly,
+        premake: 1,
+        retention: None,
+        action: RetentionAction::Drop,
+    };
+    let target = |cutoff: &str| Target {
+        policy: &policy,
+        columns: &[],
+        default: None,
+        cutoff: Some(ts(cutoff)),
+        indexes: &[],
+    };
+    let settings = Settings::default();
+    let names = "SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_inherits i \
+                 JOIN pg_class c ON c.oid = i.inhrelid \
+                 WHERE i.inhparent = 'login_history'::regclass AND c.relname LIKE '%2024%'";
+    let all = "login_history_2024_01 login_history_2024_02 login_history_2024_03";
+    crate::support::block_on(async {
+        let conn = db.connect().await;
+        // A cutoff inside March: the batch of all three is refused, naming March.
+        for drop in [true, false] {
+            let err = retire_all(
+                &conn,
+                &target("2024-03-15"),
+                &months,
+                drop,
+                &settings,
+                || panic!("no COMMIT may go out"),
+            )
+            .await
+            .unwrap_err();
+            let msg = format!("{err:#}");
+            assert!(
+                msg.contains("refusing: login_history_2024_03 holds rows at or after the retention cutoff 2024-03-15"),
+                "{msg}"
+            );
+            assert!(msg.contains("3 partitions of login_history"), "{msg}");
+        }
+    });
+    assert_eq!(db.value(names), all);
+    assert_eq!(count(&db, "login_history"), 90);
+    // Past all three: dropped together, their rows with them.
+    crate::support::block_on(async {
+        let conn = db.connect().await;
+        let committing = std::cell::Cell::new(0);
+        retire_all(
+            &conn,
+            &target("2024-04-01"),
+            &months,
+            true,
+            &settings,
+            || committing.set(committing.get() + 1),
+        )
+        .await
+        .unwrap();
+        assert_eq!(committing.get(), 1);
+    });
+    assert_eq!(
+        db.value("SELECT count(*) FROM pg_class WHERE relname LIKE 'login_history_2024%'"),
+        "0"
+    );
+    assert_eq!(count(&db, "login_history"), 0);
+}
