@@ -46,9 +46,12 @@ pub struct CleanupArgs {
 
 pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     let db = ctx.connect().await?;
-    catalog::prepare_session(&db, args.lock.lock_timeout).await?;
-    cleanup::check_function(&db).await?;
+    let checked = async {
+        catalog::prepare_session(&db, args.lock.lock_timeout).await?;
+        cleanup::check_function(&db).await
+    };
     if args.dry_run {
+        checked.await?;
         let plans = cleanup::plan(&db, args.exact, true).await?;
         warn_policies(&db, &plans, ctx).await;
         let removed: Vec<Removed> = plans
@@ -62,10 +65,12 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
         return ctx.out.rows(format, &report(&removed, format));
     }
 
-    // Locks on a session of their own: no other cleanup, no partition maintenance meanwhile.
-    let session = connect::connect(&db.info, Prompt::Never)
-        .await
-        .context("opening a session for the cleanup lock")?;
+    // Locks on a session of their own, connected while the first is checked: no other
+    // cleanup, no partition maintenance meanwhile.
+    let (checked, session) =
+        futures_util::future::join(checked, connect::connect(&db.info, Prompt::Never)).await;
+    checked?;
+    let session = session.context("opening a session for the cleanup lock")?;
     // Another cleanup doing this work: exit 0 saying so, as rotate does (a warning, printed
     // even with -q). Partition maintenance in the way is a failure: this work is not done.
     if let lock::Acquired::Busy { holder_pid, .. } =

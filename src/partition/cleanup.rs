@@ -30,6 +30,7 @@
 use anyhow::{anyhow, Result};
 use chrono::NaiveDateTime;
 use tokio_postgres::error::SqlState;
+use tokio_postgres::types::Type;
 use tokio_postgres::Client;
 
 use crate::error::hint;
@@ -475,7 +476,10 @@ pub async fn execute(
                         qualified(name),
                         ident(plan.seed.column)
                     );
-                    let n = delete_session.execute(&sql, &[&plan.cutoff]).await?;
+                    // One round trip (no separate Parse): the delete is on the critical path.
+                    let n = delete_session
+                        .execute_typed(&sql, &[(&plan.cutoff, Type::TIMESTAMP)])
+                        .await?;
                     ours.push((i, name.clone(), n));
                 }
             }
@@ -487,7 +491,7 @@ pub async fn execute(
                 }
             }
             let rows = delete_session
-                .query(
+                .query_typed(
                     "SELECT table_name::text, deleted_rows::int8 FROM cleanup_old_logs()",
                     &[],
                 )

@@ -39,6 +39,7 @@ use anyhow::{anyhow, Result};
 use chrono::NaiveDateTime;
 use rand::Rng;
 use tokio_postgres::error::SqlState;
+use tokio_postgres::types::Type;
 use tokio_postgres::Client;
 
 use crate::error::hint;
@@ -1058,7 +1059,10 @@ async fn refuse_newer(
         })
         .collect();
     let newer: Vec<bool> = client
-        .query_one(&format!("SELECT ARRAY[{}]", probes.join(", ")), &[&cutoff])
+        .query_typed_one(
+            &format!("SELECT ARRAY[{}]", probes.join(", ")),
+            &[(&cutoff, Type::TIMESTAMP)],
+        )
         .await?
         .get(0);
     match partitions.iter().zip(newer).find(|(_, n)| *n) {
