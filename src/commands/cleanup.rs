@@ -67,10 +67,12 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
 
     // Locks on a session of their own, connected while the first is checked: no other
     // cleanup, no partition maintenance meanwhile.
-    let (checked, session) =
-        futures_util::future::join(checked, connect::connect(&db.info, Prompt::Never)).await;
-    checked?;
-    let session = session.context("opening a session for the cleanup lock")?;
+    let ((), session) = futures_util::future::try_join(checked, async {
+        connect::connect(&db.info, Prompt::Never)
+            .await
+            .context("opening a session for the cleanup lock")
+    })
+    .await?;
     // Another cleanup doing this work: exit 0 saying so, as rotate does (a warning, printed
     // even with -q). Partition maintenance in the way is a failure: this work is not done.
     if let lock::Acquired::Busy { holder_pid, .. } =
@@ -102,17 +104,28 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
         }
         sessions
     };
-    let (plans, extra) =
-        futures_util::future::join(cleanup::plan(&db, args.exact, false), extra).await;
+    // The lock session, idle meanwhile, finds out whether the delete may compress its WAL.
+    let (plans, extra, compress_wal) = futures_util::future::join3(
+        cleanup::plan(&db, args.exact, false),
+        extra,
+        cleanup::can_compress_wal(&session),
+    )
+    .await;
     let plans = plans?;
     warn_policies(&db, &plans, ctx).await;
     ctx.confirm(&question(&plans), args.yes.yes).await?;
     let out = &ctx.out;
     let mut sessions: Vec<&tokio_postgres::Client> = vec![&db.client];
     sessions.extend(extra.iter().map(|s| &s.client));
-    let removed = cleanup::execute(&sessions, plans, &args.lock.settings(ctx), |line| {
-        out.verbose(line);
-    })
+    let removed = cleanup::execute(
+        &sessions,
+        plans,
+        compress_wal,
+        &args.lock.settings(ctx),
+        |line| {
+            out.verbose(line);
+        },
+    )
     .await?;
     match args.format {
         Some(f) => out.rows(f, &report(&removed, f))?,

@@ -29,7 +29,6 @@
 
 use anyhow::{anyhow, Result};
 use chrono::NaiveDateTime;
-use tokio_postgres::error::SqlState;
 use tokio_postgres::types::Type;
 use tokio_postgres::Client;
 
@@ -289,41 +288,26 @@ async fn count_older(client: &Client, name: &str, col: &str, cutoff: NaiveDateTi
     Ok(n)
 }
 
-/// Compresses the full-page images of the deleting transaction with lz4 when `wal_compression`
-/// is off (a DBA's choice of another method stands). The boundary delete touches every page of
-/// its partition for the first time since the last checkpoint, so most of its WAL is full-page
-/// images: lz4 halves it (64.5 → 29 MB for 357 k rows), which also spares the backend half of
-/// its WAL writes and segment fsyncs, for less CPU than it saves (measured in
-/// docs/benchmarks/partitions.md). Replicas and archives get half the WAL too. Changing it takes
-/// a superuser or `GRANT SET ON PARAMETER`, and a server built with lz4: tried under a
-/// savepoint, which undoes a refusal, instead of read from `pg_settings` first (a view that
-/// builds every setting's row: 2 ms, on the critical path of the cleanup).
-async fn compress_wal(client: &Client) -> Result<(), tokio_postgres::Error> {
-    let tried = client
-        .batch_execute(
-            "SAVEPOINT promail_wal_compression; \
-             SELECT set_config('wal_compression', 'lz4', true) \
-             WHERE current_setting('wal_compression') = 'off'; \
-             RELEASE SAVEPOINT promail_wal_compression",
+/// Whether the deleting transaction may compress its full-page images with lz4: the server
+/// was built with it, `wal_compression` is off (a DBA's choice of another method stands) and the
+/// role is a superuser (it is a superuser setting unless granted). The boundary delete touches
+/// every page of its partition for the first time since the last checkpoint, so most of its WAL
+/// is full-page images: lz4 halves it (64.5 → 29 MB for 357 k rows), which also spares the
+/// backend half of its WAL writes and segment fsyncs, for less CPU than it saves (measured in
+/// docs/benchmarks/partitions.md). Replicas and archives get half the WAL too. Asked on a session
+/// that is idle meanwhile (`pg_settings` builds every setting's row: 2 ms), so that the
+/// transaction only says `SET LOCAL`, which cannot fail and log an error on the server. False
+/// when the question itself fails: the cleanup does not depend on it.
+pub async fn can_compress_wal(client: &Client) -> bool {
+    client
+        .query_one(
+            "SELECT coalesce(bool_and(setting = 'off' AND 'lz4' = ANY (enumvals) \
+               AND (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)), false) \
+             FROM pg_settings WHERE name = 'wal_compression'",
+            &[],
         )
-        .await;
-    match tried {
-        Err(e)
-            if matches!(
-                e.code(),
-                Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE
-                    || *c == SqlState::INVALID_PARAMETER_VALUE
-            ) =>
-        {
-            client
-                .batch_execute(
-                    "ROLLBACK TO SAVEPOINT promail_wal_compression; \
-                     RELEASE SAVEPOINT promail_wal_compression",
-                )
-                .await
-        }
-        other => other,
-    }
+        .await
+        .is_ok_and(|row| row.get::<_, bool>(0))
 }
 
 /// How far a table's drops are, for the session that deletes the boundary rows meanwhile.
@@ -361,6 +345,7 @@ enum Drops {
 pub async fn execute(
     sessions: &[&Client],
     plans: Vec<TablePlan>,
+    compress_wal: bool,
     settings: &Settings,
     on_step: impl Fn(&str),
 ) -> Result<Vec<Removed>> {
@@ -408,11 +393,10 @@ pub async fn execute(
                 }
                 let partitions: Vec<Partition> =
                     plan.expired.iter().map(|e| e.partition.clone()).collect();
-                let done =
-                    exec::retire_all(client, &targets[i], &partitions, true, settings, || {
-                        go[i].send_replace(Drops::Committing);
-                    })
-                    .await;
+                let done = exec::retire_all(client, &targets[i], &partitions, settings, || {
+                    go[i].send_replace(Drops::Committing);
+                })
+                .await;
                 if done.is_err() {
                     // This session's later tables will not be dropped either: the delete session
                     // may already be waiting on them (it went past this table at Committing).
@@ -461,7 +445,11 @@ pub async fn execute(
         let (plans, mut ready) = (&plans, ready.clone());
         async move {
             let mut ours = Vec::new();
-            compress_wal(delete_session).await?;
+            if compress_wal {
+                delete_session
+                    .batch_execute("SET LOCAL wal_compression = lz4")
+                    .await?;
+            }
             for (i, plan) in plans.iter().enumerate() {
                 if *ready[i].borrow() == Drops::Failed {
                     // That table's drops have failed already (they seldom fail this early):

@@ -973,52 +973,46 @@ async fn archive_expired(
     Ok(Outcome::Moved(n))
 }
 
-/// Drops (or detaches) `partitions` of the target's table, every one past the target's cutoff
-/// (checked as for a single drop), in one transaction under one `lock_timeout`: a commit that
-/// drops tables waits for its WAL flush whatever `synchronous_commit` says, and one such
-/// commit per partition adds up over dozens of weekly partitions. The check is one query and
-/// the drop one statement (`DROP TABLE a, b, …`; detaches, one batch) per hundred partitions:
-/// a round trip per partition adds up too. The parent stays locked for the few milliseconds the
-/// batch takes. `before_commit` is called when every statement has succeeded, as the COMMIT
-/// goes out (again on a retry that gets there).
+/// Drops `partitions` of the target's table, every one past the target's cutoff, in one
+/// transaction under one `lock_timeout`: a commit that drops tables waits for its WAL flush
+/// whatever `synchronous_commit` says, and one such commit per partition adds up over dozens of
+/// weekly partitions. The parent is locked first (ACCESS EXCLUSIVE, which the drops take
+/// anyway: parent before partitions, the order DML and DDL take them in), so no row can arrive
+/// between the check and the drop; then one query checks that none of the partitions holds a
+/// row at or after the cutoff (as [`retire`] does for one), and one statement drops them
+/// (`DROP TABLE a, b, …`), per hundred partitions: a round trip per partition adds up too. The
+/// parent stays locked for the few milliseconds that takes. `before_commit` is called when
+/// every statement has succeeded, as the COMMIT goes out (again on a retry that gets there).
 pub async fn retire_all(
     client: &Client,
     target: &Target<'_>,
     partitions: &[Partition],
-    drop: bool,
     settings: &Settings,
     before_commit: impl Fn(),
 ) -> Result<()> {
     let what = match partitions {
         [] => return Ok(()),
-        [one] => doing(&if drop {
-            Action::Drop(one.clone())
-        } else {
-            Action::Detach(one.clone())
-        }),
+        [one] => doing(&Action::Drop(one.clone())),
         [first, .., last] => format!(
-            "{} {} partitions of {} ({first} … {last})",
-            if drop { "dropping" } else { "detaching" },
+            "dropping {} partitions of {} ({first} … {last})",
             partitions.len(),
             target.policy.table,
         ),
     };
     let before_commit = &before_commit;
+    let lock_parent = format!(
+        "LOCK TABLE ONLY {} IN ACCESS EXCLUSIVE MODE",
+        qualified(&target.policy.table)
+    );
+    let lock_parent = &lock_parent;
     let once = || async move {
+        client.batch_execute(lock_parent).await?;
         for chunk in partitions.chunks(RETIRE_CHUNK) {
             refuse_newer(client, target, chunk).await?;
             let names: Vec<String> = chunk.iter().map(|p| qualified(&p.name)).collect();
-            let sql = if drop {
-                format!("DROP TABLE {}", names.join(", "))
-            } else {
-                let parent = qualified(&target.policy.table);
-                names
-                    .iter()
-                    .map(|n| format!("ALTER TABLE {parent} DETACH PARTITION {n}"))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            client.batch_execute(&sql).await?;
+            client
+                .batch_execute(&format!("DROP TABLE {}", names.join(", ")))
+                .await?;
         }
         before_commit();
         Ok(())

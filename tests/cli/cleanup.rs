@@ -326,8 +326,8 @@ fn with_a_single_connection_to_spare_cleanup_does_the_same_work_on_one_session()
     let from = keep_from(&db);
     let keep = young(&db, &from);
     // A role allowed two connections (promail's own and its lock session), owner of
-    // everything through membership in the owner's role, and not a superuser: cleanup's
-    // attempt to compress its WAL is refused, and undone under its savepoint.
+    // everything through membership in the owner's role, and not a superuser (cleanup does not
+    // try to compress its WAL then).
     let role = format!("t_cleanup_{}", rand::random::<u32>() % 1_000_000);
     let owner = db.value("SELECT current_user");
     db.sql(&format!(
@@ -492,4 +492,46 @@ fn a_second_cleanup_says_another_holds_the_lock_and_exits_0_but_rotate_in_the_wa
         rt.block_on(promail::lock::release(&other, key)).unwrap();
         assert_eq!(total(&db, "login_history"), before, "nothing deleted");
     }
+}
+
+/// The deleting transaction compresses its WAL only where `SET LOCAL wal_compression = lz4`
+/// cannot fail (and log an error on the server): a superuser, a server with lz4, the setting
+/// off. A role that is not a superuser does not try.
+#[test]
+fn wal_compression_is_asked_for_only_where_it_can_be_set() {
+    let db = TestDb::migrated("cleanup_wal_compression");
+    let rt = runtime();
+    let server_allows = db.value(
+        "SELECT setting = 'off' AND 'lz4' = ANY (enumvals) FROM pg_settings \
+         WHERE name = 'wal_compression'",
+    );
+    let admin = rt.block_on(db.connect());
+    assert_eq!(
+        rt.block_on(promail::partition::cleanup::can_compress_wal(&admin)),
+        server_allows == "t",
+        "superuser {}",
+        db.value("SELECT current_user")
+    );
+    // Where it says yes, the statement does work.
+    if server_allows == "t" {
+        rt.block_on(admin.batch_execute("BEGIN; SET LOCAL wal_compression = lz4; ROLLBACK"))
+            .unwrap();
+    }
+    let role = format!("t_walc_{}", rand::random::<u32>() % 1_000_000);
+    db.sql(&format!("CREATE ROLE {role} LOGIN"));
+    let plain = rt.block_on(async {
+        let info =
+            promail::conninfo::resolve(Some(&db.conn_as(&role)), &promail::conninfo::ProcessEnv)
+                .unwrap();
+        promail::connect::connect(&info, promail::connect::Prompt::Never)
+            .await
+            .unwrap()
+    });
+    let asked = rt.block_on(promail::partition::cleanup::can_compress_wal(&plain));
+    drop(plain);
+    rt.block_on(promail::connect::close_all(std::time::Duration::from_secs(
+        1,
+    )));
+    db.sql(&format!("DROP ROLE {role}"));
+    assert!(!asked);
 }

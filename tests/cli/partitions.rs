@@ -1976,9 +1976,10 @@ fn a_session_killed_during_batched_creates_fails_its_batch_once() {
     assert_eq!(weeks_of_2025(&db), (24, 0));
 }
 
-/// `retire_all` (cleanup's drops) checks every partition in one query and drops them in one
-/// statement; a partition holding a row at or after the cutoff (which bounds read wrongly, say,
-/// would let through) stops the whole batch, named, and nothing is dropped or detached.
+/// `retire_all` (cleanup's drops) locks the parent, checks the partitions a hundred per query and
+/// drops them a hundred per statement, all in one transaction; a partition holding a row at or
+/// after the cutoff (which bounds read wrongly, say, would let through) stops the whole batch,
+/// named, and nothing is dropped: not even the hundred dropped before the check found it.
 #[test]
 fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
     use promail::partition::exec::{retire_all, Settings, Target};
@@ -1986,6 +1987,7 @@ fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
 
     let db = TestDb::unpartitioned("part_retire_all");
     users(&db);
+    // 105 months: a first statement of 100 drops, then a second of 5.
     ok(
         &db,
         &[
@@ -1993,28 +1995,32 @@ fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
             "create",
             "login_history",
             "--from",
-            "2024-01-01",
+            "2016-01-01",
             "--to",
-            "2024-04-01",
+            "2024-10-01",
         ],
     );
-    logins(&db, 90, "2024-01-01", "2024-04-01");
+    logins(&db, 210, "2016-01-01", "2024-09-01");
+    db.sql(
+        "INSERT INTO login_history (user_id, login_time, ip_address, user_agent) \
+         VALUES (1, '2024-09-20', '10.0.0.1', 'Mozilla/5.0')",
+    );
     let ts = |s: &str| {
         chrono::NaiveDateTime::parse_from_str(&format!("{s} 00:00:00"), "%Y-%m-%d %H:%M:%S")
             .unwrap()
     };
-    let months: Vec<Partition> = [
-        ("2024_01", "2024-01-01", "2024-02-01"),
-        ("2024_02", "2024-02-01", "2024-03-01"),
-        ("2024_03", "2024-03-01", "2024-04-01"),
-    ]
-    .iter()
-    .map(|(n, f, t)| Partition {
-        name: format!("login_history_{n}"),
-        from: ts(f),
-        to: ts(t),
-    })
-    .collect();
+    let months: Vec<Partition> = (0..105)
+        .map(|m| {
+            let (y, mo) = (2016 + m / 12, 1 + m % 12);
+            let (ny, nmo) = if mo == 12 { (y + 1, 1) } else { (y, mo + 1) };
+            Partition {
+                name: format!("login_history_{y}_{mo:02}"),
+                from: ts(&format!("{y}-{mo:02}-01")),
+                to: ts(&format!("{ny}-{nmo:02}-01")),
+            }
+        })
+        .collect();
+    assert_eq!(months[104].name, "login_history_2024_09");
     let policy = Policy {
         table: "login_history".into(),
         column: "login_time".into(),
@@ -2031,52 +2037,49 @@ fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
         indexes: &[],
     };
     let settings = Settings::default();
-    let names = "SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_inherits i \
-                 JOIN pg_class c ON c.oid = i.inhrelid \
-                 WHERE i.inhparent = 'login_history'::regclass AND c.relname LIKE '%2024%'";
-    let all = "login_history_2024_01 login_history_2024_02 login_history_2024_03";
+    let months_left = "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
+                       WHERE i.inhparent = 'login_history'::regclass \
+                         AND c.relname ~ '^login_history_20(1[6-9]|2[0-4])_'";
+    assert_eq!(db.value(months_left), "105");
+    // A cutoff inside the last month: refused, naming it, after the first hundred were dropped.
     crate::support::block_on(async {
         let conn = db.connect().await;
-        // A cutoff inside March: the batch of all three is refused, naming March.
-        for drop in [true, false] {
-            let err = retire_all(
-                &conn,
-                &target("2024-03-15"),
-                &months,
-                drop,
-                &settings,
-                || panic!("no COMMIT may go out"),
-            )
-            .await
-            .unwrap_err();
-            let msg = format!("{err:#}");
-            assert!(
-                msg.contains("refusing: login_history_2024_03 holds rows at or after the retention cutoff 2024-03-15"),
-                "{msg}"
-            );
-            assert!(msg.contains("3 partitions of login_history"), "{msg}");
-        }
+        let err = retire_all(&conn, &target("2024-09-15"), &months, &settings, || {
+            panic!("no COMMIT may go out")
+        })
+        .await
+        .unwrap_err();
+        let msg = format!("{err:#}");
+        assert!(
+            msg.contains(
+                "refusing: login_history_2024_09 holds rows at or after the retention cutoff \
+                 2024-09-15"
+            ),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("dropping 105 partitions of login_history"),
+            "{msg}"
+        );
     });
-    assert_eq!(db.value(names), all);
-    assert_eq!(count(&db, "login_history"), 90);
-    // Past all three: dropped together, their rows with them.
+    assert_eq!(db.value(months_left), "105");
+    assert_eq!(count(&db, "login_history"), 211);
+    // Past all of them: dropped together, their rows with them, one COMMIT.
     crate::support::block_on(async {
         let conn = db.connect().await;
         let committing = std::cell::Cell::new(0);
-        retire_all(
-            &conn,
-            &target("2024-04-01"),
-            &months,
-            true,
-            &settings,
-            || committing.set(committing.get() + 1),
-        )
+        retire_all(&conn, &target("2024-10-01"), &months, &settings, || {
+            committing.set(committing.get() + 1);
+        })
         .await
         .unwrap();
         assert_eq!(committing.get(), 1);
     });
+    assert_eq!(db.value(months_left), "0");
     assert_eq!(
-        db.value("SELECT count(*) FROM pg_class WHERE relname LIKE 'login_history_2024%'"),
+        db.value(
+            "SELECT count(*) FROM pg_class WHERE relname ~ '^login_history_20(1[6-9]|2[0-4])_'"
+        ),
         "0"
     );
     assert_eq!(count(&db, "login_history"), 0);
