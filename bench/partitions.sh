@@ -49,14 +49,9 @@ median() { python3 -c "import sys,statistics; print(f'{statistics.median(map(flo
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 lsn() { q -d postgres -c "SELECT pg_current_wal_lsn()"; }
 wal_mb() { q -d postgres -c "SELECT round(pg_wal_lsn_diff('$2', '$1') / 1048576.0, 1)"; }
-logins() { # DB N FROM_SQL SPAN_SQL: N login rows spread over [FROM, FROM + SPAN)
-  q -d "$1" -c "INSERT INTO users (email, password_hash) SELECT 'u' || g || '@example.fr', 'x' FROM generate_series(1, 100) g ON CONFLICT DO NOTHING;
-    INSERT INTO login_history (user_id, login_time, ip_address, user_agent, success, location, device_type)
-    SELECT 1 + g % 100, ($3) + ($4) * g / $2, '10.0.0.1', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0',
-           g % 10 <> 0, 'Paris', 'desktop'
-    FROM generate_series(0, $2 - 1) g;" -c "VACUUM ANALYZE"
-}
 children() { q -d "$1" -c "SELECT count(*) FROM pg_inherits WHERE inhparent = '$2'::regclass"; }
+# shellcheck source=bench/lib.bash
+. bench/lib.bash
 
 declare -A R
 
@@ -145,18 +140,7 @@ R[move_p]=$(median "${pm[@]}"); R[move_m]=$(median "${pp[@]}")
 # ---------------------------------------------------------------------------------------------
 echo "4. retention on 5 M login rows over 12 months (loading them takes a minute)" >&2
 fresh bench_part_t
-from=$(q -d bench_part_t -c "SELECT to_char(localtimestamp - interval '365 days', 'YYYY-MM-DD')")
-to=$(q -d bench_part_t -c "SELECT to_char(localtimestamp + interval '4 months', 'YYYY-MM-DD')")
-for t in login_history email_analytics; do
-  DATABASE_URL=$(url bench_part_t) "$P" -q partitions create "$t" --from "$from" --to "$to"
-done
-logins bench_part_t 5000000 "localtimestamp - interval '365 days'" "interval '365 days'"
-q -d bench_part_t -c "CREATE FUNCTION seed_cleanup_old_logs() RETURNS void AS \$\$
-BEGIN
-    DELETE FROM login_history WHERE login_time < CURRENT_TIMESTAMP - INTERVAL '90 days';
-    DELETE FROM email_analytics WHERE action_time < CURRENT_TIMESTAMP - INTERVAL '30 days';
-END;
-\$\$ LANGUAGE plpgsql;"
+retention_data bench_part_t
 expected=$(q -d bench_part_t -c "SELECT count(*) FROM login_history WHERE login_time < CURRENT_TIMESTAMP - INTERVAL '90 days'")
 pm=(); pw=(); sm=(); sw=()
 for _ in $(seq "$RUNS"); do

@@ -52,6 +52,8 @@ fresh() { # fresh DB TEMPLATE, then a checkpoint and a second of quiet
   q -d postgres -c CHECKPOINT; sleep 1
 }
 expired="login_time < CURRENT_TIMESTAMP - INTERVAL '90 days'"
+# shellcheck source=bench/lib.bash
+. bench/lib.bash
 
 rows=()
 for date in "${DATES[@]}"; do
@@ -65,22 +67,7 @@ for date in "${DATES[@]}"; do
   q -d postgres -c "DROP DATABASE IF EXISTS bench_dates_t WITH (FORCE)" 2>/dev/null
   q -d postgres -c "CREATE DATABASE bench_dates_t"
   cat sql/migrations/*.sql | q -d bench_dates_t >/dev/null
-  from=$(q -d bench_dates_t -c "SELECT to_char(localtimestamp - interval '365 days', 'YYYY-MM-DD')")
-  to=$(q -d bench_dates_t -c "SELECT to_char(localtimestamp + interval '4 months', 'YYYY-MM-DD')")
-  for t in login_history email_analytics; do
-    DATABASE_URL=$(url bench_dates_t) "$P" -q partitions create "$t" --from "$from" --to "$to" 2>/dev/null
-  done
-  q -d bench_dates_t -c "INSERT INTO users (email, password_hash) SELECT 'u' || g || '@example.fr', 'x' FROM generate_series(1, 100) g ON CONFLICT DO NOTHING;
-    INSERT INTO login_history (user_id, login_time, ip_address, user_agent, success, location, device_type)
-    SELECT 1 + g % 100, (localtimestamp - interval '365 days') + interval '365 days' * g / 5000000,
-           '10.0.0.1', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0', g % 10 <> 0, 'Paris', 'desktop'
-    FROM generate_series(0, 5000000 - 1) g;" -c "VACUUM ANALYZE"
-  q -d bench_dates_t -c "CREATE FUNCTION seed_cleanup_old_logs() RETURNS void AS \$\$
-BEGIN
-    DELETE FROM login_history WHERE login_time < CURRENT_TIMESTAMP - INTERVAL '90 days';
-    DELETE FROM email_analytics WHERE action_time < CURRENT_TIMESTAMP - INTERVAL '30 days';
-END;
-\$\$ LANGUAGE plpgsql;"
+  retention_data bench_dates_t
   old=$(q -d bench_dates_t -c "SELECT count(*) FROM login_history WHERE $expired")
   boundary=$(q -d bench_dates_t -c "SELECT count(*) FROM login_history WHERE $expired
     AND login_time >= date_trunc('month', localtimestamp - INTERVAL '90 days')")
