@@ -94,6 +94,14 @@ fn logins(db: &TestDb, n: i64, from: &str, to: &str) {
     ));
 }
 
+/// `partitions create TABLE --from FROM --to TO`, which must succeed; its stdout and stderr.
+fn create(db: &TestDb, table: &str, from: &str, to: &str) -> (String, String) {
+    ok(
+        db,
+        &["partitions", "create", table, "--from", from, "--to", to],
+    )
+}
+
 #[test]
 fn first_rotate_premakes_then_rotate_is_quiet() {
     let db = TestDb::unpartitioned("part_premake");
@@ -576,30 +584,8 @@ fn iso_week_53_and_year_boundaries() {
 fn list_shows_partitions_and_health_in_json_table_and_csv() {
     let db = TestDb::unpartitioned("part_list");
     users(&db);
-    ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            "2025-01-01",
-            "--to",
-            "2025-03-01",
-        ],
-    );
-    ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            "2025-05-01",
-            "--to",
-            "2025-06-01",
-        ],
-    );
+    create(&db, "login_history", "2025-01-01", "2025-03-01");
+    create(&db, "login_history", "2025-05-01", "2025-06-01");
     logins(&db, 20, "2025-03-01", "2025-04-01"); // into DEFAULT (no partition for March)
     let doc = list_json(&db, &["login_history", "--as-of", "2025-05-10"]);
     assert_eq!(doc["now"], "2025-05-10");
@@ -1150,18 +1136,7 @@ fn rotate_exits_0_when_another_run_holds_the_lock_but_create_fails() {
 #[test]
 fn ensure_partitions_premakes_without_retention() {
     let db = TestDb::unpartitioned("part_ensure");
-    ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            "2020-01-01",
-            "--to",
-            "2020-02-01",
-        ],
-    );
+    create(&db, "login_history", "2020-01-01", "2020-02-01");
     let out = promail::output::Output::new(promail::output::ColorChoice::Never, true, 0);
     let changes = crate::support::block_on(async {
         let conn = db.connect().await;
@@ -1258,18 +1233,7 @@ fn month_retention_counts_calendar_months_not_30_days() {
             "3 months",
         ],
     );
-    ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            "2026-06-01",
-            "--to",
-            "2026-11-01",
-        ],
-    );
+    create(&db, "login_history", "2026-06-01", "2026-11-01");
     // Inside retention: '2026-10-30' - interval '3 months' = 2026-07-30.
     db.sql(
         "INSERT INTO login_history (user_id, login_time) VALUES (1, '2026-07-31 12:00'), \
@@ -1481,18 +1445,7 @@ fn a_stray_table_in_the_way_of_expired_rows_is_named_with_a_hint() {
 fn a_detached_table_holding_a_period_does_not_block_the_rest_of_rotate() {
     let db = TestDb::unpartitioned("part_detached_clash");
     users(&db);
-    ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            "2024-01-01",
-            "--to",
-            "2024-02-01",
-        ],
-    );
+    create(&db, "login_history", "2024-01-01", "2024-02-01");
     ok(
         &db,
         &[
@@ -1664,18 +1617,7 @@ fn a_row_lock_on_users_is_named_as_the_blocker() {
 #[test]
 fn create_over_a_range_past_retention_warns() {
     let db = TestDb::unpartitioned("part_create_expired");
-    let (_, err) = ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            "2024-01-01",
-            "--to",
-            "2024-03-01",
-        ],
-    );
+    let (_, err) = create(&db, "login_history", "2024-01-01", "2024-03-01");
     assert!(
         err.contains(
             "login_history: 2 partitions (login_history_2024_01 … login_history_2024_02) are already past retention (90 days): the next `partitions rotate` will drop them"
@@ -1882,18 +1824,7 @@ fn create_names_the_periods_a_hand_made_partition_overlaps() {
         "CREATE TABLE lh_custom PARTITION OF login_history \
          FOR VALUES FROM ('2027-03-15') TO ('2027-04-15')",
     );
-    let (_, err) = ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            "2027-03-01",
-            "--to",
-            "2027-04-01",
-        ],
-    );
+    let (_, err) = create(&db, "login_history", "2027-03-01", "2027-04-01");
     assert_eq!(
         err.trim(),
         "warning: login_history: login_history_2027_03 [2027-03-01, 2027-04-01) not made: \
@@ -1988,18 +1919,7 @@ fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
     let db = TestDb::unpartitioned("part_retire_all");
     users(&db);
     // 105 months: a first statement of 100 drops, then a second of 5.
-    ok(
-        &db,
-        &[
-            "partitions",
-            "create",
-            "login_history",
-            "--from",
-            "2016-01-01",
-            "--to",
-            "2024-10-01",
-        ],
-    );
+    create(&db, "login_history", "2016-01-01", "2024-10-01");
     logins(&db, 210, "2016-01-01", "2024-09-01");
     db.sql(
         "INSERT INTO login_history (user_id, login_time, ip_address, user_agent) \
