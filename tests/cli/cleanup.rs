@@ -250,6 +250,19 @@ fn cleanup_gives_up(db: &TestDb, step: &str) -> String {
     err
 }
 
+/// The blocking transaction ends; a rerun of cleanup then finishes the work.
+fn rerun_after(
+    rt: &tokio::runtime::Runtime,
+    app: &promail::connect::Db,
+    db: &TestDb,
+    from: &str,
+    keep: i64,
+) {
+    rt.block_on(app.batch_execute("COMMIT")).unwrap();
+    ok(db, &["cleanup", "--yes"]);
+    assert_retention_done(db, from, keep);
+}
+
 #[test]
 fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes() {
     let db = TestDb::unpartitioned("cleanup_row_lock");
@@ -280,9 +293,7 @@ fn a_row_lock_in_the_boundary_month_makes_cleanup_give_up_and_a_rerun_finishes()
     assert!(partition_count(&db, "login_history") < parts);
     assert_eq!(young(&db, &from), keep);
 
-    rt.block_on(app.batch_execute("COMMIT")).unwrap();
-    ok(&db, &["cleanup", "--yes"]);
-    assert_retention_done(&db, &from, keep);
+    rerun_after(&rt, &app, &db, &from, keep);
 }
 
 #[test]
@@ -313,9 +324,7 @@ fn a_reader_of_an_expired_partition_makes_the_drops_give_up_and_the_function_nev
     assert_eq!(partition_count(&db, "login_history"), parts);
     assert_eq!(young(&db, &from), keep);
 
-    rt.block_on(app.batch_execute("COMMIT")).unwrap();
-    ok(&db, &["cleanup", "--yes"]);
-    assert_retention_done(&db, &from, keep);
+    rerun_after(&rt, &app, &db, &from, keep);
 }
 
 #[test]
@@ -519,14 +528,7 @@ fn wal_compression_is_asked_for_only_where_it_can_be_set() {
     }
     let role = format!("t_walc_{}", rand::random::<u32>() % 1_000_000);
     db.sql(&format!("CREATE ROLE {role} LOGIN"));
-    let plain = rt.block_on(async {
-        let info =
-            promail::conninfo::resolve(Some(&db.conn_as(&role)), &promail::conninfo::ProcessEnv)
-                .unwrap();
-        promail::connect::connect(&info, promail::connect::Prompt::Never)
-            .await
-            .unwrap()
-    });
+    let plain = rt.block_on(db.connect_as(&role));
     let asked = rt.block_on(promail::partition::cleanup::can_compress_wal(&plain));
     drop(plain);
     rt.block_on(promail::connect::close_all(std::time::Duration::from_secs(

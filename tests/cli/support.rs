@@ -286,6 +286,16 @@ impl TestDb {
             .unwrap()
     }
 
+    /// A session on this database as `role` (see [`TestDb::conn_as`]).
+    pub async fn connect_as(&self, role: &str) -> promail::connect::Db {
+        promail::connect::connect(
+            &resolve(&self.conn_as(role)),
+            promail::connect::Prompt::Never,
+        )
+        .await
+        .unwrap()
+    }
+
     /// A connection string to this database as `role` (no password).
     pub fn conn_as(&self, role: &str) -> String {
         let info = resolve(&self.conn);
