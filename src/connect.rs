@@ -13,6 +13,7 @@ use tokio_postgres::{CancelToken, Client, NoTls};
 
 use crate::conninfo::{ConnInfo, PasswordSource, Secret, SslMode};
 use crate::error::hint;
+use crate::server::{Extensions, Server};
 use crate::tls::{self, Verify};
 
 /// When to ask for a password.
@@ -31,6 +32,10 @@ pub enum Prompt {
 pub struct Db {
     pub client: Client,
     pub info: ConnInfo,
+    /// The server's version, as it reported it when the session started.
+    pub server: Server,
+    /// Its extensions, read on first use ([`Db::extensions`]).
+    extensions: tokio::sync::OnceCell<Extensions>,
     /// The task driving the connection; handed to [`CLOSING`] when the session is dropped.
     task: Option<tokio::task::JoinHandle<()>>,
     /// Its entry in [`SESSIONS`].
@@ -97,6 +102,15 @@ pub async fn cancel_all(limit: Duration) {
         };
     });
     let _ = tokio::time::timeout(limit, futures_util::future::join_all(cancels)).await;
+}
+
+impl Db {
+    /// The extensions installed in the session's database, read once per session.
+    pub async fn extensions(&self) -> Result<&Extensions> {
+        self.extensions
+            .get_or_try_init(|| Extensions::read(&self.client))
+            .await
+    }
 }
 
 impl std::ops::Deref for Db {
@@ -406,6 +420,7 @@ where
 {
     match result {
         Ok((client, connection)) => {
+            let server = Server::from_version(connection.parameter("server_version").unwrap_or(""));
             let task = tokio::spawn(async move {
                 let _ = connection.await;
             });
@@ -420,6 +435,8 @@ where
             Ok(Db {
                 client,
                 info: info.clone(),
+                server,
+                extensions: tokio::sync::OnceCell::new(),
                 task: Some(task),
                 session,
             })

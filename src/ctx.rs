@@ -22,6 +22,8 @@ pub struct Ctx {
     /// run use it instead of asking again (`db migrate` opens a lock session and a migration
     /// session).
     prompted: Mutex<Option<(String, Secret)>>,
+    /// Whether the "newer than tested" warning was given in this run.
+    warned_untested: std::sync::atomic::AtomicBool,
 }
 
 impl Ctx {
@@ -31,6 +33,7 @@ impl Ctx {
             global,
             resolved: Mutex::new(None),
             prompted: Mutex::new(None),
+            warned_untested: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -73,8 +76,29 @@ impl Ctx {
         self.connect_to(&info).await
     }
 
-    /// Connects to given parameters with this run's prompt rule.
+    /// Connects to given parameters with this run's prompt rule, and refuses a server older
+    /// than the supported majors before anything is read or changed.
     pub async fn connect_to(&self, info: &ConnInfo) -> Result<Db> {
+        let db = self.open(info).await?;
+        db.server.check_supported()?;
+        self.warn_untested(&db);
+        Ok(db)
+    }
+
+    /// Says once per run that the server is newer than any promail was tested on.
+    pub fn warn_untested(&self, db: &Db) {
+        if let Some(w) = db.server.untested_warning() {
+            if !self
+                .warned_untested
+                .swap(true, std::sync::atomic::Ordering::Relaxed)
+            {
+                self.out.warn(w);
+            }
+        }
+    }
+
+    /// Connects without the version check: for `db ping`, which reports any server it reaches.
+    pub async fn open(&self, info: &ConnInfo) -> Result<Db> {
         let prompt = if self.global.password_prompt {
             if !self.out.stdin_tty {
                 return Err(hint(

@@ -18,6 +18,7 @@ pub mod pg;
 pub mod provision;
 pub mod report;
 pub mod seed;
+pub mod server;
 pub mod tls;
 
 use clap::{CommandFactory, FromArgMatches};

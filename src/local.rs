@@ -61,6 +61,8 @@ fn hinted(err: anyhow::Error, hint: &str) -> anyhow::Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cluster {
     dir: PathBuf,
+    /// The server binaries chosen for it (`--bindir`), else [`find_bindir`]'s.
+    bindir: Option<PathBuf>,
 }
 
 /// What [`Cluster::status`] reports.
@@ -114,7 +116,16 @@ impl Cluster {
     pub fn new(dir: impl Into<PathBuf>) -> Cluster {
         Cluster {
             dir: absolute(dir.into()),
+            bindir: None,
         }
+    }
+
+    /// The same cluster run by the server binaries in `bindir` (a DBA rehearsing on the major
+    /// that production runs), instead of those [`find_bindir`] picks.
+    #[must_use]
+    pub fn with_bindir(mut self, bindir: Option<PathBuf>) -> Cluster {
+        self.bindir = bindir.map(absolute);
+        self
     }
 
     /// The folder this cluster owns.
@@ -203,7 +214,8 @@ impl Cluster {
 
     fn start_impl(&self, fail_if_running: bool) -> Result<Status> {
         self.check_socket_path()?;
-        let bindir = find_bindir()?;
+        let bindir = self.chosen_bindir()?;
+        check_binaries(&bindir)?;
         let owner = server_owner()?;
         self.prepare_dir(owner)?;
         let _lock = self.lock(owner)?;
@@ -266,6 +278,9 @@ impl Cluster {
                      include = '{CONF_FILE}'"
                 )?;
                 self.write_conf(&tmp, owner)?;
+                if !bindir.join("createdb").is_file() {
+                    self.create_db_single_user(bindir, &tmp, owner)?;
+                }
                 fs::rename(&tmp, self.dir.join(DATA))?;
                 Ok(())
             })
@@ -368,8 +383,13 @@ impl Cluster {
             })
     }
 
-    /// `createdb promail_db`; "already exists" counts as success.
+    /// `createdb promail_db`; "already exists" counts as success. Installs with only the server
+    /// binaries (no client programs) got the database when initdb made the cluster
+    /// ([`Cluster::create_db_single_user`]).
     fn create_db(&self, bindir: &Path, owner: Option<Owner>) -> Result<()> {
+        if !bindir.join("createdb").is_file() {
+            return Ok(());
+        }
         let mut cmd = self.command(&bindir.join("createdb"), owner);
         cmd.arg("-h")
             .arg(&self.dir)
@@ -388,6 +408,38 @@ impl Cluster {
         }
         out.check()
             .with_context(|| format!("could not create database {DEFAULT_DB}"))
+    }
+
+    /// Creates promail_db in a data folder that initdb has just made, with the server binary
+    /// itself in single-user mode (for installs that carry no `createdb`).
+    fn create_db_single_user(
+        &self,
+        bindir: &Path,
+        data: &Path,
+        owner: Option<Owner>,
+    ) -> Result<()> {
+        let mut cmd = self.command(&bindir.join("postgres"), owner);
+        cmd.arg("--single")
+            .arg("-D")
+            .arg(data)
+            .args(["-c", "shared_preload_libraries=", "-j", "postgres"])
+            .env("LC_ALL", "C");
+        let out = run_with_input(
+            cmd,
+            Some(&format!("CREATE DATABASE {DEFAULT_DB};\n")),
+            QUICK_TIMEOUT,
+        )?;
+        out.check()
+            .with_context(|| format!("could not create database {DEFAULT_DB}"))?;
+        if let Some(line) = out
+            .stdout
+            .lines()
+            .chain(out.stderr.lines())
+            .find(|l| l.contains("ERROR"))
+        {
+            bail!("could not create database {DEFAULT_DB}: {}", line.trim());
+        }
+        Ok(())
     }
 
     // ---- folder ----
@@ -560,7 +612,7 @@ impl Cluster {
     /// The server binaries for this cluster: [`find_bindir`], or, when those are another major
     /// version than the cluster's, `/usr/lib/postgresql/<major>/bin` if present.
     fn bindir(&self) -> Result<PathBuf> {
-        let found = find_bindir()?;
+        let found = self.chosen_bindir()?;
         let Some(data) = self.data_version() else {
             return Ok(found);
         };
@@ -569,7 +621,10 @@ impl Cluster {
             return Ok(found);
         }
         let same_major = PathBuf::from(format!("/usr/lib/postgresql/{data}/bin"));
-        if std::env::var_os("PROMAIL_PG_BINDIR").is_none() && same_major.join("pg_ctl").is_file() {
+        if self.bindir.is_none()
+            && std::env::var_os("PROMAIL_PG_BINDIR").is_none()
+            && same_major.join("pg_ctl").is_file()
+        {
             return Ok(same_major);
         }
         Err(hinted(
@@ -580,9 +635,17 @@ impl Cluster {
                 found_version.unwrap_or_default()
             ),
             &format!(
-                "install PostgreSQL {data}'s server and set PROMAIL_PG_BINDIR to its bin folder, or remove the cluster with `promail local destroy`"
+                "install PostgreSQL {data}'s server and name its bin folder with --bindir (or PROMAIL_PG_BINDIR), or remove the cluster with `promail local destroy`"
             ),
         ))
+    }
+
+    /// The binaries given with `--bindir`, checked, else [`find_bindir`]'s.
+    fn chosen_bindir(&self) -> Result<PathBuf> {
+        match &self.bindir {
+            Some(dir) => explicit_bindir(dir, "--bindir"),
+            None => find_bindir(),
+        }
     }
 
     fn dir_str(&self) -> Result<&str> {
@@ -620,17 +683,7 @@ impl Cluster {
 pub fn find_bindir() -> Result<PathBuf> {
     let has_initdb = |d: &Path| d.join("initdb").is_file();
     if let Some(dir) = std::env::var_os("PROMAIL_PG_BINDIR").filter(|d| !d.is_empty()) {
-        let dir = absolute(PathBuf::from(dir));
-        if has_initdb(&dir) {
-            return Ok(dir);
-        }
-        return Err(hinted(
-            anyhow!(
-                "no PostgreSQL server binaries found (looked for initdb in PROMAIL_PG_BINDIR={})",
-                dir.display()
-            ),
-            "PROMAIL_PG_BINDIR must name the folder holding initdb and pg_ctl (e.g. /usr/lib/postgresql/15/bin; `pg_config --bindir` prints it): fix it, or unset it to let promail look for them",
-        ));
+        return explicit_bindir(&absolute(PathBuf::from(dir)), "PROMAIL_PG_BINDIR");
     }
     let mut pg_config = Command::new("pg_config");
     pg_config.arg("--bindir");
@@ -670,6 +723,50 @@ pub fn find_bindir() -> Result<PathBuf> {
         ),
         NO_BINARIES_HINT,
     ))
+}
+
+/// A bin folder the user named (`--bindir` or PROMAIL_PG_BINDIR): it must hold the server
+/// binaries (`initdb`, `pg_ctl`, `postgres`).
+fn explicit_bindir(dir: &Path, named_by: &str) -> Result<PathBuf> {
+    let missing: Vec<&str> = ["initdb", "pg_ctl", "postgres"]
+        .into_iter()
+        .filter(|b| !dir.join(b).is_file())
+        .collect();
+    if missing.is_empty() {
+        return Ok(dir.to_path_buf());
+    }
+    Err(hinted(
+        anyhow!(
+            "no PostgreSQL server binaries in {} (given by {named_by}): {} missing",
+            dir.display(),
+            missing.join(", ")
+        ),
+        &format!(
+            "{named_by} must name the folder holding initdb, pg_ctl and postgres (e.g. /usr/lib/postgresql/15/bin; `pg_config --bindir` prints it)"
+        ),
+    ))
+}
+
+/// The binaries must be of a major promail supports: a cluster it cannot use is not made.
+fn check_binaries(bindir: &Path) -> Result<()> {
+    let version = binaries_version(bindir);
+    let supported = crate::server::OLDEST_MAJOR..;
+    match version.as_deref().map(major) {
+        Some(m) if m.parse::<u32>().is_ok_and(|m| supported.contains(&m)) => Ok(()),
+        _ => Err(hinted(
+            anyhow!(
+                "the server binaries in {} are {}, which promail does not support (supported: {} to {})",
+                bindir.display(),
+                version.map_or_else(
+                    || "of an unknown version (`pg_ctl --version` did not say)".to_string(),
+                    |v| format!("PostgreSQL {v}")
+                ),
+                crate::server::OLDEST_MAJOR,
+                crate::server::NEWEST_MAJOR
+            ),
+            "name the bin folder of PostgreSQL 13 or newer with --bindir (or PROMAIL_PG_BINDIR)",
+        )),
+    }
 }
 
 /// `"9.6"` → `[9, 6]`, `"15"` → `[15]`; None when not a version.
@@ -874,18 +971,31 @@ impl Output {
 }
 
 /// Runs a command with stdin closed, capturing its output, killing it after `timeout`.
-fn run(mut cmd: Command, timeout: Duration) -> Result<Output> {
+fn run(cmd: Command, timeout: Duration) -> Result<Output> {
+    run_with_input(cmd, None, timeout)
+}
+
+/// [`run`], with `input` written to its stdin (then closed) when given.
+fn run_with_input(mut cmd: Command, input: Option<&str>, timeout: Duration) -> Result<Output> {
     let program = Path::new(cmd.get_program())
         .file_name()
         .unwrap_or(OsStr::new("?"))
         .to_string_lossy()
         .into_owned();
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.stdin(if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
     let mut child = cmd
         .spawn()
         .with_context(|| format!("could not run {}", Path::new(cmd.get_program()).display()))?;
+    if let (Some(text), Some(mut stdin)) = (input, child.stdin.take()) {
+        // Small input: the pipe's buffer takes it whole; dropping stdin closes it.
+        let _ = stdin.write_all(text.as_bytes());
+    }
     let reader = |pipe: Option<Box<dyn Read + Send>>| {
         thread::spawn(move || {
             let mut bytes = Vec::new();

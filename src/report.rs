@@ -1,7 +1,7 @@
 //! The seed's reports: the views `user_stats`, `email_type_performance`, `user_activity` and
 //! the function `get_user_statistics`, as rows. The queries live in `sql/report/`.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::Client;
 
@@ -29,17 +29,34 @@ pub async fn query(
         let rows = db.query(&stmt, params).await.pg()?;
         pg::rows_with_columns(stmt.columns(), &rows)
     };
-    run.await
-        .map_err(schema_hint)
-        .with_context(|| format!("reading the {what} report"))
+    match run.await {
+        Ok(rows) => Ok(rows),
+        Err(e) => Err(schema_hint(db, e)
+            .await
+            .context(format!("reading the {what} report"))),
+    }
 }
 
-/// A table, view or function of the schema is missing (42P01, 42883): the database was not
-/// migrated.
-fn schema_hint(e: anyhow::Error) -> anyhow::Error {
-    match pg::sqlstate(&e).as_deref() {
-        Some("42P01" | "42883") => hint(e, "create the schema first with `promail db migrate`"),
-        _ => e,
+/// A table, view or function of the schema is missing (42P01, 42883) and the database has no
+/// schema: it was not migrated. The same SQLSTATE on a migrated database (an object dropped by
+/// hand, a function the server lacks) gets no such hint, which would send the user the wrong
+/// way.
+async fn schema_hint(db: &Client, e: anyhow::Error) -> anyhow::Error {
+    if !matches!(pg::sqlstate(&e).as_deref(), Some("42P01" | "42883")) {
+        return e;
+    }
+    let migrated = db
+        .query_one(
+            "SELECT to_regclass('promail.schema_migrations') IS NOT NULL \
+                 OR to_regclass('public.users') IS NOT NULL",
+            &[],
+        )
+        .await
+        .is_ok_and(|r| r.get::<_, bool>(0));
+    if migrated {
+        e
+    } else {
+        hint(e, "create the schema first with `promail db migrate`")
     }
 }
 
@@ -76,15 +93,15 @@ impl UserRef {
 /// The id of the user with this e-mail address: the exact match, else the only
 /// case-insensitive one; several that differ only by case are an error naming them.
 async fn find_user(db: &Client, email: &str) -> Result<i32> {
-    let found: Vec<(i32, String)> = db
-        .query(FIND_USER, &[&email])
-        .await
-        .pg()
-        .map_err(schema_hint)
-        .with_context(|| format!("looking up user {email}"))?
-        .iter()
-        .map(|r| (r.get(0), r.get(1)))
-        .collect();
+    let found = match db.query(FIND_USER, &[&email]).await.pg() {
+        Ok(rows) => rows,
+        Err(e) => {
+            return Err(schema_hint(db, e)
+                .await
+                .context(format!("looking up user {email}")))
+        }
+    };
+    let found: Vec<(i32, String)> = found.iter().map(|r| (r.get(0), r.get(1))).collect();
     match found.as_slice() {
         [] => Err(hint(
             anyhow::anyhow!("no user with e-mail address {email}"),

@@ -119,6 +119,7 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     sessions.extend(extra.iter().map(|s| &s.client));
     let removed = cleanup::execute(
         &sessions,
+        &db.server,
         plans,
         compress_wal,
         &args.lock.settings(ctx),

@@ -17,11 +17,18 @@ pub struct DirOpts {
     /// ~/.local/share/promail/local]
     #[arg(long, env = "PROMAIL_LOCAL_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
+
+    /// Server binaries to run the cluster with: the bin folder of an installation (holding
+    /// initdb, pg_ctl and postgres), to rehearse on the major that production runs [default:
+    /// `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]
+    #[arg(long, env = "PROMAIL_PG_BINDIR", value_name = "DIR")]
+    pub bindir: Option<PathBuf>,
 }
 
 impl DirOpts {
     fn cluster(&self) -> Cluster {
         Cluster::new(self.dir.clone().unwrap_or_else(Cluster::default_dir))
+            .with_bindir(self.bindir.clone())
     }
 }
 

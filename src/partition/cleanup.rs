@@ -344,6 +344,7 @@ enum Drops {
 /// no row younger than the cutoff is ever touched. A session runs one transaction at a time.
 pub async fn execute(
     sessions: &[&Client],
+    server: &crate::server::Server,
     plans: Vec<TablePlan>,
     compress_wal: bool,
     settings: &Settings,
@@ -372,6 +373,7 @@ pub async fn execute(
             default: None,
             cutoff: Some(plan.cutoff),
             indexes: &[],
+            server,
         })
         .collect();
     // Per table, how far its drops are.

@@ -46,6 +46,7 @@ use crate::error::hint;
 use crate::partition::catalog::qualified;
 use crate::partition::plan::{parse_bound, sql_timestamp, Action, Bound, Partition, Policy};
 use crate::pg::{self, ident};
+use crate::server::Server;
 
 const EXISTS_SQL: &str = include_str!("../../sql/partition/partition_exists.sql");
 const INDEX_DEFS_SQL: &str = include_str!("../../sql/partition/index_defs.sql");
@@ -84,6 +85,8 @@ pub struct Target<'a> {
     pub cutoff: Option<NaiveDateTime>,
     /// The parent's indexes (from [`index_templates`]), built on new partitions before attaching.
     pub indexes: &'a [IndexTemplate],
+    /// The server, for the SQL that differs between majors.
+    pub server: &'a Server,
 }
 
 /// One of the parent's indexes, to build on a standalone table before it is attached.
@@ -141,10 +144,10 @@ pub async fn index_templates(client: &Client, parent: &str) -> Result<Vec<IndexT
 
 /// The standalone copy of the parent's structure that a new partition starts as (what
 /// `PARTITION OF` would give, without the indexes).
-fn create_like(new: &str, parent: &str) -> String {
+fn create_like(new: &str, parent: &str, server: &Server) -> String {
     format!(
-        "CREATE TABLE {new} (LIKE {parent} INCLUDING DEFAULTS INCLUDING CONSTRAINTS \
-         INCLUDING STORAGE INCLUDING COMPRESSION INCLUDING GENERATED)"
+        "CREATE TABLE {new} (LIKE {parent} {})",
+        server.like_partition_options()
     )
 }
 
@@ -584,7 +587,7 @@ fn excluding_default(target: &Target<'_>, p: &Partition, attach: &str) -> String
 /// The standalone table of a new partition with the parent's indexes (no lock on the parent).
 fn build_sql(target: &Target<'_>, p: &Partition) -> String {
     let new = qualified(&p.name);
-    let mut sql = create_like(&new, &qualified(&target.policy.table));
+    let mut sql = create_like(&new, &qualified(&target.policy.table), target.server);
     for ix in target.indexes {
         sql.push_str("; ");
         sql.push_str(&ix.sql(&new));
@@ -737,7 +740,9 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
     let parent = qualified(&policy.table);
     let new = qualified(&p.name);
     let col = ident(&policy.column);
-    client.batch_execute(&create_like(&new, &parent)).await?;
+    client
+        .batch_execute(&create_like(&new, &parent, target.server))
+        .await?;
     let move_sql = move_out_of_default_sql(target, default, &p.name, false);
     let mut moved = client.execute(&move_sql, &[&p.from, &p.to]).await?;
     // Indexes built now, while the DEFAULT partition is only ROW EXCLUSIVE locked: ATTACH adopts

@@ -109,6 +109,7 @@ const CREATE_BATCH: usize = 8;
 /// One table's share of a run.
 struct Work<'a> {
     policy: &'a crate::partition::plan::Policy,
+    server: &'a crate::server::Server,
     cat: catalog::TableCatalog,
     indexes: Vec<exec::IndexTemplate>,
     cutoff: Option<NaiveDateTime>,
@@ -132,6 +133,7 @@ impl Work<'_> {
             default: self.cat.default_partition().map(|c| c.name.as_str()),
             cutoff: self.cutoff,
             indexes: &self.indexes,
+            server: self.server,
         }
     }
 }
@@ -637,6 +639,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         };
         works.push(Work {
             policy,
+            server: &db.server,
             cutoff,
             cat,
             indexes,

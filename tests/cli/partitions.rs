@@ -1949,12 +1949,15 @@ fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
         retention: None,
         action: RetentionAction::Drop,
     };
+    // Drops read nothing of the server's version; any supported one will do.
+    let server = promail::server::Server::from_version("13.0");
     let target = |cutoff: &str| Target {
         policy: &policy,
         columns: &[],
         default: None,
         cutoff: Some(ts(cutoff)),
         indexes: &[],
+        server: &server,
     };
     let settings = Settings::default();
     let months_left = "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \

@@ -22,7 +22,13 @@ pub async fn run(args: &PingArgs, ctx: &Ctx) -> Result<()> {
     // Resolve first: with --local this may start the cluster, which is not connect time.
     let info = ctx.conninfo()?;
     let started = Instant::now();
-    let db = ctx.connect_to(&info).await?;
+    // Any server that lets us log in is reported, with a warning where promail's other commands
+    // would refuse it.
+    let db = ctx.open(&info).await?;
+    if let Err(e) = db.server.check_supported() {
+        ctx.out.warn(format!("{e:#}"));
+    }
+    ctx.warn_untested(&db);
     let connect_ms = started.elapsed().as_secs_f64() * 1000.0;
     let row = db
         .query_one(

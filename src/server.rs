@@ -1,0 +1,215 @@
+//! What the server is, in one place: its version (from the `server_version` the server reports
+//! when the session starts, so knowing it costs no round trip) and the versions of its
+//! extensions (read once per session, on first use). Every SQL text or feature that differs
+//! between majors or extension versions asks this module; no command compares versions itself.
+//!
+//! Supported: PostgreSQL 13 to 18. An older server is refused with one line naming the range
+//! before any command reads or changes anything ([`Server::check_supported`]).
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use tokio_postgres::Client;
+
+use crate::error::hint;
+use crate::pg::PgExt;
+
+/// The oldest major promail runs on.
+pub const OLDEST_MAJOR: u32 = 13;
+/// The newest major promail is tested on; a newer one works with a warning.
+pub const NEWEST_MAJOR: u32 = 18;
+
+/// The server's version, as it reported it at the start of the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Server {
+    /// `server_version` as the server reported it: `15.19 (Debian 15.19-0+deb12u1)`, `18.4`,
+    /// `17beta1`.
+    pub version: String,
+    /// The major: 13 for 13.23, 9 for 9.6.24 (older majors had two parts; only `< 13` matters).
+    pub major: u32,
+    /// The minor (or 0 for a beta or devel build).
+    pub minor: u32,
+}
+
+impl Server {
+    /// The server as described by its `server_version` parameter.
+    pub fn from_version(version: &str) -> Server {
+        let digits = |s: &str| -> (u32, usize) {
+            let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+            (s[..end].parse().unwrap_or(0), end)
+        };
+        let v = version.trim();
+        let (major, end) = digits(v);
+        let minor = v[end..].strip_prefix('.').map_or(0, |rest| digits(rest).0);
+        Server {
+            version: v.to_string(),
+            major,
+            minor,
+        }
+    }
+
+    /// The version's short form: `15.19`, `18beta1` (without the distribution's suffix).
+    pub fn short_version(&self) -> &str {
+        self.version
+            .split_whitespace()
+            .next()
+            .unwrap_or(&self.version)
+    }
+
+    /// Refuses a server older than [`OLDEST_MAJOR`], in one line naming the supported range.
+    pub fn check_supported(&self) -> Result<()> {
+        if self.major >= OLDEST_MAJOR {
+            return Ok(());
+        }
+        Err(hint(
+            anyhow::anyhow!(
+                "the server runs PostgreSQL {}, which promail does not support (supported: {OLDEST_MAJOR} to {NEWEST_MAJOR})",
+                self.short_version()
+            ),
+            format!(
+                "upgrade the server to PostgreSQL {OLDEST_MAJOR} or newer (pg_upgrade), or use a promail-free workflow for this one"
+            ),
+        ))
+    }
+
+    /// A warning for a server newer than the newest tested major, to print once.
+    pub fn untested_warning(&self) -> Option<String> {
+        (self.major > NEWEST_MAJOR).then(|| {
+            format!(
+                "the server runs PostgreSQL {}, newer than any promail was tested on ({OLDEST_MAJOR} to {NEWEST_MAJOR})",
+                self.short_version()
+            )
+        })
+    }
+
+    /// The `LIKE` options that copy a parent's structure into a standalone table that is to
+    /// become its partition: everything a partition inherits but the indexes. `INCLUDING
+    /// COMPRESSION` exists from PostgreSQL 14 (the per-column compression method came with it;
+    /// on 13 there is nothing to copy).
+    pub fn like_partition_options(&self) -> &'static str {
+        if self.major >= 14 {
+            "INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMPRESSION \
+             INCLUDING GENERATED"
+        } else {
+            "INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING GENERATED"
+        }
+    }
+
+    /// Whether the checkpointer's counters live in `pg_stat_checkpointer` (17+) rather than
+    /// `pg_stat_bgwriter`.
+    pub fn has_stat_checkpointer(&self) -> bool {
+        self.major >= 17
+    }
+
+    /// Whether `pg_stat_io` exists (16+).
+    pub fn has_stat_io(&self) -> bool {
+        self.major >= 16
+    }
+}
+
+/// The installed extensions and their versions, as `pg_extension` lists them in the session's
+/// database.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extensions {
+    versions: BTreeMap<String, String>,
+}
+
+impl Extensions {
+    /// Reads `pg_extension` (one round trip).
+    pub async fn read(client: &Client) -> Result<Extensions> {
+        let rows = client
+            .query(
+                "SELECT extname::text, extversion FROM pg_catalog.pg_extension",
+                &[],
+            )
+            .await
+            .pg()?;
+        Ok(Extensions {
+            versions: rows
+                .iter()
+                .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
+                .collect(),
+        })
+    }
+
+    /// From a list of (name, version), for tests.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Extensions {
+        Extensions {
+            versions: pairs
+                .into_iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    /// The installed version of `name`, if installed.
+    pub fn version(&self, name: &str) -> Option<&str> {
+        self.versions.get(name).map(String::as_str)
+    }
+
+    /// The installed version of `name` as (major, minor), e.g. (1, 10) for `1.10`.
+    pub fn version_pair(&self, name: &str) -> Option<(u32, u32)> {
+        let v = self.version(name)?;
+        let mut parts = v.split('.');
+        let major = parts.next()?.parse().ok()?;
+        let minor = parts.next().map_or(Some(0), |m| m.parse().ok())?;
+        Some((major, minor))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_parse() {
+        for (text, major, minor) in [
+            ("15.19 (Debian 15.19-0+deb12u1)", 15, 19),
+            ("13.23", 13, 23),
+            ("18.4", 18, 4),
+            ("17beta1", 17, 0),
+            ("16devel", 16, 0),
+            ("9.6.24", 9, 6),
+            ("12.22", 12, 22),
+        ] {
+            let s = Server::from_version(text);
+            assert_eq!((s.major, s.minor), (major, minor), "{text}");
+        }
+        assert_eq!(
+            Server::from_version("15.19 (Debian 15.19-0+deb12u1)").short_version(),
+            "15.19"
+        );
+    }
+
+    #[test]
+    fn older_than_13_is_refused_with_the_range() {
+        let err = Server::from_version("12.22").check_supported().unwrap_err();
+        let text = format!("{err:#}");
+        assert!(text.contains("PostgreSQL 12.22"), "{text}");
+        assert!(text.contains("13 to 18"), "{text}");
+        assert!(Server::from_version("9.6.24").check_supported().is_err());
+        for ok in ["13.0", "15.19", "18.4", "19beta1"] {
+            Server::from_version(ok).check_supported().unwrap();
+        }
+        assert!(Server::from_version("19beta1").untested_warning().is_some());
+        assert!(Server::from_version("18.4").untested_warning().is_none());
+    }
+
+    #[test]
+    fn like_options_follow_the_major() {
+        assert!(!Server::from_version("13.23")
+            .like_partition_options()
+            .contains("COMPRESSION"));
+        assert!(Server::from_version("14.0")
+            .like_partition_options()
+            .contains("INCLUDING COMPRESSION"));
+    }
+
+    #[test]
+    fn extension_versions() {
+        let e = Extensions::from_pairs([("pg_stat_statements", "1.10"), ("plpgsql", "1.0")]);
+        assert_eq!(e.version_pair("pg_stat_statements"), Some((1, 10)));
+        assert_eq!(e.version_pair("dblink"), None);
+        assert_eq!(e.version("plpgsql"), Some("1.0"));
+    }
+}
