@@ -538,6 +538,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;local;start' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]')
+            [CompletionResult]::new('--bindir', '--bindir', [CompletionResultType]::ParameterName, 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
@@ -555,6 +556,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;local;stop' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]')
+            [CompletionResult]::new('--bindir', '--bindir', [CompletionResultType]::ParameterName, 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
@@ -572,6 +574,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;local;status' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]')
+            [CompletionResult]::new('--bindir', '--bindir', [CompletionResultType]::ParameterName, 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
@@ -590,6 +593,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;local;url' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]')
+            [CompletionResult]::new('--bindir', '--bindir', [CompletionResultType]::ParameterName, 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
@@ -607,6 +611,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;local;destroy' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]')
+            [CompletionResult]::new('--bindir', '--bindir', [CompletionResultType]::ParameterName, 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when no terminal is attached)')

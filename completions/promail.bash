@@ -1128,13 +1128,17 @@ _promail() {
             return 0
             ;;
         promail__subcmd__local__subcmd__destroy)
-            opts="-y -W -q -v -h -V --dir --yes --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-y -W -q -v -h -V --dir --bindir --yes --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bindir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1252,13 +1256,17 @@ _promail() {
             return 0
             ;;
         promail__subcmd__local__subcmd__start)
-            opts="-W -q -v -h -V --dir --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --dir --bindir --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bindir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1278,13 +1286,17 @@ _promail() {
             return 0
             ;;
         promail__subcmd__local__subcmd__status)
-            opts="-W -q -v -h -V --dir --format --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --dir --bindir --format --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bindir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1308,13 +1320,17 @@ _promail() {
             return 0
             ;;
         promail__subcmd__local__subcmd__stop)
-            opts="-W -q -v -h -V --dir --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --dir --bindir --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bindir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1334,13 +1350,17 @@ _promail() {
             return 0
             ;;
         promail__subcmd__local__subcmd__url)
-            opts="-W -q -v -h -V --dir --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --dir --bindir --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bindir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

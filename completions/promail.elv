@@ -490,6 +490,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;local;start'= {
             cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --bindir 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
@@ -506,6 +507,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;local;stop'= {
             cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --bindir 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
@@ -522,6 +524,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;local;status'= {
             cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --bindir 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]'
             cand --format 'Output format'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
@@ -539,6 +542,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;local;url'= {
             cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --bindir 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
@@ -555,6 +559,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;local;destroy'= {
             cand --dir 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]'
+            cand --bindir 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand -y 'Do not ask for confirmation (required when no terminal is attached)'

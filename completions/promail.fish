@@ -344,6 +344,7 @@ complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_se
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -l bindir -d 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -355,6 +356,7 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -l bindir -d 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -366,6 +368,7 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l bindir -d 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
@@ -380,6 +383,7 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -l bindir -d 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -391,6 +395,7 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from url" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -l bindir -d 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''

@@ -8,7 +8,8 @@
 //!   included from `postgresql.conf` and rewritten at every start;
 //! - `.s.PGSQL.5432`: the server's Unix socket (the only way in: `listen_addresses = ''`);
 //! - `log/postgresql.log`: the server log (`pg_ctl -l`);
-//! - `promail.lock`: a file lock that serialises start, stop and destroy across processes.
+//! - `promail.lock`: a file lock that serialises start, stop and destroy across processes;
+//! - `promail.bindir`: the server binaries' folder, when the cluster was created with `--bindir`.
 //!
 //! The server binaries come from [`find_bindir`]. When promail runs as root, the binaries run
 //! as the unprivileged `postgres` system user (`initdb` and `pg_ctl` refuse to run as root), which
@@ -45,6 +46,8 @@ const LOG_DIR: &str = "log";
 const LOG_FILE: &str = "postgresql.log";
 const LOCK_FILE: &str = "promail.lock";
 const CONF_FILE: &str = "promail.conf";
+/// The bin folder given with `--bindir` when the cluster was created.
+const BINDIR_FILE: &str = "promail.bindir";
 /// `pg_ctl -t` for start and stop.
 const PG_CTL_WAIT_SECS: u64 = 30;
 const INITDB_TIMEOUT: Duration = Duration::from_secs(180);
@@ -222,6 +225,7 @@ impl Cluster {
         let created = !self.initialized();
         let bindir = if created {
             self.initdb(&bindir, owner)?;
+            self.remember_bindir()?;
             bindir
         } else {
             let bindir = self.bindir()?;
@@ -524,7 +528,7 @@ impl Cluster {
         for entry in entries {
             let name = entry?.file_name();
             let name = name.to_string_lossy();
-            let ours = [DATA, DATA_TMP, LOG_DIR, LOCK_FILE].contains(&name.as_ref())
+            let ours = [DATA, DATA_TMP, LOG_DIR, LOCK_FILE, BINDIR_FILE].contains(&name.as_ref())
                 || name.starts_with(".s.PGSQL.");
             if !ours {
                 bail!(
@@ -640,11 +644,35 @@ impl Cluster {
         ))
     }
 
-    /// The binaries given with `--bindir`, checked, else [`find_bindir`]'s.
+    /// The binaries given with `--bindir`, checked; else PROMAIL_PG_BINDIR's; else those the
+    /// cluster was created with by `--bindir` (remembered in its folder, so that `--local`
+    /// finds them again), while they are there; else [`find_bindir`]'s.
     fn chosen_bindir(&self) -> Result<PathBuf> {
+        if let Some(dir) = &self.bindir {
+            return explicit_bindir(dir, "--bindir (PROMAIL_PG_BINDIR)");
+        }
+        if std::env::var_os("PROMAIL_PG_BINDIR").is_none_or(|d| d.is_empty()) {
+            if let Some(dir) = self.remembered_bindir() {
+                return Ok(dir);
+            }
+        }
+        find_bindir()
+    }
+
+    /// The bin folder recorded at creation by `--bindir`, if it still holds the binaries.
+    fn remembered_bindir(&self) -> Option<PathBuf> {
+        let text = fs::read_to_string(self.dir.join(BINDIR_FILE)).ok()?;
+        let dir = PathBuf::from(text.trim());
+        explicit_bindir(&dir, "the cluster's recorded bin folder").ok()
+    }
+
+    /// Records `--bindir` in the folder, for later runs that name none.
+    fn remember_bindir(&self) -> Result<()> {
+        let path = self.dir.join(BINDIR_FILE);
         match &self.bindir {
-            Some(dir) => explicit_bindir(dir, "--bindir"),
-            None => find_bindir(),
+            Some(dir) => fs::write(&path, format!("{}\n", dir.display()))
+                .with_context(|| format!("could not write {}", path.display())),
+            None => Ok(()),
         }
     }
 

@@ -15,6 +15,12 @@ pub async fn status(ctx: &Ctx) -> Result<Vec<history::Applied>> {
     let db = ctx
         .connect_to(&super::run::tagged(ctx, "db status")?)
         .await?;
+    // Which server the history is that of: on stderr, so that stdout stays the table.
+    ctx.out.info(format!(
+        "database {} on PostgreSQL {}",
+        db.info.dbname,
+        db.server.short_version()
+    ));
     history::read(&db).await
 }
 

@@ -15,7 +15,10 @@ fn ping_reports_the_server_as_json() {
     assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(v[0]["database"], db.name.as_str());
-    assert!(v[0]["version"].as_str().unwrap().starts_with("15"));
+    assert!(v[0]["version"]
+        .as_str()
+        .unwrap()
+        .starts_with(&crate::support::server_version()));
     assert!(v[0]["rtt_ms"].is_number());
 }
 
@@ -286,7 +289,7 @@ fn sessions_end_with_a_goodbye_not_a_reset_socket() {
     // Without one, the server logs "could not receive data from client: Connection reset by
     // peer" for each session of every run, and counts it as abandoned.
     let db = TestDb::migrated("clean_close");
-    let (sessions, abandoned) = db.ended_sessions();
+    let before = db.ended_sessions();
     for args in [
         &["db", "ping"][..],
         &["partitions", "list"],
@@ -296,11 +299,14 @@ fn sessions_end_with_a_goodbye_not_a_reset_socket() {
         let out = db.promail().args(args).output().unwrap();
         assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
     }
-    let (sessions_after, abandoned_after) = db.ended_sessions();
-    // At least one session per command, besides this test's own.
-    assert!(
-        sessions_after >= sessions + 4,
-        "{sessions} -> {sessions_after}"
-    );
-    assert_eq!(abandoned_after, abandoned);
+    let after = db.ended_sessions();
+    if let (Some((sessions, abandoned)), Some((sessions_after, abandoned_after))) = (before, after)
+    {
+        // At least one session per command, besides this test's own.
+        assert!(
+            sessions_after >= sessions + 4,
+            "{sessions} -> {sessions_after}"
+        );
+        assert_eq!(abandoned_after, abandoned);
+    }
 }

@@ -8,6 +8,7 @@ mod connect;
 mod interrupt;
 mod local;
 mod lock;
+mod majors;
 mod migrate;
 mod partitions;
 mod password;

@@ -230,3 +230,34 @@ fn report_user_on_an_unmigrated_database_hints_at_migrate() {
         "{err}"
     );
 }
+
+#[test]
+fn a_missing_object_in_a_migrated_database_gets_no_migrate_hint() {
+    // The same SQLSTATE (42P01) with the schema in place: "run db migrate" would send the user
+    // the wrong way.
+    let db = TestDb::migrated("report_dropped_view");
+    db.sql("DROP VIEW email_type_performance");
+    let out = db
+        .promail()
+        .args(["report", "email-types"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "email_type_performance");
+    assert!(!err.contains("db migrate"), "{err}");
+}
+
+#[test]
+fn email_types_averages_are_numbers_on_every_major() {
+    // Before PostgreSQL 14, EXTRACT gives float8, which round(x, 2) does not take.
+    let db = TestDb::migrated("report_email_types_major");
+    db.sql(
+        "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x');
+         INSERT INTO emails (user_id, subject, email_type, content, created_at, updated_at)
+         SELECT id, 'Objet', 'commercial', 'Bonjour', now() - interval '3 seconds', now()
+         FROM users",
+    );
+    let v = json(&db, &["email-types"]);
+    assert_eq!(v[0]["email_type"], "commercial");
+    assert_eq!(v[0]["avg_length"], 7.0);
+    assert_eq!(v[0]["avg_generation_time"], 3.0);
+}
