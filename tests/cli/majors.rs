@@ -3,6 +3,7 @@
 //! promail does not support). The binaries of other majors come from `.ci/install-pg`'s cache.
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -51,7 +52,6 @@ fn as_server_user(program: &Path) -> Command {
                 .unwrap();
             String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
         };
-        use std::os::unix::process::CommandExt;
         cmd.uid(id("-u")).gid(id("-g"));
     }
     for (k, _) in std::env::vars() {
