@@ -300,7 +300,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__cleanup)
-            opts="-y -W -q -v -h -V --dry-run --exact --format --yes --lock-timeout --retries --lock-wait --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-y -W -q -v -h -V --dry-run --exact --format --yes --lock-timeout --retries --lock-wait --sync-wait --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,6 +319,10 @@ _promail() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sync-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1402,7 +1406,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__partitions__subcmd__create)
-            opts="-W -q -v -h -V --from --to --dry-run --lock-timeout --retries --lock-wait --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --from --to --dry-run --lock-timeout --retries --lock-wait --sync-wait --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1425,6 +1429,10 @@ _promail() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sync-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1674,7 +1682,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__partitions__subcmd__rotate)
-            opts="-W -q -v -h -V --dry-run --as-of --lock-timeout --retries --lock-wait --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --dry-run --as-of --lock-timeout --retries --lock-wait --sync-wait --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1693,6 +1701,10 @@ _promail() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sync-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

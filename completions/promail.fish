@@ -190,6 +190,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l lock-wait -d 'Longest wait for another promail run of the same kind to finish (advisory lock)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l sync-wait -d 'Longest wait of each commit for the server\'s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -205,6 +206,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l lock-wait -d 'Longest wait for another promail run of the same kind to finish (advisory lock)' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l sync-wait -d 'Longest wait of each commit for the server\'s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -242,6 +244,7 @@ csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l lock-wait -d 'Longest wait for another promail run of the same kind to finish (advisory lock)' -r
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l sync-wait -d 'Longest wait of each commit for the server\'s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only' -r
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''

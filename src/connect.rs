@@ -420,7 +420,8 @@ where
 {
     match result {
         Ok((client, connection)) => {
-            let server = Server::from_version(connection.parameter("server_version").unwrap_or(""));
+            let server = Server::from_version(connection.parameter("server_version").unwrap_or(""))
+                .with_hot_standby(connection.parameter("in_hot_standby"));
             let task = tokio::spawn(async move {
                 let _ = connection.await;
             });

@@ -24,6 +24,10 @@ pub struct Ctx {
     prompted: Mutex<Option<(String, Secret)>>,
     /// Whether the "newer than tested" warning was given in this run.
     warned_untested: std::sync::atomic::AtomicBool,
+    /// This run changes the database ([`Ctx::will_write`]).
+    writes: std::sync::atomic::AtomicBool,
+    /// The host and port this run reached first ([`Ctx::pinned`]).
+    reached: Mutex<Option<(String, u16)>>,
 }
 
 impl Ctx {
@@ -34,6 +38,8 @@ impl Ctx {
             resolved: Mutex::new(None),
             prompted: Mutex::new(None),
             warned_untested: std::sync::atomic::AtomicBool::new(false),
+            writes: std::sync::atomic::AtomicBool::new(false),
+            reached: Mutex::new(None),
         }
     }
 
@@ -79,10 +85,53 @@ impl Ctx {
     /// Connects to given parameters with this run's prompt rule, and refuses a server older
     /// than the supported majors before anything is read or changed.
     pub async fn connect_to(&self, info: &ConnInfo) -> Result<Db> {
-        let db = self.open(info).await?;
+        let info = self.pinned(info);
+        let db = self.open(&info).await?;
+        // The session's parameters name the one host it reached.
+        self.pin(&db.info);
         db.server.check_supported()?;
         self.warn_untested(&db);
+        if self.writes.load(std::sync::atomic::Ordering::Relaxed)
+            && db.server.is_standby(&db.client).await?
+        {
+            return Err(standby_refusal(&db));
+        }
         Ok(db)
+    }
+
+    /// `info` narrowed to the host this run reached first, when it lists several: every
+    /// session of one run goes to the same server (a second search could land on another one
+    /// after a switchover, and costs another timeout behind a hung first host).
+    fn pinned(&self, info: &ConnInfo) -> ConnInfo {
+        if info.hosts.len() < 2 {
+            return info.clone();
+        }
+        let pin = self.reached.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some((host, port)) = pin.as_ref() else {
+            return info.clone();
+        };
+        (0..info.hosts.len())
+            .find(|&i| {
+                info.hosts[i] == *host && *info.ports.get(i).unwrap_or(&info.ports[0]) == *port
+            })
+            .map_or_else(|| info.clone(), |i| info.nth_host(i))
+    }
+
+    /// Remembers the first server this run reached.
+    fn pin(&self, reached: &ConnInfo) {
+        let mut pin = self.reached.lock().unwrap_or_else(PoisonError::into_inner);
+        if pin.is_none() {
+            *pin = Some((reached.hosts[0].clone(), reached.ports[0]));
+        }
+    }
+
+    /// Marks this run as one that changes the database: every session it opens must reach a
+    /// primary, and a standby is refused at once, before anything is read, also when there
+    /// would be nothing to do (a cron job left on the old primary after a failover must not look
+    /// healthy).
+    pub fn will_write(&self) {
+        self.writes
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Says once per run that the server is newer than any promail was tested on.
@@ -174,6 +223,19 @@ impl Ctx {
             Err(anyhow::anyhow!("cancelled: did not {question}"))
         }
     }
+}
+
+/// The one line for a changing command that reached a standby.
+fn standby_refusal(db: &Db) -> anyhow::Error {
+    hint(
+        anyhow::anyhow!(
+            "{} is a standby (in recovery): this command changes the database and runs only on the primary",
+            db.info.masked()
+        ),
+        "list every node and let promail find the primary, as libpq does: \
+         postgresql://host1,host2/promail_db?target_session_attrs=read-write \
+         (or PGTARGETSESSIONATTRS=read-write)",
+    )
 }
 
 /// `y` or `yes`, in any case, blanks around allowed.

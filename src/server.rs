@@ -29,6 +29,9 @@ pub struct Server {
     pub major: u32,
     /// The minor (or 0 for a beta or devel build).
     pub minor: u32,
+    /// `in_hot_standby` as the server reported it at the start (14+; None on 13, which does
+    /// not report it).
+    pub in_hot_standby: Option<bool>,
 }
 
 impl Server {
@@ -45,7 +48,28 @@ impl Server {
             version: v.to_string(),
             major,
             minor,
+            in_hot_standby: None,
         }
+    }
+
+    /// With the `in_hot_standby` parameter the server reported (`on`/`off`), if any.
+    #[must_use]
+    pub fn with_hot_standby(mut self, value: Option<&str>) -> Server {
+        self.in_hot_standby = value.map(|v| v == "on");
+        self
+    }
+
+    /// Whether the server is a standby (in recovery): from the startup parameter where the
+    /// server reports it (14+), else asked (one round trip).
+    pub async fn is_standby(&self, client: &Client) -> Result<bool> {
+        if let Some(standby) = self.in_hot_standby {
+            return Ok(standby);
+        }
+        let row = client
+            .query_one("SELECT pg_catalog.pg_is_in_recovery()", &[])
+            .await
+            .pg()?;
+        Ok(row.get(0))
     }
 
     /// The version's short form: `15.19`, `18beta1` (without the distribution's suffix).

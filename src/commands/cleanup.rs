@@ -45,6 +45,9 @@ pub struct CleanupArgs {
 }
 
 pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
+    if !args.dry_run {
+        ctx.will_write();
+    }
     let db = ctx.connect().await?;
     let checked = async {
         catalog::prepare_session(&db, args.lock.lock_timeout).await?;

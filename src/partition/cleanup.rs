@@ -19,9 +19,9 @@
 //! ranges (no faster: the WAL is the bottleneck), and replacing the boundary partition by a
 //! copy of its young rows (slower at a sixth of the rows kept, and not MVCC-safe).
 //!
-//! Like partition maintenance, every transaction commits with `synchronous_commit = off`: a
-//! crash of the server in the instant after cleanup reports can undo its last transactions
-//! (never half of one); a rerun does them again.
+//! Like partition maintenance, every transaction commits with the server's
+//! `synchronous_commit`, and a commit that the synchronous standbys do not confirm within
+//! `--sync-wait` fails the command, saying it committed locally only (`exec::commit`).
 //!
 //! Rows in dropped partitions are counted from the statistics system by default (exact counts
 //! cost a scan of everything dropped, as long as the DELETE it replaces): reported with "≈".

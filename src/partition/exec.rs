@@ -61,6 +61,9 @@ pub struct Settings {
     pub retries: u32,
     /// Say on stderr when an action is retried (`-v`).
     pub verbose: bool,
+    /// Longest wait of a COMMIT for the synchronous standbys the server is configured with
+    /// (see [`commit`]).
+    pub sync_wait: Duration,
 }
 
 impl Default for Settings {
@@ -69,6 +72,7 @@ impl Default for Settings {
             lock_timeout: Duration::from_secs(2),
             retries: 3,
             verbose: false,
+            sync_wait: Duration::from_secs(30),
         }
     }
 }
@@ -261,7 +265,7 @@ where
         let run = async {
             begin(client, settings).await?;
             let value = once().await?;
-            client.batch_execute("COMMIT").await?;
+            commit(client, settings.sync_wait, doing).await?;
             Ok::<T, Fail>(value)
         };
         let err = match run.await {
@@ -460,21 +464,61 @@ fn backoff(attempt: u32) -> Duration {
     base + Duration::from_millis(jitter)
 }
 
-/// Opens an action's transaction. `synchronous_commit = off`: the commit does not wait for the
-/// WAL flush (a few milliseconds per action, which add up over hundreds of partitions). A crash
-/// of the server right after it can only lose whole actions, never half of one, and the next
-/// run redoes them: a create or a drop is made again, rows left in DEFAULT are moved again.
+/// Opens an action's transaction. The server's `synchronous_commit` is kept: what promail
+/// reports done is as durable as the DBA configured it (on a primary with synchronous standbys,
+/// confirmed by them; see [`commit`]).
 /// No `idle_in_transaction_session_timeout`: a transaction may wait, open, for promail's other
 /// sessions (cleanup's last step waits for the drops), and the server must not end it then.
 async fn begin(client: &Client, settings: &Settings) -> Result<(), Fail> {
     client
         .batch_execute(&format!(
-            "BEGIN; SET LOCAL lock_timeout = '{}ms'; SET LOCAL synchronous_commit = off; \
+            "BEGIN; SET LOCAL lock_timeout = '{}ms'; \
              SET LOCAL idle_in_transaction_session_timeout = 0",
             settings.lock_timeout.as_millis().max(1)
         ))
         .await?;
     Ok(())
+}
+
+/// After this long, a COMMIT still under way is said to be waiting for the synchronous standbys.
+const SYNC_WAIT_NOTICE: Duration = Duration::from_secs(1);
+
+/// Commits the transaction open on `client`. A commit waits for the synchronous standbys the
+/// server is configured with (`synchronous_standby_names`, with `synchronous_commit` on or
+/// above): past a second promail says so; past `limit` it cancels the wait. PostgreSQL then
+/// ends the COMMIT with success and the warning that the transaction has already committed
+/// locally but might not have been replicated to the standby: the only point where a COMMIT
+/// can be cancelled is that wait, so a success after the cancel means exactly that, and the
+/// action fails with those words (a rerun finds it done).
+async fn commit(client: &Client, limit: Duration, doing: &str) -> Result<(), Fail> {
+    let started = std::time::Instant::now();
+    let commit = client.batch_execute("COMMIT");
+    tokio::pin!(commit);
+    if let Ok(result) = tokio::time::timeout(SYNC_WAIT_NOTICE.min(limit), &mut commit).await {
+        return result.map_err(Fail::Pg);
+    }
+    if limit > SYNC_WAIT_NOTICE {
+        eprintln!(
+            "warning: {doing}: the COMMIT has waited {} s for the synchronous standby to confirm it; giving up the wait after {} s (--sync-wait)",
+            SYNC_WAIT_NOTICE.as_secs(),
+            limit.as_secs()
+        );
+        if let Ok(result) = tokio::time::timeout(limit - SYNC_WAIT_NOTICE, &mut commit).await {
+            return result.map_err(Fail::Pg);
+        }
+    }
+    let _ = client
+        .cancel_token()
+        .cancel_query(tokio_postgres::NoTls)
+        .await;
+    commit.await.map_err(Fail::Pg)?;
+    Err(Fail::Final(hint(
+        anyhow!(
+            "{doing}: committed on this server, but not confirmed by its synchronous standby within {:.0} s: PostgreSQL says the transaction has already committed locally, but might not have been replicated to the standby",
+            started.elapsed().as_secs_f64()
+        ),
+        "check the synchronous standbys (`promail monitor replication`, synchronous_standby_names); a failover now could lose this change, which the next run would redo",
+    )))
 }
 
 async fn apply_once(

@@ -5,6 +5,7 @@ mod support;
 mod cleanup;
 mod completions;
 mod connect;
+mod durability;
 mod interrupt;
 mod local;
 mod lock;

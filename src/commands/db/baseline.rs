@@ -28,6 +28,7 @@ pub struct BaselineArgs {
 }
 
 pub async fn run(args: &BaselineArgs, ctx: &Ctx) -> Result<()> {
+    ctx.will_write();
     let known = args.source.source().load()?;
     let adopted = migrate::baseline(ctx, &known, args.version, args.lock_wait.lock_wait).await?;
     for m in &adopted {

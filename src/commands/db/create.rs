@@ -23,6 +23,7 @@ pub struct CreateArgs {
 }
 
 pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
+    ctx.will_write();
     let info = ctx.conninfo()?;
     let admin = provision::connect_maintenance(ctx, &info, &args.owner).await?;
     let role = &args.owner;

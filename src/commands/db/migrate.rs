@@ -102,6 +102,9 @@ impl SourceArgs {
 }
 
 pub async fn run(args: &MigrateArgs, ctx: &Ctx) -> Result<()> {
+    if !args.dry_run {
+        ctx.will_write();
+    }
     let known = args.source.source().load()?;
     let opts = migrate::Options {
         lock_wait: args.lock_wait.lock_wait,

@@ -79,6 +79,7 @@ fn average(s: &str) -> Result<f64, String> {
 }
 
 pub async fn run(args: &SeedArgs, ctx: &Ctx) -> Result<()> {
+    ctx.will_write();
     let mut db = ctx.connect().await?;
     let name = db.info.dbname.clone();
     seed::check_schema(&db, &name).await?;

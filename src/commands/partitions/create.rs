@@ -31,6 +31,9 @@ pub struct CreateArgs {
 }
 
 pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
+    if !args.dry_run {
+        ctx.will_write();
+    }
     if args.from >= args.to {
         return Err(crate::error::usage(format!(
             "--from {} is not before --to {}",

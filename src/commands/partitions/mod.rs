@@ -60,6 +60,12 @@ pub struct LockOpts {
     /// Longest wait for another promail run of the same kind to finish (advisory lock)
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::duration::parse, env = "PROMAIL_LOCK_WAIT")]
     pub lock_wait: Duration,
+
+    /// Longest wait of each commit for the server's synchronous standbys to confirm it; then
+    /// the wait is cancelled and the command fails, saying the change is committed on the
+    /// primary only
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = crate::duration::parse, env = "PROMAIL_SYNC_WAIT")]
+    pub sync_wait: Duration,
 }
 
 impl LockOpts {
@@ -68,6 +74,7 @@ impl LockOpts {
             lock_timeout: self.lock_timeout,
             retries: self.retries,
             verbose: ctx.out.verbose > 0 && !ctx.out.quiet,
+            sync_wait: self.sync_wait,
         }
     }
 }

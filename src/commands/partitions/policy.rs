@@ -57,6 +57,9 @@ pub enum ActionArg {
 }
 
 pub async fn run(args: PolicyArgs, ctx: &Ctx) -> Result<()> {
+    if args.command.is_some() {
+        ctx.will_write();
+    }
     let db = ctx.connect().await?;
     match args.command {
         None => {

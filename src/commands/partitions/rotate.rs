@@ -31,6 +31,9 @@ pub struct RotateArgs {
 }
 
 pub async fn run(args: &RotateArgs, ctx: &Ctx) -> Result<()> {
+    if !args.dry_run {
+        ctx.will_write();
+    }
     let db = ctx.connect().await?;
     let opts = Options {
         tables: args.tables.clone(),

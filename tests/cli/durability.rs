@@ -1,0 +1,88 @@
+//! What promail reports done is as durable as the DBA configured: it keeps the server's
+//! `synchronous_commit`, says when a commit waits for a synchronous standby, and past
+//! `--sync-wait` cancels the wait and fails, saying the change is committed locally only.
+
+use std::os::unix::fs::PermissionsExt;
+
+use promail::local::Cluster;
+
+use crate::support::{promail, sql_on, stderr_of};
+
+/// A cluster of its own: its synchronous standby setting applies to every session on it.
+struct OwnCluster(Cluster);
+
+impl Drop for OwnCluster {
+    fn drop(&mut self) {
+        let _ = self.0.destroy();
+    }
+}
+
+#[test]
+fn a_commit_the_synchronous_standby_never_confirms_fails_the_run_and_says_so() {
+    let dir = tempfile::Builder::new()
+        .prefix("pmsync")
+        .tempdir_in("/tmp")
+        .unwrap()
+        .keep();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_dir(&dir).unwrap();
+    let cluster = OwnCluster(Cluster::new(&dir));
+    cluster
+        .0
+        .start()
+        .unwrap_or_else(|e| panic!("starting the cluster: {e:#}"));
+    let url = cluster.0.conninfo("promail_db").unwrap();
+    let run = |args: &[&str]| {
+        promail()
+            .env("DATABASE_URL", &url)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["db", "migrate", "-q"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    // The newest premade month goes; the nightly rotate makes it again.
+    let newest = sql_on(
+        &url,
+        "SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
+         WHERE i.inhparent = 'login_history'::regclass AND c.relname <> 'login_history_default' \
+         ORDER BY c.relname DESC LIMIT 1",
+    )[0][0]
+        .clone()
+        .unwrap();
+    sql_on(&url, &format!("DROP TABLE {newest}"));
+    // A synchronous standby that is not there: every commit waits for it.
+    sql_on(
+        &url,
+        "ALTER SYSTEM SET synchronous_standby_names = 'absent_standby'",
+    );
+    sql_on(&url, "SELECT pg_reload_conf()");
+    let start = std::time::Instant::now();
+    while sql_on(&url, "SHOW synchronous_standby_names")[0][0].as_deref() != Some("absent_standby")
+    {
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+
+    let out = run(&["partitions", "rotate", "--sync-wait", "2s"]);
+    let err = crate::support::assert_error(&out, 1, "not confirmed by its synchronous standby");
+    assert!(err.contains("committed locally"), "{err}");
+    assert!(err.contains(&newest), "names what it was doing: {err}");
+    assert!(
+        err.contains("warning: ") && err.contains("waited 1 s for the synchronous standby"),
+        "says it is waiting: {err}"
+    );
+    assert!(err.contains("hint: "), "{err}");
+    // It did commit on this server: the partition is there, and a rerun (the standby back, or
+    // as here the DBA choosing local commits) has nothing to do.
+    let made = sql_on(&url, &format!("SELECT to_regclass('{newest}') IS NOT NULL"));
+    assert_eq!(made[0][0].as_deref(), Some("t"));
+    let out = promail()
+        .env("DATABASE_URL", &url)
+        .env("PGOPTIONS", "-c synchronous_commit=local")
+        .args(["partitions", "rotate"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).is_empty(), "{}", stderr_of(&out));
+}
