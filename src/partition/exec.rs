@@ -503,7 +503,8 @@ async fn commit(client: &Client, limit: Duration, doing: &str) -> Result<(), Fai
             SYNC_WAIT_NOTICE.as_secs(),
             limit.as_secs()
         );
-        if let Ok(result) = tokio::time::timeout(limit - SYNC_WAIT_NOTICE, &mut commit).await {
+        let rest = limit.saturating_sub(SYNC_WAIT_NOTICE);
+        if let Ok(result) = tokio::time::timeout(rest, &mut commit).await {
             return result.map_err(Fail::Pg);
         }
     }
