@@ -299,7 +299,16 @@ fn sessions_end_with_a_goodbye_not_a_reset_socket() {
         let out = db.promail().args(args).output().unwrap();
         assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
     }
-    let after = db.ended_sessions();
+    // Before PostgreSQL 15 the statistics collector reports them a moment later: wait for it.
+    let start = std::time::Instant::now();
+    let mut after = db.ended_sessions();
+    while let (Some((sessions, _)), Some((now, _))) = (before, after) {
+        if now >= sessions + 4 || start.elapsed() > std::time::Duration::from_secs(10) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        after = db.ended_sessions();
+    }
     if let (Some((sessions, abandoned)), Some((sessions_after, abandoned_after))) = (before, after)
     {
         // At least one session per command, besides this test's own.
