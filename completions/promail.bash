@@ -1406,7 +1406,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__partitions__subcmd__create)
-            opts="-W -q -v -h -V --from --to --dry-run --lock-timeout --retries --lock-wait --sync-wait --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --from --to --dry-run --exact --lock-timeout --retries --lock-wait --sync-wait --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1550,7 +1550,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__partitions__subcmd__list)
-            opts="-W -q -v -h -V --health --as-of --format --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --health --exact --as-of --format --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,7 +1682,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__partitions__subcmd__rotate)
-            opts="-W -q -v -h -V --dry-run --as-of --lock-timeout --retries --lock-wait --sync-wait --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --dry-run --exact --as-of --lock-timeout --retries --lock-wait --sync-wait --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

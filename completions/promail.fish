@@ -179,6 +179,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 always\t''
 never\t''"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l health -d 'Only the health summary, one row per table'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l exact -d 'Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition\'s rows are the planner\'s estimate, shown with ≈ (and `default_rows_estimated` in JSON)'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and warnings'
@@ -196,6 +197,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 always\t''
 never\t''"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the plan on stdout and change nothing'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l exact -d 'Count the rows sitting in the DEFAULT partition exactly for the plan (a scan of it); by default a large DEFAULT partition\'s periods are found on its index and their rows estimated, shown with ≈'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and warnings'
@@ -212,6 +214,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 always\t''
 never\t''"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Print the plan on stdout and change nothing'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l exact -d 'Count the rows sitting in the DEFAULT partition exactly for the plan (a scan of it); by default a large DEFAULT partition\'s periods are found on its index and their rows estimated, shown with ≈'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print only errors and warnings'

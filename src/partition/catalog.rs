@@ -121,6 +121,9 @@ pub struct TableCatalog {
     /// Rows in the DEFAULT partition whose key is `infinity` or `-infinity`: no range
     /// partition can hold them (0 when not asked for).
     pub default_infinite: i64,
+    /// The counts in `default_rows` are the planner's estimates (the periods themselves are
+    /// exact): see [`Want::exact_default`].
+    pub default_estimated: bool,
 }
 
 impl TableCatalog {
@@ -180,8 +183,13 @@ impl TableCatalog {
 /// What to read besides the partitions.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Want {
-    /// Group the DEFAULT partition's rows by this period (a scan of the DEFAULT partition).
+    /// The periods of the DEFAULT partition's rows, by this period, with their row counts:
+    /// exact (one scan) while DEFAULT is small or has no index on the key column; else the
+    /// periods are found by skipping along that index from one period to the next, and each
+    /// period's rows are the planner's estimate, unless `exact_default`.
     pub default_rows: Option<Period>,
+    /// Count the DEFAULT partition's rows exactly, however many (`--exact`).
+    pub exact_default: bool,
     /// Sizes of every partition (opens each one).
     pub sizes: bool,
 }
@@ -267,12 +275,111 @@ pub async fn read(client: &Client, table: &str, column: &str, want: Want) -> Res
         children,
         default_rows: Vec::new(),
         default_infinite: 0,
+        default_estimated: false,
     };
     if let (Some(period), Some(default)) = (want.default_rows, cat.default_partition()) {
-        (cat.default_rows, cat.default_infinite) =
-            default_rows(client, &default.name, column, period).await?;
+        let name = default.name.clone();
+        let skip = !want.exact_default && skipping_pays(client, &name, column).await?;
+        (cat.default_rows, cat.default_infinite) = if skip {
+            cat.default_estimated = true;
+            default_rows_skipping(client, &name, column, period).await?
+        } else {
+            default_rows(client, &name, column, period).await?
+        };
     }
     Ok(cat)
+}
+
+/// Below this size the DEFAULT partition is counted exactly: a scan of it costs less than a
+/// few milliseconds.
+const EXACT_DEFAULT_BYTES: i64 = 8 << 20;
+
+/// Whether the DEFAULT partition is large enough that counting it row by row would cost more
+/// than the command's other work, and has a plain btree index leading with the key column to
+/// skip along (login_history's DEFAULT has the parent's `idx_login_history_time`).
+async fn skipping_pays(client: &Client, default: &str, column: &str) -> Result<bool> {
+    let row = client
+        .query_one(
+            "SELECT pg_relation_size(c.oid) >= $3::int8 AND EXISTS ( \
+                 SELECT 1 FROM pg_index i \
+                 JOIN pg_class ic ON ic.oid = i.indexrelid \
+                 JOIN pg_am am ON am.oid = ic.relam \
+                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0] \
+                 WHERE i.indrelid = c.oid AND am.amname = 'btree' AND i.indpred IS NULL \
+                   AND i.indisvalid AND a.attname = $2::text) \
+             FROM pg_class c WHERE c.oid = to_regclass($1::text)",
+            &[&qualified(default), &column, &EXACT_DEFAULT_BYTES],
+        )
+        .await
+        .pg()
+        .map_err(|e| e.context(format!("reading the size and indexes of {default}")))?;
+    Ok(row.get::<_, Option<bool>>(0).unwrap_or(false))
+}
+
+/// The periods of the DEFAULT partition's rows found on the key column's index, skipping from
+/// one period to the next (a recursive "loose index scan": one index probe per period, whatever
+/// the rows), each with the planner's estimate of its rows; and the exact count of rows at
+/// ±infinity (two probes).
+async fn default_rows_skipping(
+    client: &Client,
+    default: &str,
+    column: &str,
+    period: Period,
+) -> Result<(Vec<(NaiveDateTime, i64)>, i64)> {
+    let unit = match period {
+        Period::Monthly => "month",
+        Period::Weekly => "week",
+    };
+    let (col, tbl) = (ident(column), qualified(default));
+    let finite = format!("{col} > '-infinity' AND {col} < 'infinity'");
+    let sql = format!(
+        "WITH RECURSIVE p(start) AS ( \
+             SELECT date_trunc('{unit}', min({col})) FROM ONLY {tbl} WHERE {finite} \
+             UNION ALL \
+             SELECT (SELECT date_trunc('{unit}', min(t.{col})) FROM ONLY {tbl} t \
+                     WHERE t.{col} >= p.start + interval '1 {unit}' AND t.{col} < 'infinity') \
+             FROM p WHERE p.start IS NOT NULL) \
+         SELECT start, NULL::int8 FROM p WHERE start IS NOT NULL \
+         UNION ALL SELECT NULL, (SELECT count(*) FROM ONLY {tbl} \
+                                  WHERE {col} IN ('infinity', '-infinity'))"
+    );
+    let rows = client
+        .query(&sql, &[])
+        .await
+        .pg()
+        .map_err(|e| e.context(format!("finding the periods of the rows in {default}")))?;
+    let mut infinite = 0;
+    let mut starts = Vec::new();
+    for r in &rows {
+        match r.get::<_, Option<NaiveDateTime>>(0) {
+            Some(start) => starts.push(start),
+            None => infinite = r.get::<_, Option<i64>>(1).unwrap_or(0),
+        }
+    }
+    // One EXPLAIN per period, sent together (the planner's estimate from the statistics).
+    let explains = starts.iter().map(|start| {
+        let sql = format!(
+            "EXPLAIN (FORMAT JSON) SELECT 1 FROM ONLY {tbl} \
+             WHERE {col} >= '{from}' AND {col} < timestamp '{from}' + interval '1 {unit}'",
+            from = start.format("%Y-%m-%d %H:%M:%S")
+        );
+        async move { client.query_one(&sql, &[]).await }
+    });
+    let plans = futures_util::future::try_join_all(explains)
+        .await
+        .pg()
+        .map_err(|e| e.context(format!("estimating the rows of {default}")))?;
+    let periods = starts
+        .into_iter()
+        .zip(plans)
+        .map(|(start, plan)| {
+            let v: serde_json::Value = plan.get(0);
+            // A period found on the index holds at least one row.
+            let n = v[0]["Plan"]["Plan Rows"].as_f64().unwrap_or(1.0).max(1.0);
+            (start, n.round() as i64)
+        })
+        .collect();
+    Ok((periods, infinite))
 }
 
 /// Rows of the DEFAULT partition grouped by period start (`date_trunc('week')` is the ISO

@@ -27,6 +27,7 @@ pub async fn collect(
     tables: &[String],
     as_of: Option<NaiveDateTime>,
     lock_timeout: std::time::Duration,
+    exact: bool,
 ) -> Result<Vec<Listing>> {
     catalog::prepare_session(client, lock_timeout).await?;
     let all = policy::load(client).await?;
@@ -36,6 +37,7 @@ pub async fn collect(
         let want = Want {
             default_rows: Some(p.period),
             sizes: true,
+            exact_default: exact,
         };
         let cat = catalog::read(client, &p.table, &p.column, want).await?;
         let now = as_of.unwrap_or(cat.server_now);
@@ -141,9 +143,14 @@ fn status(l: &Listing) -> String {
         problems.push(format!("{} of {} periods made ahead", h.ahead, p.premake));
     }
     if h.default_rows > 0 {
+        let about = if l.catalog.default_estimated {
+            "≈"
+        } else {
+            ""
+        };
         problems.push(match h.default_rows {
-            1 => "1 row in DEFAULT".to_string(),
-            n => format!("{n} rows in DEFAULT"),
+            1 => format!("{about}1 row in DEFAULT"),
+            n => format!("{about}{n} rows in DEFAULT"),
         });
     }
     if !h.gaps.is_empty() {
@@ -170,7 +177,8 @@ fn status(l: &Listing) -> String {
 
 /// One row per table. `human`: gaps and expired partitions as text; otherwise arrays.
 pub fn health_rows(listings: &[Listing], human: bool) -> Rows {
-    let mut rows = Rows::new([
+    // A person reads `≈` in the cell; JSON and CSV get the flag as a column of its own.
+    let mut columns = vec![
         "table",
         "period",
         "partitions",
@@ -178,10 +186,12 @@ pub fn health_rows(listings: &[Listing], human: bool) -> Rows {
         "periods_ahead",
         "premake",
         "default_rows",
-        "gaps",
-        "past_retention",
-        "status",
-    ]);
+    ];
+    if !human {
+        columns.push("default_rows_estimated");
+    }
+    columns.extend(["gaps", "past_retention", "status"]);
+    let mut rows = Rows::new(columns);
     for l in listings {
         let h = &l.health;
         let p = &l.stored.policy;
@@ -200,18 +210,24 @@ pub fn health_rows(listings: &[Listing], human: bool) -> Rows {
                 .collect();
             (json!(g), json!(h.past_retention))
         };
-        rows.push(vec![
+        let mut row = vec![
             json!(p.table),
             json!(p.period.as_str()),
             json!(l.catalog.ranges().len()),
             json!(h.covers_now),
             json!(h.ahead),
             json!(p.premake),
-            json!(h.default_rows),
-            gaps,
-            past,
-            json!(status(l)),
-        ]);
+            if human && l.catalog.default_estimated {
+                json!(format!("≈{}", h.default_rows))
+            } else {
+                json!(h.default_rows)
+            },
+        ];
+        if !human {
+            row.push(json!(l.catalog.default_estimated));
+        }
+        row.extend([gaps, past, json!(status(l))]);
+        rows.push(row);
     }
     rows
 }

@@ -50,6 +50,8 @@ pub struct Options {
     pub exec: Settings,
     /// How long to wait for another run's advisory lock.
     pub lock_wait: Duration,
+    /// Count the DEFAULT partition's rows exactly (see [`catalog::Want::exact_default`]).
+    pub exact: bool,
 }
 
 impl Default for Options {
@@ -60,6 +62,7 @@ impl Default for Options {
             dry_run: false,
             exec: Settings::default(),
             lock_wait: Duration::from_secs(10),
+            exact: false,
         }
     }
 }
@@ -349,12 +352,14 @@ fn warn_stuck(
     policy: &crate::partition::plan::Policy,
     default: &str,
     stuck: &[crate::partition::plan::Stuck],
+    estimated: bool,
 ) {
     let table = &policy.table;
+    let about = if estimated { "≈" } else { "" };
     for s in stuck {
         match &s.reason {
             StuckReason::Overlaps(other) => out.warn(format!(
-                "{table}: {} rows of [{}, {}) stay in {default}: the period overlaps partition {other}, \
+                "{table}: {about}{} rows of [{}, {}) stay in {default}: the period overlaps partition {other}, \
                  so rotate cannot make its partition; create a partition for the rest of the period \
                  (`promail partitions create` cannot: use CREATE TABLE … PARTITION OF {table} FOR VALUES …) \
                  or move the rows into {other}'s range by hand",
@@ -468,6 +473,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         let want = Want {
             default_rows: Some(policy.period),
             sizes: false,
+            exact_default: opts.exact,
         };
         let cat = match catalog::read(db, &policy.table, &policy.column, want).await {
             Ok(c) => c,
@@ -525,6 +531,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 policy,
                 &default_name,
                 &stuck_in_default(policy, &state, now),
+                cat.default_estimated,
             );
             let (table, col) = (&policy.table, &policy.column);
             match cat.default_infinite {
@@ -608,7 +615,11 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 errors.push(e);
             }
             for a in &actions {
-                plan_text.push_str(&a.describe_in(policy, &default_name));
+                plan_text.push_str(&a.describe_counted(
+                    policy,
+                    &default_name,
+                    cat.default_estimated,
+                ));
                 if taken.iter().any(|t| *t == a.partition().name) {
                     plan_text.push_str(
                         "  -- will fail: a table of that name exists and is not this partition",

@@ -587,6 +587,19 @@ impl Action {
     /// [`Action::describe`] with the DEFAULT partition's real name (from the catalog).
     #[must_use]
     pub fn describe_in(&self, policy: &Policy, default: &str) -> String {
+        self.describe_counted(policy, default, false)
+    }
+
+    /// [`Action::describe_in`], its row count marked `≈` when it is the planner's estimate.
+    #[must_use]
+    pub fn describe_counted(&self, policy: &Policy, default: &str, estimated: bool) -> String {
+        let fmt_rows = |n: i64| {
+            if estimated {
+                format!("≈{}", fmt_rows(n))
+            } else {
+                fmt_rows(n)
+            }
+        };
         let past = match &policy.retention {
             Some(r) => format!("past retention of {r}"),
             None => "past retention".to_string(),

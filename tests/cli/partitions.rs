@@ -962,6 +962,76 @@ fn the_retention_check_reads_the_bounds_and_scans_no_partition() {
 }
 
 #[test]
+fn a_large_default_partition_is_read_on_its_index_and_its_counts_said_to_be_estimates() {
+    // Past a few megabytes, the rows in DEFAULT are not counted row by row on every list and
+    // rotate: their periods are found on the key column's index, their counts estimated, and
+    // every output says so; --exact counts them.
+    let db = TestDb::unpartitioned("part_default_estimated");
+    users(&db);
+    let month = db.value("SELECT to_char(date_trunc('month', localtimestamp), 'YYYY-MM-DD')");
+    let next = db.value(
+        "SELECT to_char(date_trunc('month', localtimestamp) + interval '1 month', 'YYYY-MM-DD')",
+    );
+    let after = db.value(
+        "SELECT to_char(date_trunc('month', localtimestamp) + interval '2 months', 'YYYY-MM-DD')",
+    );
+    logins(&db, 60_000, &month, &next);
+    logins(&db, 60_000, &next, &after);
+    db.sql("ANALYZE login_history_default");
+    assert!(
+        db.value("SELECT pg_relation_size('login_history_default') >= 8 * 1024 * 1024") == "t",
+        "the test needs a DEFAULT partition past the exact-count size"
+    );
+
+    let list = |extra: &[&str]| -> Value {
+        let mut args = vec!["partitions", "list", "login_history", "--format", "json"];
+        args.extend(extra);
+        serde_json::from_str(&ok(&db, &args).0).unwrap()
+    };
+    let doc = list(&[]);
+    let h = health(&doc, "login_history");
+    assert_eq!(h["default_rows_estimated"], true, "{doc}");
+    let estimate = h["default_rows"].as_i64().unwrap();
+    assert!((60_000..=180_000).contains(&estimate), "{doc}");
+    assert!(h["status"].as_str().unwrap().contains("≈"), "{doc}");
+    let (table, _) = ok(&db, &["partitions", "list", "login_history", "--health"]);
+    assert!(table.contains(&format!("≈{estimate}")), "{table}");
+    let doc = list(&["--exact"]);
+    let h = health(&doc, "login_history");
+    assert_eq!(h["default_rows_estimated"], false, "{doc}");
+    assert_eq!(h["default_rows"], 120_000, "{doc}");
+
+    // The plan says its counts are estimates; the run moves and reports the real numbers.
+    let (plan, _) = ok(&db, &["partitions", "rotate", "login_history", "--dry-run"]);
+    let moves: Vec<&str> = plan.lines().filter(|l| l.starts_with("move ")).collect();
+    assert_eq!(moves.len(), 2, "{plan}");
+    assert!(moves.iter().all(|l| l.starts_with("move ≈")), "{plan}");
+    let (exact_plan, _) = ok(
+        &db,
+        &[
+            "partitions",
+            "rotate",
+            "login_history",
+            "--dry-run",
+            "--exact",
+        ],
+    );
+    assert!(
+        exact_plan.contains("move 60000 rows from login_history_default"),
+        "{exact_plan}"
+    );
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert_eq!(
+        err.matches("move 60000 rows from login_history_default")
+            .count(),
+        2,
+        "{err}"
+    );
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+    assert_eq!(count(&db, "login_history"), 120_000);
+}
+
+#[test]
 fn ten_concurrent_rotates_create_each_partition_once() {
     let db = TestDb::unpartitioned("part_concurrent");
     users(&db);

@@ -26,6 +26,12 @@ pub struct CreateArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Count the rows sitting in the DEFAULT partition exactly for the plan (a scan of it);
+    /// by default a large DEFAULT partition's periods are found on its index and their rows
+    /// estimated, shown with ≈
+    #[arg(long)]
+    pub exact: bool,
+
     #[command(flatten)]
     pub lock: super::LockOpts,
 }
@@ -48,6 +54,7 @@ pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
         dry_run: args.dry_run,
         exec: args.lock.settings(ctx),
         lock_wait: args.lock.lock_wait,
+        exact: args.exact,
     };
     let job = Job::Range {
         from: args.from,

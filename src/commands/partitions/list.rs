@@ -22,6 +22,11 @@ pub struct ListArgs {
     #[arg(long)]
     pub health: bool,
 
+    /// Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition's
+    /// rows are the planner's estimate, shown with ≈ (and `default_rows_estimated` in JSON)
+    #[arg(long)]
+    pub exact: bool,
+
     /// Judge health as of this date instead of the server's clock
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub as_of: Option<NaiveDateTime>,
@@ -33,8 +38,14 @@ pub struct ListArgs {
 pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
     let db = ctx.connect().await?;
     let tables: Vec<String> = args.table.iter().cloned().collect();
-    let listings =
-        list::collect(&db, &tables, args.as_of, std::time::Duration::from_secs(5)).await?;
+    let listings = list::collect(
+        &db,
+        &tables,
+        args.as_of,
+        std::time::Duration::from_secs(5),
+        args.exact,
+    )
+    .await?;
     let tty = ctx.out.stdout_tty;
     let text = match (args.format.format, args.health) {
         (Format::Json, false) => {

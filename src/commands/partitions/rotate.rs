@@ -21,6 +21,12 @@ pub struct RotateArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Count the rows sitting in the DEFAULT partition exactly for the plan (a scan of it);
+    /// by default a large DEFAULT partition's periods are found on its index and their rows
+    /// estimated, shown with ≈
+    #[arg(long)]
+    pub exact: bool,
+
     /// Plan as of this date instead of the server's clock (retention never counts from a date
     /// after the server's clock)
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
@@ -41,6 +47,7 @@ pub async fn run(args: &RotateArgs, ctx: &Ctx) -> Result<()> {
         dry_run: args.dry_run,
         exec: args.lock.settings(ctx),
         lock_wait: args.lock.lock_wait,
+        exact: args.exact,
     };
     maintain::run(&db, &ctx.out, Job::Rotate { retention: true }, &opts).await?;
     Ok(())
