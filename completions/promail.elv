@@ -357,7 +357,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --dry-run 'Count what would be removed; change nothing'
-            cand --exact 'Count the rows of dropped partitions exactly (a scan of each) instead of estimating'
+            cand --exact 'Count the rows of dropped partitions, and with --dry-run the rows to delete, exactly (a scan of each) instead of estimating'
             cand -y 'Do not ask for confirmation (required when no terminal is attached)'
             cand --yes 'Do not ask for confirmation (required when no terminal is attached)'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'

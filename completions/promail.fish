@@ -253,7 +253,7 @@ complete -c promail -n "__fish_promail_using_subcommand cleanup" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l dry-run -d 'Count what would be removed; change nothing'
-complete -c promail -n "__fish_promail_using_subcommand cleanup" -l exact -d 'Count the rows of dropped partitions exactly (a scan of each) instead of estimating'
+complete -c promail -n "__fish_promail_using_subcommand cleanup" -l exact -d 'Count the rows of dropped partitions, and with --dry-run the rows to delete, exactly (a scan of each) instead of estimating'
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -s y -l yes -d 'Do not ask for confirmation (required when no terminal is attached)'
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -s W -l password -d 'Ask for the password before connecting, as psql -W'

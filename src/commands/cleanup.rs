@@ -19,7 +19,8 @@ use crate::partition::policy;
 /// Removes login_history rows older than 90 days and email_analytics rows older than 30 days
 /// (the server's clock), as the seed's cleanup_old_logs() does, and reports per table how many
 /// rows went. Partitions entirely past that are dropped first (fast, little WAL); rows in them
-/// are counted from the statistics system ("≈") unless --exact. They are dropped whatever the
+/// are counted from the statistics system ("≈") unless --exact, and so, with --dry-run, are the
+/// rows the function would delete (the planner's estimate). They are dropped whatever the
 /// table's partition policy says (detach, or no retention): the seed's function would delete
 /// their rows anyway.
 #[derive(Debug, Args)]
@@ -28,7 +29,8 @@ pub struct CleanupArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Count the rows of dropped partitions exactly (a scan of each) instead of estimating
+    /// Count the rows of dropped partitions, and with --dry-run the rows to delete, exactly (a
+    /// scan of each) instead of estimating
     #[arg(long)]
     pub exact: bool,
 
@@ -259,7 +261,11 @@ fn report(removed: &[Removed], format: Format) -> Rows {
             json!(p.cutoff.format("%Y-%m-%d %H:%M:%S").to_string()),
             json!(p.expired.len()),
             num(dropped),
-            json!(r.deleted),
+            if p.to_delete_exact {
+                json!(r.deleted)
+            } else {
+                num(r.deleted)
+            },
             num(total),
             json!(exact),
         ]);

@@ -80,8 +80,11 @@ pub struct TablePlan {
     /// Range partitions holding the cutoff: their older rows are deleted by promail, in the
     /// function's transaction, just before it runs.
     pub boundary: Vec<String>,
-    /// Rows the function's DELETE will remove (counted for `--dry-run` only).
+    /// Rows the function's DELETE will remove (for `--dry-run` only): the planner's estimate
+    /// unless `--exact`.
     pub to_delete: Option<i64>,
+    /// `to_delete` was counted, not estimated.
+    pub to_delete_exact: bool,
 }
 
 impl TablePlan {
@@ -90,7 +93,7 @@ impl TablePlan {
     }
 
     pub fn exact(&self) -> bool {
-        self.expired.iter().all(|e| e.exact)
+        self.expired.iter().all(|e| e.exact) && self.to_delete_exact
     }
 }
 
@@ -196,10 +199,17 @@ async fn plan_table(
     for (e, n) in expired.iter_mut().filter(|e| e.exact).zip(counts) {
         e.rows = n;
     }
+    // The straddling partitions and DEFAULT hold the rows the function deletes: counting them
+    // reads them all (millions at scale) for a preview, so the planner estimates them unless
+    // asked.
     let to_delete = if count_deletes {
         let mut n = 0;
         for name in &remaining {
-            n += count_older(client, name, seed.column, cutoff).await?;
+            n += if exact {
+                count_older(client, name, seed.column, cutoff).await?
+            } else {
+                estimate_older(client, name, seed.column, cutoff).await?
+            };
         }
         Some(n)
     } else {
@@ -211,6 +221,7 @@ async fn plan_table(
         expired,
         boundary,
         to_delete,
+        to_delete_exact: exact || !count_deletes,
     })
 }
 
@@ -286,6 +297,38 @@ async fn count_older(client: &Client, name: &str, col: &str, cutoff: NaiveDateTi
         .map_err(|e| e.context(format!("counting the rows of {name}")))?
         .get(0);
     Ok(n)
+}
+
+/// The planner's estimate of [`count_older`]: 0 for a table that has never been written to (no
+/// block), else what `EXPLAIN` says (at least 1, as the planner never says 0).
+async fn estimate_older(
+    client: &Client,
+    name: &str,
+    col: &str,
+    cutoff: NaiveDateTime,
+) -> Result<i64> {
+    let sql = format!(
+        "SELECT pg_relation_size('{name}'::regclass) = 0",
+        name = name.replace('\'', "''")
+    );
+    let empty: bool = client.query_one(&sql, &[]).await.pg()?.get(0);
+    if empty {
+        return Ok(0);
+    }
+    let sql = format!(
+        "EXPLAIN (FORMAT JSON) SELECT 1 FROM ONLY {name} WHERE {} < '{}'",
+        ident(col),
+        cutoff.format("%Y-%m-%d %H:%M:%S%.f")
+    );
+    let plan: serde_json::Value = client
+        .query_one(&sql, &[])
+        .await
+        .pg()
+        .map_err(|e| e.context(format!("estimating the rows of {name}")))?
+        .get(0);
+    Ok(plan[0]["Plan"]["Plan Rows"]
+        .as_f64()
+        .map_or(0, |n| n.round() as i64))
 }
 
 /// Whether the deleting transaction may compress its full-page images with lz4: the server

@@ -384,6 +384,43 @@ fn a_short_idle_in_transaction_timeout_does_not_end_cleanup_midway() {
 }
 
 #[test]
+fn dry_run_estimates_what_it_would_delete_unless_exact_and_says_so() {
+    // Counting the straddling partitions reads every row of them: a preview estimates, marked.
+    let db = TestDb::unpartitioned("cleanup_dry_estimate");
+    year_of_logs(&db);
+    db.sql("ANALYZE login_history; ANALYZE email_analytics");
+    let dry = report(
+        &db.promail()
+            .args(["cleanup", "--dry-run", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(dry[0]["exact"], false, "{dry}");
+    assert!(dry[0]["rows_deleted"].as_i64().unwrap() > 0, "{dry}");
+    let out = db
+        .promail()
+        .args(["cleanup", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let table = stdout_of(&out);
+    let login = table.lines().find(|l| l.contains("login_history")).unwrap();
+    assert!(login.matches('≈').count() >= 3, "{table}");
+    let exact = report(
+        &db.promail()
+            .args(["cleanup", "--dry-run", "--exact", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(exact[0]["exact"], true, "{exact}");
+    assert_eq!(
+        exact[0]["rows_removed"],
+        older(&db, "login_history", "login_time", "90 days"),
+        "{exact}"
+    );
+}
+
+#[test]
 fn a_partition_policy_keeping_more_than_the_seed_is_warned_about() {
     let db = TestDb::unpartitioned("cleanup_policy");
     year_of_logs(&db);
