@@ -657,8 +657,12 @@ fn attach_sql(target: &Target<'_>, p: &Partition) -> String {
 /// attaches take (SHARE UPDATE EXCLUSIVE on the parent, ACCESS EXCLUSIVE on its DEFAULT
 /// partition, SHARE ROW EXCLUSIVE on the tables its foreign keys reference, which blocks
 /// writes to them) are held from the first attach to the commit: about a millisecond per
-/// partition while DEFAULT is empty, but each attach scans DEFAULT, so the caller batches only
-/// then. Retried as a whole like one action. `Ok(false)`
+/// partition while DEFAULT is empty. Each attach would scan DEFAULT: with `default_has_rows`,
+/// one ALTER TABLE adds a CHECK constraint on DEFAULT per partition excluding its range, which
+/// PostgreSQL validates in one scan of DEFAULT (under DEFAULT's ACCESS EXCLUSIVE lock, which
+/// the attaches take anyway, and before any foreign key lock), the attaches then skip theirs,
+/// and the constraints go before the commit: one scan of DEFAULT per batch instead of one per
+/// partition. Retried as a whole like one action. `Ok(false)`
 /// when a statement failed otherwise (a name taken, rows arrived in DEFAULT meanwhile):
 /// nothing was done, and the caller applies them one by one, so that each partition gets its
 /// own outcome (made, made meanwhile by another run, or its own error) as without batches.
@@ -668,6 +672,7 @@ pub async fn create_batch(
     target: &Target<'_>,
     partitions: &[Partition],
     settings: &Settings,
+    default_has_rows: bool,
 ) -> Result<bool> {
     let (Some(first), Some(last)) = (partitions.first(), partitions.last()) else {
         return Ok(true);
@@ -685,9 +690,45 @@ pub async fn create_batch(
             }
             sql.push_str(&build_sql(target, p));
         }
+        let excluding = target.default.filter(|_| default_has_rows).map(|default| {
+            let (def, col) = (qualified(default), ident(&target.policy.column));
+            let name = |i: usize| ident(&format!("{DEFAULT_EXCLUDES}_{i}"));
+            let adds: Vec<String> = partitions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    format!(
+                        "ADD CONSTRAINT {} CHECK (NOT ({col} IS NOT NULL AND {col} >= '{}' AND {col} < '{}'))",
+                        name(i),
+                        sql_timestamp(p.from),
+                        sql_timestamp(p.to)
+                    )
+                })
+                .collect();
+            let drops: Vec<String> = (0..partitions.len())
+                .map(|i| format!("DROP CONSTRAINT {}", name(i)))
+                .collect();
+            (
+                // The parent first, as ATTACH locks it before DEFAULT (see excluding_default).
+                format!(
+                    "LOCK TABLE ONLY {} IN SHARE UPDATE EXCLUSIVE MODE; ALTER TABLE {def} {}",
+                    qualified(&target.policy.table),
+                    adds.join(", ")
+                ),
+                format!("ALTER TABLE {def} {}", drops.join(", ")),
+            )
+        });
+        if let Some((add, _)) = &excluding {
+            sql.push_str("; ");
+            sql.push_str(add);
+        }
         for p in partitions {
             sql.push_str("; ");
             sql.push_str(&attach_sql(target, p));
+        }
+        if let Some((_, drop)) = &excluding {
+            sql.push_str("; ");
+            sql.push_str(drop);
         }
         client.batch_execute(&sql).await?;
         Ok(())

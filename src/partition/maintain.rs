@@ -109,6 +109,11 @@ const PARALLEL_CREATES: usize = 4;
 /// Partitions of one table a session creates in one transaction at most.
 const CREATE_BATCH: usize = 8;
 
+/// The same while the DEFAULT partition holds rows: each batch scans DEFAULT once, so a batch
+/// takes two years of monthly partitions (the foreign key locks its attaches take, a
+/// millisecond each, are held to the commit).
+const CREATE_BATCH_DEFAULT_ROWS: usize = 24;
+
 /// One table's share of a run.
 struct Work<'a> {
     policy: &'a crate::partition::plan::Policy,
@@ -211,12 +216,11 @@ async fn create_all(
     settings: &Settings,
 ) -> Vec<Result<Outcome>> {
     let numbered: Vec<(usize, &(usize, &Action))> = creates.iter().enumerate().collect();
-    // Each attach scans DEFAULT under the batch's locks (among them SHARE ROW EXCLUSIVE on
-    // the tables the foreign keys reference, which blocks their writes): batches only when
-    // DEFAULT is left empty by the moves.
+    // While DEFAULT holds rows, each batch scans it once (see `exec::create_batch`): larger
+    // batches, so that a run of creates scans it once, not once per partition.
     let batch_size = |i: usize| {
         if works[i].default_left() > 0 {
-            1
+            CREATE_BATCH_DEFAULT_ROWS
         } else {
             CREATE_BATCH
         }
@@ -292,7 +296,8 @@ async fn create_batch(
         })
         .collect();
     if batch.len() > 1 && partitions.len() == batch.len() {
-        match exec::create_batch(client, &target, &partitions, settings).await {
+        let default_has_rows = works[*i].default_left() > 0;
+        match exec::create_batch(client, &target, &partitions, settings, default_has_rows).await {
             Ok(true) => return batch.iter().map(|(n, _)| (*n, Ok(Outcome::Done))).collect(),
             Ok(false) => {}
             Err(e) => {
