@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Everyday commands at two sizes: do they cost O(partitions) or O(rows)? And how long does an
+# application insert wait while the nightly jobs run? Loads each size by SQL, times each command
+# (median of RUNS), prints L/S per command, then runs `partitions rotate` (which moves the rows
+# sitting in DEFAULT) and `cleanup --yes` while pgbench inserts into email_analytics every 10 ms,
+# and prints the worst insert latency during each.
+#
+#   bench/scale.sh                    # sizes S and L: S = 5 M login rows + 2 M email_analytics
+#   SIZES="1 8" RUNS=3 bench/scale.sh # rows, L = 8 × S (40 M + 16 M, about 12 GB); 1 % of the
+#                                     # login rows sit in DEFAULT
+#   SIZES="1 20" bench/scale.sh       # 100 M login rows, for the record (an hour of loading)
+#
+# Needs a PostgreSQL server reachable as PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres,
+# trust) where it may create and drop databases named bench_scale_*; builds promail --release.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+RUNS="${RUNS:-3}"
+BASE="${BASE:-5000000}" # login rows at ×1 (email_analytics: 40 % of that)
+read -r -a SIZES <<<"${SIZES:-1 8}"
+P="$PWD/target/release/promail"
+echo "bench: building promail --release" >&2
+cargo build --release -q
+
+q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+url() { echo "postgresql://$PGUSER@$PGHOST:$PGPORT/$1"; }
+now() { date +%s.%N; }
+median() { python3 -c "import sys,statistics; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
+
+load() { # DB FACTOR: the schema, a year of partitions, FACTOR × (5 M logins + 2 M analytics)
+  local db=$1 f=$2 logins analytics stray
+  q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  q -d postgres -c "CREATE DATABASE $db"
+  DATABASE_URL=$(url "$db") "$P" -q db migrate
+  local from to
+  from=$(q -d "$db" -c "SELECT to_char(localtimestamp - interval '365 days', 'YYYY-MM-DD')")
+  to=$(q -d "$db" -c "SELECT to_char(localtimestamp + interval '4 months', 'YYYY-MM-DD')")
+  for t in login_history email_analytics; do
+    DATABASE_URL=$(url "$db") "$P" -q partitions create "$t" --from "$from" --to "$to"
+  done
+  logins=$((BASE * f)); analytics=$((BASE * 2 / 5 * f)); stray=$((logins / 100))
+  q -d "$db" -c "INSERT INTO users (email, password_hash)
+                   SELECT 'u' || g || '@example.fr', 'x' FROM generate_series(1, 1000) g"
+  # Logins over the last year; 1 % of them in DEFAULT (a month a year ahead, which no
+  # partition holds: rotate moves them).
+  q -d "$db" -c "INSERT INTO login_history (user_id, login_time, ip_address, user_agent, success)
+                   SELECT 1 + g % 1000, localtimestamp - interval '365 days' * g / $logins,
+                          '10.0.0.1', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0', g % 10 <> 0
+                   FROM generate_series(1, $logins - $stray) g"
+  q -d "$db" -c "INSERT INTO login_history (user_id, login_time, ip_address, user_agent, success)
+                   SELECT 1 + g % 1000,
+                          date_trunc('month', localtimestamp) + interval '1 year' + interval '20 days' * g / $stray,
+                          '10.0.0.1', 'Mozilla/5.0', true
+                   FROM generate_series(1, $stray) g"
+  # email_analytics over the last 60 days: half of it past the seed's 30 days.
+  q -d "$db" -c "INSERT INTO email_analytics (user_id, action, action_time)
+                   SELECT 1 + g % 1000, 'open', localtimestamp - interval '60 days' * g / $analytics
+                   FROM generate_series(1, $analytics) g"
+  q -d "$db" -c "VACUUM ANALYZE"
+}
+
+# The commands whose work does not grow with the rows.
+COMMANDS=(
+  "db ping"
+  "db status"
+  "partitions policy"
+  "db migrate"
+  "partitions list"
+  "partitions list --health"
+  "partitions rotate --dry-run"
+  "partitions create login_history --from 2030-01-01 --to 2031-01-01 --dry-run"
+  "cleanup --dry-run"
+)
+
+declare -A T
+for f in "${SIZES[@]}"; do
+  db="bench_scale_$f"
+  echo "bench: loading size ×$f into $db" >&2
+  start=$(now)
+  load "$db" "$f"
+  echo "bench: loaded ×$f in $(python3 -c "print(f'{$(now) - $start:.0f}')") s ($(q -d "$db" -c "SELECT pg_size_pretty(pg_database_size(current_database()))"))" >&2
+  for c in "${COMMANDS[@]}"; do
+    times=()
+    for _ in $(seq "$RUNS"); do
+      s=$(now)
+      # shellcheck disable=SC2086
+      DATABASE_URL=$(url "$db") "$P" -q $c >/dev/null
+      times+=("$(python3 -c "print($(now) - $s)")")
+    done
+    T["$f|$c"]=$(median "${times[@]}")
+  done
+
+  # The nightly jobs under an application writing every 10 ms.
+  for job in "partitions rotate" "cleanup --yes"; do
+    log=$(mktemp -d)
+    echo "INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', localtimestamp);" >"$log/insert.sql"
+    (cd "$log" && pgbench -n -R 100 -T 15 -l -f insert.sql "$db" >/dev/null 2>&1) &
+    bg=$!
+    sleep 3
+    s=$(now)
+    # shellcheck disable=SC2086
+    DATABASE_URL=$(url "$db") "$P" -q $job
+    T["$f|$job"]=$(python3 -c "print(f'{$(now) - $s:.3f}')")
+    wait "$bg" || true
+    # pgbench's log: client, transaction, latency in µs, …
+    T["$f|worst insert during $job"]=$(cat "$log"/pgbench_log.* | awk 'BEGIN{m=0} {if ($3>m) m=$3} END{printf "%.1f ms", m/1000}')
+    rm -rf "$log"
+  done
+done
+
+s=${SIZES[0]}; l=${SIZES[-1]}
+printf '\n%-78s %10s %10s %6s\n' "command (median of $RUNS, seconds)" "×$s" "×$l" "L/S"
+for c in "${COMMANDS[@]}"; do
+  printf '%-78s %10s %10s %6s\n' "$c" "${T[$s|$c]}" "${T[$l|$c]}" \
+    "$(python3 -c "print(f'{${T[$l|$c]} / ${T[$s|$c]}:.2f}')")"
+done
+for job in "partitions rotate" "cleanup --yes"; do
+  printf '%-78s %10s %10s\n' "$job (once)" "${T[$s|$job]}" "${T[$l|$job]}"
+  printf '%-78s %10s %10s\n' "  worst application insert meanwhile" "${T[$s|worst insert during $job]}" "${T[$l|worst insert during $job]}"
+done
