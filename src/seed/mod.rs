@@ -6,6 +6,7 @@ pub mod gen;
 pub mod words;
 
 use std::error::Error;
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -219,7 +220,20 @@ pub async fn run(
     check_id_range(&plan)?;
     progress.set_length(plan.counts.total());
 
+    // An empty database (the tables were checked or emptied under their locks): load first,
+    // index after. Appending keeps the indexes live (rebuilding them would cost more).
+    let deferred = if opts.mode == Mode::Append {
+        Vec::new()
+    } else {
+        defer_indexes(&tx).await?
+    };
     let mut steps = copy_all(&tx, &plan, progress).await?;
+    if !deferred.is_empty() {
+        progress.set_message("indexes");
+        let started = Instant::now();
+        rebuild(&tx, &deferred).await?;
+        steps.push(("indexes and foreign keys", started.elapsed()));
+    }
 
     for (table, rows) in plan.counts.by_table() {
         if rows == 0 {
@@ -263,6 +277,86 @@ pub async fn run(
         seed: opts.seed,
         first_user_id: ids.users,
     })
+}
+
+const DEFERRED_SQL: &str = include_str!("../../sql/seed/deferred.sql");
+
+/// An index or foreign key dropped for the load and made again after it.
+#[derive(Debug, Clone)]
+struct Deferred {
+    foreign_key: bool,
+    table: String,
+    name: String,
+    definition: String,
+}
+
+/// Drops the seven tables' secondary indexes and foreign keys (see `sql/seed/deferred.sql`), in
+/// the seed's transaction: a failure or Ctrl-C at any later point rolls the drops back with the
+/// rows, leaving the schema exactly as the migrations made it.
+async fn defer_indexes(tx: &Transaction<'_>) -> Result<Vec<Deferred>> {
+    let tables: Vec<String> = TABLES.iter().map(ToString::to_string).collect();
+    let found: Vec<Deferred> = tx
+        .query(DEFERRED_SQL, &[&tables])
+        .await
+        .pg()
+        .context("reading the indexes and foreign keys of the seven tables")?
+        .iter()
+        .map(|r| Deferred {
+            foreign_key: r.get::<_, String>(0) == "foreign key",
+            table: r.get(1),
+            name: r.get(2),
+            definition: r.get(3),
+        })
+        .collect();
+    let mut sql = String::new();
+    // Foreign keys first: none of the indexes backs one, but keep the order pg_restore uses.
+    for d in found.iter().filter(|d| d.foreign_key) {
+        let _ = writeln!(
+            sql,
+            "ALTER TABLE public.{} DROP CONSTRAINT {};",
+            crate::pg::ident(&d.table),
+            crate::pg::ident(&d.name)
+        );
+    }
+    for d in found.iter().filter(|d| !d.foreign_key) {
+        let _ = writeln!(sql, "DROP INDEX public.{};", crate::pg::ident(&d.name));
+    }
+    if !sql.is_empty() {
+        tx.batch_execute(&sql)
+            .await
+            .pg()
+            .context("dropping the indexes and foreign keys before loading")?;
+    }
+    Ok(found)
+}
+
+/// Builds the deferred indexes (with `maintenance_work_mem` raised for the transaction: sorts
+/// in memory) and adds the foreign keys back, each validated by one join.
+async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred]) -> Result<()> {
+    tx.batch_execute("SET LOCAL maintenance_work_mem = '256MB'")
+        .await
+        .pg()?;
+    for d in deferred.iter().filter(|d| !d.foreign_key) {
+        // On a partitioned table the definition reads `ON ONLY parent`, which would make the
+        // parent's index alone, invalid: without ONLY it is built on every partition too.
+        let sql = d.definition.replacen(" ON ONLY ", " ON ", 1);
+        tx.batch_execute(&sql)
+            .await
+            .pg()
+            .with_context(|| format!("building index {} of {}", d.name, d.table))?;
+    }
+    for d in deferred.iter().filter(|d| d.foreign_key) {
+        tx.batch_execute(&format!(
+            "ALTER TABLE public.{} ADD CONSTRAINT {} {}",
+            crate::pg::ident(&d.table),
+            crate::pg::ident(&d.name),
+            d.definition
+        ))
+        .await
+        .pg()
+        .with_context(|| format!("adding foreign key {} of {}", d.name, d.table))?;
+    }
+    Ok(())
 }
 
 /// One more than the larger of the table's highest id and its sequence's last value, so that
