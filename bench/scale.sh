@@ -45,17 +45,17 @@ load() { # DB FACTOR: the schema, a year of partitions, FACTOR × (5 M logins + 
   # Logins over the last year; 1 % of them in DEFAULT (a month a year ahead, which no
   # partition holds: rotate moves them).
   q -d "$db" -c "INSERT INTO login_history (user_id, login_time, ip_address, user_agent, success)
-                   SELECT 1 + g % 1000, localtimestamp - interval '365 days' * g / $logins,
+                   SELECT 1 + g % 1000, localtimestamp - interval '365 days' * (g::float8 / $logins),
                           '10.0.0.1', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0', g % 10 <> 0
                    FROM generate_series(1, $logins - $stray) g"
   q -d "$db" -c "INSERT INTO login_history (user_id, login_time, ip_address, user_agent, success)
                    SELECT 1 + g % 1000,
-                          date_trunc('month', localtimestamp) + interval '1 year' + interval '20 days' * g / $stray,
+                          date_trunc('month', localtimestamp) + interval '1 year' + interval '20 days' * (g::float8 / $stray),
                           '10.0.0.1', 'Mozilla/5.0', true
                    FROM generate_series(1, $stray) g"
   # email_analytics over the last 60 days: half of it past the seed's 30 days.
   q -d "$db" -c "INSERT INTO email_analytics (user_id, action, action_time)
-                   SELECT 1 + g % 1000, 'open', localtimestamp - interval '60 days' * g / $analytics
+                   SELECT 1 + g % 1000, 'open', localtimestamp - interval '60 days' * (g::float8 / $analytics)
                    FROM generate_series(1, $analytics) g"
   q -d "$db" -c "VACUUM ANALYZE"
 }
