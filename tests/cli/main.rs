@@ -9,6 +9,7 @@ mod interrupt;
 mod local;
 mod lock;
 mod migrate;
+mod monitor;
 mod partitions;
 mod password;
 mod pg;

@@ -1,0 +1,1 @@
+//! `monitor check`: thresholds and their evaluation (pure).

@@ -1,0 +1,1 @@
+//! `monitor check`: reading the facts the checks judge.
