@@ -385,3 +385,199 @@ fn bad_input_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("--watch"), "{}", stderr_of(&out));
 }
+
+fn check(db: &TestDb, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = db
+        .promail()
+        .args(["monitor", "check"])
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code(), stdout_of(&out), stderr_of(&out))
+}
+
+fn line<'a>(text: &'a str, check: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.split_whitespace().nth(1) == Some(&format!("{check}:")))
+        .unwrap_or_else(|| panic!("no {check} line in {text}"))
+}
+
+#[test]
+fn check_is_ok_on_a_fresh_database_and_nagios_codes_follow_the_worst_check() {
+    let db = TestDb::migrated("monitor_check");
+    let (code, text, err) = check(&db, &[]);
+    assert_eq!(code, Some(0), "{text}{err}");
+    assert!(
+        text.starts_with("PROMAIL OK: 0 critical, 0 warning, 0 unknown, 7 ok\n"),
+        "{text}"
+    );
+    for c in [
+        "connections",
+        "wraparound",
+        "long_transaction",
+        "replication",
+        "default_rows",
+        "partitions_ahead",
+        "migrations",
+    ] {
+        assert!(line(&text, c).starts_with("OK "), "{text}");
+    }
+
+    // A row that no partition holds goes to DEFAULT: a warning, critical past its level.
+    db.sql(
+        "INSERT INTO login_history (user_id, login_time, success) VALUES (NULL, TIMESTAMP '2001-01-01', true)",
+    );
+    let (code, text, _) = check(&db, &[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.starts_with("PROMAIL WARNING"), "{text}");
+    assert!(
+        line(&text, "default_rows").contains("login_history 1"),
+        "{text}"
+    );
+    let (code, text, _) = check(&db, &["--default-rows-critical", "1"]);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(
+        line(&text, "default_rows").starts_with("CRITICAL"),
+        "{text}"
+    );
+
+    // Migrations: one missing from the history is pending (WARNING), an edited one CRITICAL.
+    db.sql("DELETE FROM login_history; DELETE FROM promail.schema_migrations WHERE version = 2");
+    let (code, text, _) = check(&db, &[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        line(&text, "migrations").contains("1 pending (0002_"),
+        "{text}"
+    );
+    db.sql("UPDATE promail.schema_migrations SET checksum = 'edited' WHERE version = 1");
+    let (code, text, _) = check(&db, &[]);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(
+        line(&text, "migrations").contains("edited after being applied"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_judges_long_transactions_and_connections_with_the_given_levels() {
+    let db = TestDb::migrated("monitor_check_levels");
+    let rt = runtime();
+    let app = rt.block_on(db.connect());
+    rt.block_on(app.batch_execute("BEGIN; SELECT 1")).unwrap();
+    let (code, text, _) = check(
+        &db,
+        &[
+            "--transaction-warning",
+            "0s",
+            "--transaction-critical",
+            "1d",
+        ],
+    );
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        line(&text, "long_transaction")
+            .starts_with("WARNING long_transaction: oldest open transaction: pid "),
+        "{text}"
+    );
+    let (code, text, _) = check(
+        &db,
+        &["--connections-warning", "0", "--connections-critical", "0"],
+    );
+    assert_eq!(code, Some(2), "{text}");
+    assert!(line(&text, "connections").starts_with("CRITICAL"), "{text}");
+    rt.block_on(app.batch_execute("ROLLBACK")).unwrap();
+}
+
+#[test]
+fn check_refuses_a_warning_past_its_critical_level() {
+    let db = TestDb::new("monitor_check_usage");
+    let (code, text, err) = check(&db, &["--connections-warning", "95"]);
+    assert_eq!(code, Some(2));
+    assert!(text.is_empty());
+    assert!(
+        err.starts_with("error: --connections-warning (95) is above --connections-critical (90)"),
+        "{err}"
+    );
+    let (code, _, err) = check(&db, &["--ahead-warning", "0", "--ahead-critical", "2"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("--ahead-warning (0) is below --ahead-critical (2)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_without_a_server_is_unknown() {
+    let out = crate::support::promail()
+        .env(
+            "DATABASE_URL",
+            "host=/nonexistent-promail-socket user=x dbname=y",
+        )
+        .args(["monitor", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(text.starts_with("PROMAIL UNKNOWN"), "{text}");
+    assert!(text.contains("UNKNOWN connection: "), "{text}");
+}
+
+#[test]
+fn check_finds_the_newest_good_backup_by_name_and_sidecar() {
+    let db = TestDb::migrated("monitor_check_backup");
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let name = |hours_ago: i64| {
+        (chrono::Utc::now() - chrono::Duration::hours(hours_ago))
+            .format("promail_%Y%m%d_%H%M%S.dump")
+            .to_string()
+    };
+    // A fresh dump without its checksum does not count; a 30-hour-old one with it is a warning.
+    std::fs::write(p.join(name(1)), "x").unwrap();
+    let old = name(30);
+    std::fs::write(p.join(&old), "x").unwrap();
+    std::fs::write(p.join(format!("{old}.sha256")), "x").unwrap();
+    let dir_arg = p.to_str().unwrap();
+    let (code, text, _) = check(&db, &["--backup-dir", dir_arg]);
+    assert_eq!(code, Some(1), "{text}");
+    let l = line(&text, "backup_age");
+    assert!(l.starts_with("WARNING") && l.contains(&old), "{l}");
+    // Prometheus, written atomically to a file: the verdicts and values, no temporary left.
+    let prom = p.join("promail.prom");
+    let (code, text, err) = check(
+        &db,
+        &[
+            "--backup-dir",
+            dir_arg,
+            "--format",
+            "prometheus",
+            "--output",
+            prom.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.is_empty());
+    let written = std::fs::read_to_string(&prom).unwrap();
+    assert!(
+        written.contains("promail_check_status{check=\"backup_age\"} 1\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("promail_check_status{check=\"connections\"} 0\n"),
+        "{written}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(p)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    // An empty folder: no good backup at all.
+    let empty = tempfile::tempdir().unwrap();
+    let (code, text, _) = check(&db, &["--backup-dir", empty.path().to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(
+        line(&text, "backup_age").contains("no good backup"),
+        "{text}"
+    );
+}
