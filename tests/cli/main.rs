@@ -15,5 +15,6 @@ mod password;
 mod pg;
 mod report;
 mod seed;
+mod standby;
 mod terminal;
 mod tls;

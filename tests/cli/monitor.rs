@@ -327,8 +327,8 @@ fn the_other_reports_answer_on_a_migrated_database() {
         find(&parts, "table", "login_history").unwrap()["status"],
         "ok"
     );
-    let (repl, err) = json(&db, &["replication"]);
-    assert!(repl.is_empty());
+    // (The standby tests may have a standby streaming from the test server.)
+    let (_, err) = json(&db, &["replication"]);
     assert!(err.contains("this server is a primary"), "{err}");
     // CSV: a header and the same rows.
     let out = db
