@@ -10,6 +10,7 @@ mod local;
 mod lock;
 mod migrate;
 mod monitor;
+mod monitor_watch;
 mod partitions;
 mod password;
 mod pg;

@@ -371,27 +371,44 @@ impl Standby {
 }
 
 /// The shared standby, or None (with the reason on stderr) where none can be made: an external
-/// test server (`PROMAIL_TEST_DATABASE_URL`) or no `pg_basebackup` able to copy it.
+/// test server (`PROMAIL_TEST_DATABASE_URL`) or no `pg_basebackup`. A standby that could be
+/// made but does not start or stream fails the test.
 pub fn standby() -> Option<&'static Standby> {
     static STANDBY: OnceLock<Option<Standby>> = OnceLock::new();
     STANDBY
         .get_or_init(|| match make_standby() {
             Ok(s) => Some(s),
-            Err(why) => {
+            Err(StandbyError::Skip(why)) => {
                 eprintln!("standby tests skipped: {why}");
                 None
             }
+            Err(StandbyError::Fail(why)) => panic!("starting the test standby: {why}"),
         })
         .as_ref()
 }
 
-fn make_standby() -> Result<Standby, String> {
+enum StandbyError {
+    /// No standby can be made here.
+    Skip(String),
+    /// One should have started and did not.
+    Fail(String),
+}
+
+impl From<String> for StandbyError {
+    fn from(s: String) -> StandbyError {
+        StandbyError::Fail(s)
+    }
+}
+
+fn make_standby() -> Result<Standby, StandbyError> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     use std::os::unix::process::CommandExt;
 
     let srv = server();
     let Some(cluster) = &srv.cluster else {
-        return Err("the test server is external (PROMAIL_TEST_DATABASE_URL)".into());
+        return Err(StandbyError::Skip(
+            "the test server is external (PROMAIL_TEST_DATABASE_URL)".into(),
+        ));
     };
     let bindir = promail::local::find_bindir().map_err(|e| format!("{e:#}"))?;
     let basebackup = [
@@ -400,9 +417,12 @@ fn make_standby() -> Result<Standby, String> {
     ]
     .into_iter()
     .find(|p| p.is_file())
-    .ok_or(
-        "no pg_basebackup in the server's bin folder nor in /var/cache/promail/pg/client-18/bin",
-    )?;
+    .ok_or_else(|| {
+        StandbyError::Skip(
+            "no pg_basebackup in the server's bin folder nor in /var/cache/promail/pg/client-18/bin"
+                .into(),
+        )
+    })?;
     let primary_dir = cluster.dir().to_path_buf();
     let dir = PathBuf::from(format!("{}-standby", primary_dir.display()));
     let data = dir.join("data");
@@ -482,10 +502,9 @@ fn make_standby() -> Result<Standby, String> {
         })
     };
     let primary_id = system_id(&srv.admin).and_then(|(id, _, _)| id);
-    // Reuse a running standby of this primary.
-    if let Some((id, true, _)) = system_id(&standby.conn) {
-        if id == primary_id {
-            wait_streaming(&standby, &system_id)?;
+    // Reuse a running standby of this primary that streams from it.
+    if let Some((id, true, Some(status))) = system_id(&standby.conn) {
+        if id == primary_id && status == "streaming" {
             return Ok(standby);
         }
     }
@@ -517,7 +536,18 @@ fn make_standby() -> Result<Standby, String> {
         ],
     )?;
     // The copy carries the primary's settings (promail.conf): its own socket folder instead.
-    let mut auto = std::fs::read_to_string(data.join("postgresql.auto.conf")).unwrap_or_default();
+    // And its own primary_conninfo: the one `-R` writes has the options of pg_basebackup's
+    // libpq (pg_basebackup 18 writes sslnegotiation, which a server 13's walreceiver refuses).
+    let mut auto: String = std::fs::read_to_string(data.join("postgresql.auto.conf"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.starts_with("primary_conninfo"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let _ = writeln!(
+        auto,
+        "primary_conninfo = 'host=''{primary_host}'' port=5432 user=postgres application_name=promail_test_standby'"
+    );
     let _ = write!(
         auto,
         "\n# The test standby's own settings.\nunix_socket_directories = '{host}'\nlisten_addresses = ''\nhot_standby = on\n"
