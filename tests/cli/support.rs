@@ -542,8 +542,10 @@ fn make_standby() -> Result<Standby, StandbyError> {
         .unwrap_or_default()
         .lines()
         .filter(|l| !l.starts_with("primary_conninfo"))
-        .map(|l| format!("{l}\n"))
-        .collect();
+        .fold(String::new(), |mut acc, l| {
+            let _ = writeln!(acc, "{l}");
+            acc
+        });
     let _ = writeln!(
         auto,
         "primary_conninfo = 'host=''{primary_host}'' port=5432 user=postgres application_name=promail_test_standby'"
