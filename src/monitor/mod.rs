@@ -223,7 +223,8 @@ pub fn abbreviate(s: &str, max: usize) -> String {
 /// The terminal's width when stdout is one; a reasonable page width otherwise.
 pub fn width(stdout_tty: bool) -> usize {
     if stdout_tty {
-        if let Some(w) = comfy_table::Table::new().width() {
+        // A terminal that reports no size (0 columns: a bare pty) is given the default.
+        if let Some(w) = comfy_table::Table::new().width().filter(|w| *w >= 20) {
             return usize::from(w);
         }
     }
@@ -236,13 +237,34 @@ pub fn width(stdout_tty: bool) -> usize {
 /// A report as text in the chosen format (the notes are not part of it: they go to stderr).
 pub fn render(report: &Report, format: Format, stdout_tty: bool) -> Result<String> {
     match format {
-        Format::Table => crate::output::render(
-            Format::Table,
+        Format::Table => Ok(table(
             &for_table(&report.rows, width(stdout_tty)),
             stdout_tty,
-        ),
+        )),
         f => crate::output::render(f, &report.rows, stdout_tty),
     }
+}
+
+/// A table as `output` draws one, but of the width [`width`] chose (comfy-table's own guess
+/// squeezes every column to one character on a terminal that reports 0 columns).
+fn table(rows: &Rows, tty: bool) -> String {
+    use comfy_table::{presets, ContentArrangement, Table};
+    let mut t = Table::new();
+    if tty {
+        t.load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(u16::try_from(width(true)).unwrap_or(u16::MAX));
+    } else {
+        t.load_preset(presets::ASCII_MARKDOWN)
+            .set_content_arrangement(ContentArrangement::Disabled);
+    }
+    t.set_header(&rows.columns);
+    for r in &rows.rows {
+        t.add_row(r.iter().map(crate::output::cell_text));
+    }
+    let mut s = t.to_string();
+    s.push('\n');
+    s
 }
 
 /// The SQLSTATE 55P03 (lock_not_available): our lock timeout expired.

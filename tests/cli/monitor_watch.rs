@@ -105,3 +105,33 @@ fn watch_keeps_trying_a_server_that_is_not_there() {
     until(&rx, &mut child, "cannot reach the server");
     interrupt(child);
 }
+
+#[test]
+fn on_a_terminal_watch_redraws_in_place_and_ctrl_c_exits_130() {
+    use crate::terminal::{promail_bin, Pty};
+    let db = TestDb::migrated("monitor_watch_tty");
+    let Some(mut pty) = Pty::start(
+        &format!("{} monitor cache --watch 1", promail_bin()),
+        &[("DATABASE_URL", &db.conn)],
+    ) else {
+        return;
+    };
+    // Two frames, each after clearing the screen and putting the cursor home.
+    pty.wait_for_count("hit_pct", 2);
+    let text = pty.text();
+    let frames: Vec<&str> = text.split("\x1b[H\x1b[2J").skip(1).collect();
+    assert!(frames.len() >= 2, "{text:?}");
+    assert!(frames[0].contains("promail monitor cache every 1s") && frames[0].contains("hit_pct"));
+    pty.type_in(b"\x03");
+    let done = pty.finish();
+    assert_eq!(done.code, Some(130), "{}", done.text);
+    // (The terminal echoes the ^C where the cursor is, at the start of a line.)
+    assert!(
+        done.text
+            .lines()
+            .any(|l| l.trim().trim_start_matches("^C") == "interrupted"),
+        "{}",
+        done.text
+    );
+    done.assert_terminal_restored();
+}
