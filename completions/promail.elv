@@ -35,6 +35,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand partitions 'Partitions of the log tables: list, create, rotate, policies'
             cand cleanup 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first'
             cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
+            cand monitor 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -473,6 +474,326 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;report;help;help'= {
         }
+        &'promail;monitor'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sizes 'Total, table, index and TOAST size per table; partitioned tables as the sum of their partitions (tables locked ACCESS EXCLUSIVE are skipped and named, never waited on)'
+            cand queries 'Top statements from pg_stat_statements (by total time; the seed''s filter on emails and users unless --all)'
+            cand activity 'Sessions doing something (not this one): age, wait event, blocked by; old idle transactions flagged'
+            cand unused-indexes 'Indexes never scanned since the statistics reset (primary-key, unique and constraint indexes excluded), with sizes'
+            cand locks 'Blocking chains: who waits for which lock, and who holds it'
+            cand cache 'Buffer cache hit ratios (database, tables, indexes)'
+            cand vacuum 'Dead tuples, last autovacuum, transaction-ID wraparound age'
+            cand connections 'Client sessions against max_connections, by state'
+            cand duplicate-indexes 'Indexes that duplicate another of the same table'
+            cand bloat 'Table bloat, estimated from the planner''s statistics'
+            cand partitions 'Health of the managed partitioned tables (as `partitions list --health`)'
+            cand replication 'On a primary: each standby''s state and lag; on a standby: its receive/replay lag'
+            cand check 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;monitor;sizes'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --partitions 'List each partition under its partitioned table'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;queries'= {
+            cand --by 'Order by'
+            cand --limit 'How many statements'
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --all 'Every statement of the database, not only those on emails or users'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;activity'= {
+            cand --flag-after 'Flag sessions idle in a transaction for longer than this (e.g. 30s, 5min)'
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;unused-indexes'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;locks'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;cache'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;vacuum'= {
+            cand --limit 'How many tables'
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;connections'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;duplicate-indexes'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;bloat'= {
+            cand --limit 'How many tables'
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;partitions'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;replication'= {
+            cand --format 'Output format'
+            cand --watch 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;check'= {
+            cand --format 'Output format'
+            cand -o 'Write to FILE (atomically: a temporary file in the same folder, then renamed)'
+            cand --output 'Write to FILE (atomically: a temporary file in the same folder, then renamed)'
+            cand --backup-dir 'Folder of `promail backup` files, for the backup_age check'
+            cand --connections-warning 'Connections used, % of max_connections'
+            cand --connections-critical 'connections-critical'
+            cand --wraparound-warning 'Oldest transaction-ID age on the server (check_postgres''s defaults)'
+            cand --wraparound-critical 'wraparound-critical'
+            cand --transaction-warning 'Oldest open transaction'
+            cand --transaction-critical 'transaction-critical'
+            cand --replication-warning 'Replication lag, bytes of WAL not yet replayed (default 16 MB and 1 GB)'
+            cand --replication-critical 'replication-critical'
+            cand --default-rows-warning 'Rows in one DEFAULT partition'
+            cand --default-rows-critical 'default-rows-critical'
+            cand --ahead-warning 'Periods made ahead of now (lower is worse; no partition for now is CRITICAL)'
+            cand --ahead-critical 'ahead-critical'
+            cand --backup-warning 'Age of the newest good backup, hours'
+            cand --backup-critical 'backup-critical'
+            cand --migrations-dir 'migrations-dir'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;monitor;help'= {
+            cand sizes 'Total, table, index and TOAST size per table; partitioned tables as the sum of their partitions (tables locked ACCESS EXCLUSIVE are skipped and named, never waited on)'
+            cand queries 'Top statements from pg_stat_statements (by total time; the seed''s filter on emails and users unless --all)'
+            cand activity 'Sessions doing something (not this one): age, wait event, blocked by; old idle transactions flagged'
+            cand unused-indexes 'Indexes never scanned since the statistics reset (primary-key, unique and constraint indexes excluded), with sizes'
+            cand locks 'Blocking chains: who waits for which lock, and who holds it'
+            cand cache 'Buffer cache hit ratios (database, tables, indexes)'
+            cand vacuum 'Dead tuples, last autovacuum, transaction-ID wraparound age'
+            cand connections 'Client sessions against max_connections, by state'
+            cand duplicate-indexes 'Indexes that duplicate another of the same table'
+            cand bloat 'Table bloat, estimated from the planner''s statistics'
+            cand partitions 'Health of the managed partitioned tables (as `partitions list --health`)'
+            cand replication 'On a primary: each standby''s state and lag; on a standby: its receive/replay lag'
+            cand check 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;monitor;help;sizes'= {
+        }
+        &'promail;monitor;help;queries'= {
+        }
+        &'promail;monitor;help;activity'= {
+        }
+        &'promail;monitor;help;unused-indexes'= {
+        }
+        &'promail;monitor;help;locks'= {
+        }
+        &'promail;monitor;help;cache'= {
+        }
+        &'promail;monitor;help;vacuum'= {
+        }
+        &'promail;monitor;help;connections'= {
+        }
+        &'promail;monitor;help;duplicate-indexes'= {
+        }
+        &'promail;monitor;help;bloat'= {
+        }
+        &'promail;monitor;help;partitions'= {
+        }
+        &'promail;monitor;help;replication'= {
+        }
+        &'promail;monitor;help;check'= {
+        }
+        &'promail;monitor;help;help'= {
+        }
         &'promail;local'= {
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
@@ -622,6 +943,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand partitions 'Partitions of the log tables: list, create, rotate, policies'
             cand cleanup 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first'
             cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
+            cand monitor 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -678,6 +1000,47 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;report;activity'= {
         }
         &'promail;help;report;user'= {
+        }
+        &'promail;help;monitor'= {
+            cand sizes 'Total, table, index and TOAST size per table; partitioned tables as the sum of their partitions (tables locked ACCESS EXCLUSIVE are skipped and named, never waited on)'
+            cand queries 'Top statements from pg_stat_statements (by total time; the seed''s filter on emails and users unless --all)'
+            cand activity 'Sessions doing something (not this one): age, wait event, blocked by; old idle transactions flagged'
+            cand unused-indexes 'Indexes never scanned since the statistics reset (primary-key, unique and constraint indexes excluded), with sizes'
+            cand locks 'Blocking chains: who waits for which lock, and who holds it'
+            cand cache 'Buffer cache hit ratios (database, tables, indexes)'
+            cand vacuum 'Dead tuples, last autovacuum, transaction-ID wraparound age'
+            cand connections 'Client sessions against max_connections, by state'
+            cand duplicate-indexes 'Indexes that duplicate another of the same table'
+            cand bloat 'Table bloat, estimated from the planner''s statistics'
+            cand partitions 'Health of the managed partitioned tables (as `partitions list --health`)'
+            cand replication 'On a primary: each standby''s state and lag; on a standby: its receive/replay lag'
+            cand check 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
+        }
+        &'promail;help;monitor;sizes'= {
+        }
+        &'promail;help;monitor;queries'= {
+        }
+        &'promail;help;monitor;activity'= {
+        }
+        &'promail;help;monitor;unused-indexes'= {
+        }
+        &'promail;help;monitor;locks'= {
+        }
+        &'promail;help;monitor;cache'= {
+        }
+        &'promail;help;monitor;vacuum'= {
+        }
+        &'promail;help;monitor;connections'= {
+        }
+        &'promail;help;monitor;duplicate-indexes'= {
+        }
+        &'promail;help;monitor;bloat'= {
+        }
+        &'promail;help;monitor;partitions'= {
+        }
+        &'promail;help;monitor;replication'= {
+        }
+        &'promail;help;monitor;check'= {
         }
         &'promail;help;local'= {
             cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'

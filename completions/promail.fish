@@ -38,6 +38,7 @@ complete -c promail -n "__fish_promail_needs_command" -f -a "db" -d 'Connect, mi
 complete -c promail -n "__fish_promail_needs_command" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
 complete -c promail -n "__fish_promail_needs_command" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
 complete -c promail -n "__fish_promail_needs_command" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
+complete -c promail -n "__fish_promail_needs_command" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
 complete -c promail -n "__fish_promail_needs_command" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
 complete -c promail -n "__fish_promail_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c promail -n "__fish_promail_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -333,6 +334,255 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "activity" -d 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "sizes" -d 'Total, table, index and TOAST size per table; partitioned tables as the sum of their partitions (tables locked ACCESS EXCLUSIVE are skipped and named, never waited on)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "queries" -d 'Top statements from pg_stat_statements (by total time; the seed\'s filter on emails and users unless --all)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "activity" -d 'Sessions doing something (not this one): age, wait event, blocked by; old idle transactions flagged'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "unused-indexes" -d 'Indexes never scanned since the statistics reset (primary-key, unique and constraint indexes excluded), with sizes'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "locks" -d 'Blocking chains: who waits for which lock, and who holds it'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "cache" -d 'Buffer cache hit ratios (database, tables, indexes)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "vacuum" -d 'Dead tuples, last autovacuum, transaction-ID wraparound age'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "connections" -d 'Client sessions against max_connections, by state'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "duplicate-indexes" -d 'Indexes that duplicate another of the same table'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "bloat" -d 'Table bloat, estimated from the planner\'s statistics'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "partitions" -d 'Health of the managed partitioned tables (as `partitions list --health`)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "replication" -d 'On a primary: each standby\'s state and lag; on a standby: its receive/replay lag'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "check" -d 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l partitions -d 'List each partition under its partitioned table'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l by -d 'Order by' -r -f -a "total\t'Total execution time'
+mean\t'Mean execution time per call'
+calls\t'Number of calls'
+rows\t'Rows returned or changed'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l limit -d 'How many statements' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l all -d 'Every statement of the database, not only those on emails or users'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l flag-after -d 'Flag sessions idle in a transaction for longer than this (e.g. 30s, 5min)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l limit -d 'How many tables' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l limit -d 'How many tables' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l format -d 'Output format' -r -f -a "nagios\t'A summary line, then one line per check; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+prometheus\t'Prometheus text format for the node exporter\'s textfile collector; exit 0 once written'"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -s o -l output -d 'Write to FILE (atomically: a temporary file in the same folder, then renamed)' -r -F
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l backup-dir -d 'Folder of `promail backup` files, for the backup_age check' -r -F
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l connections-warning -d 'Connections used, % of max_connections' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l connections-critical -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l wraparound-warning -d 'Oldest transaction-ID age on the server (check_postgres\'s defaults)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l wraparound-critical -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l transaction-warning -d 'Oldest open transaction' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l transaction-critical -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l replication-warning -d 'Replication lag, bytes of WAL not yet replayed (default 16 MB and 1 GB)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l replication-critical -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l default-rows-warning -d 'Rows in one DEFAULT partition' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l default-rows-critical -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l ahead-warning -d 'Periods made ahead of now (lower is worse; no partition for now is CRITICAL)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l ahead-critical -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l backup-warning -d 'Age of the newest good backup, hours' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l backup-critical -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l migrations-dir -r -F
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "sizes" -d 'Total, table, index and TOAST size per table; partitioned tables as the sum of their partitions (tables locked ACCESS EXCLUSIVE are skipped and named, never waited on)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "queries" -d 'Top statements from pg_stat_statements (by total time; the seed\'s filter on emails and users unless --all)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "activity" -d 'Sessions doing something (not this one): age, wait event, blocked by; old idle transactions flagged'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "unused-indexes" -d 'Indexes never scanned since the statistics reset (primary-key, unique and constraint indexes excluded), with sizes'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "locks" -d 'Blocking chains: who waits for which lock, and who holds it'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "cache" -d 'Buffer cache hit ratios (database, tables, indexes)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "vacuum" -d 'Dead tuples, last autovacuum, transaction-ID wraparound age'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "connections" -d 'Client sessions against max_connections, by state'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "duplicate-indexes" -d 'Indexes that duplicate another of the same table'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "bloat" -d 'Table bloat, estimated from the planner\'s statistics'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "partitions" -d 'Health of the managed partitioned tables (as `partitions list --health`)'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "replication" -d 'On a primary: each standby\'s state and lag; on a standby: its receive/replay lag'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "check" -d 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -429,13 +679,14 @@ complete -c promail -n "__fish_promail_using_subcommand completions" -s q -l qui
 complete -c promail -n "__fish_promail_using_subcommand completions" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report local completions help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report local completions help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report local completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report local completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply the pending schema migrations (under a lock, each file atomically)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show each migration: applied, pending, changed or unknown'
@@ -450,6 +701,19 @@ complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_su
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "email-types" -d 'Per e-mail type: count, average length, favourites, average generation time (view email_type_performance)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "activity" -d 'Per user: active days, e-mails generated, successful logins, last activity (view user_activity)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "sizes" -d 'Total, table, index and TOAST size per table; partitioned tables as the sum of their partitions (tables locked ACCESS EXCLUSIVE are skipped and named, never waited on)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "queries" -d 'Top statements from pg_stat_statements (by total time; the seed\'s filter on emails and users unless --all)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "activity" -d 'Sessions doing something (not this one): age, wait event, blocked by; old idle transactions flagged'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "unused-indexes" -d 'Indexes never scanned since the statistics reset (primary-key, unique and constraint indexes excluded), with sizes'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "locks" -d 'Blocking chains: who waits for which lock, and who holds it'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "cache" -d 'Buffer cache hit ratios (database, tables, indexes)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "vacuum" -d 'Dead tuples, last autovacuum, transaction-ID wraparound age'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "connections" -d 'Client sessions against max_connections, by state'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "duplicate-indexes" -d 'Indexes that duplicate another of the same table'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "bloat" -d 'Table bloat, estimated from the planner\'s statistics'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "partitions" -d 'Health of the managed partitioned tables (as `partitions list --health`)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "replication" -d 'On a primary: each standby\'s state and lag; on a standby: its receive/replay lag'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "check" -d 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs'

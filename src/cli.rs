@@ -95,6 +95,9 @@ pub enum Command {
     /// The seed's reports: per-user statistics, e-mail types, activity, one user
     #[command(subcommand)]
     Report(commands::report::ReportCommand),
+    /// Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check`
+    /// for Nagios and Prometheus
+    Monitor(commands::monitor::MonitorArgs),
     /// Run a private PostgreSQL cluster for trying promail and for tests
     #[command(subcommand)]
     Local(commands::local::LocalCommand),

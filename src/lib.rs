@@ -12,6 +12,7 @@ pub mod interrupt;
 pub mod local;
 pub mod lock;
 pub mod migrate;
+pub mod monitor;
 pub mod output;
 pub mod partition;
 pub mod pg;

@@ -181,6 +181,48 @@ impl Extensions {
     }
 }
 
+/// The `pg_stat_statements` columns of one extension version: 1.8 renamed `total_time` and
+/// `mean_time` to `total_exec_time` and `mean_exec_time`; 1.11 (PostgreSQL 17) renamed
+/// `blk_read_time` and `blk_write_time` to `shared_blk_read_time` and `shared_blk_write_time`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatementColumns {
+    pub total: &'static str,
+    pub mean: &'static str,
+    pub read_time: &'static str,
+    pub write_time: &'static str,
+}
+
+impl StatementColumns {
+    /// The columns of `pg_stat_statements` version (major, minor).
+    pub fn for_version((major, minor): (u32, u32)) -> StatementColumns {
+        let at_least = |m: u32| (major, minor) >= (1, m);
+        let (total, mean) = if at_least(8) {
+            ("total_exec_time", "mean_exec_time")
+        } else {
+            ("total_time", "mean_time")
+        };
+        let (read_time, write_time) = if at_least(11) {
+            ("shared_blk_read_time", "shared_blk_write_time")
+        } else {
+            ("blk_read_time", "blk_write_time")
+        };
+        StatementColumns {
+            total,
+            mean,
+            read_time,
+            write_time,
+        }
+    }
+}
+
+impl Extensions {
+    /// The `pg_stat_statements` columns of the installed version; None when not installed.
+    pub fn stat_statements_columns(&self) -> Option<StatementColumns> {
+        self.version_pair("pg_stat_statements")
+            .map(StatementColumns::for_version)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,5 +277,21 @@ mod tests {
         assert_eq!(e.version_pair("pg_stat_statements"), Some((1, 10)));
         assert_eq!(e.version_pair("dblink"), None);
         assert_eq!(e.version("plpgsql"), Some("1.0"));
+    }
+
+    #[test]
+    fn stat_statements_columns_follow_the_extension_version() {
+        let cols = |v: &str| {
+            Extensions::from_pairs([("pg_stat_statements", v)])
+                .stat_statements_columns()
+                .unwrap()
+        };
+        assert_eq!(cols("1.4").total, "total_time");
+        assert_eq!(cols("1.7").mean, "mean_time");
+        assert_eq!(cols("1.8").total, "total_exec_time");
+        assert_eq!(cols("1.10").read_time, "blk_read_time");
+        assert_eq!(cols("1.11").read_time, "shared_blk_read_time");
+        assert_eq!(cols("1.12").write_time, "shared_blk_write_time");
+        assert!(Extensions::default().stat_statements_columns().is_none());
     }
 }

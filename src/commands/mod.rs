@@ -4,6 +4,7 @@ pub mod cleanup;
 pub mod completions;
 pub mod db;
 pub mod local;
+pub mod monitor;
 pub mod partitions;
 pub mod report;
 
@@ -19,6 +20,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Report(c) => report::dispatch(c, ctx).await,
         Command::Completions(a) => completions::run(&a),
         Command::Partitions(c) => partitions::dispatch(c, ctx).await,
+        Command::Monitor(a) => Box::pin(monitor::run(a, ctx)).await,
         Command::Cleanup(a) => Box::pin(cleanup::run(&a, ctx)).await,
     }
 }

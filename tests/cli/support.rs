@@ -351,3 +351,265 @@ impl TestDb {
         db
     }
 }
+
+/// A streaming standby of the test server, started once and shared by the tests (of this
+/// process and, through a file lock and a check that it still follows this primary, of the
+/// other test processes of a run). It runs from `<test cluster dir>-standby`, on its own socket
+/// folder, as the owner of the primary's data when the tests run as root; like the test cluster
+/// it is left running after the run (the next run reuses it, or rebuilds it when the primary is
+/// a new cluster). Made with `pg_basebackup -R`: the server's own when its bin folder has one,
+/// else PostgreSQL 18's client (`/var/cache/promail/pg/client-18/bin`).
+pub struct Standby {
+    /// The standby's folder (its data in `data/`, its socket in the folder itself).
+    pub dir: PathBuf,
+    /// Connection string to the primary's `postgres` database.
+    pub primary_conn: String,
+    /// Connection string to the standby's `postgres` database.
+    pub conn: String,
+}
+
+impl Standby {
+    /// A connection string to the standby's copy of database `dbname` (see
+    /// [`Standby::wait_replayed`]: a database made on the primary appears after replay).
+    pub fn conn_to(&self, dbname: &str) -> String {
+        with_dbname(&self.conn, dbname)
+    }
+
+    /// Waits until the standby has replayed everything the primary has written so far (its
+    /// current WAL position), at most 60 s.
+    pub fn wait_replayed(&self) {
+        let lsn = sql_on(&self.primary_conn, "SELECT pg_current_wal_lsn()::text")[0][0]
+            .clone()
+            .unwrap();
+        let start = std::time::Instant::now();
+        loop {
+            let done = sql_on(
+                &self.conn,
+                &format!("SELECT pg_last_wal_replay_lsn() >= '{lsn}'::pg_lsn"),
+            );
+            if done[0][0].as_deref() == Some("t") {
+                return;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(60),
+                "the standby has not replayed up to {lsn} within 60 s"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+/// The shared standby, or None (with the reason on stderr) where none can be made: an external
+/// test server (`PROMAIL_TEST_DATABASE_URL`) or no `pg_basebackup`. A standby that could be
+/// made but does not start or stream fails the test.
+pub fn standby() -> Option<&'static Standby> {
+    static STANDBY: OnceLock<Option<Standby>> = OnceLock::new();
+    STANDBY
+        .get_or_init(|| match make_standby() {
+            Ok(s) => Some(s),
+            Err(StandbyError::Skip(why)) => {
+                eprintln!("standby tests skipped: {why}");
+                None
+            }
+            Err(StandbyError::Fail(why)) => panic!("starting the test standby: {why}"),
+        })
+        .as_ref()
+}
+
+enum StandbyError {
+    /// No standby can be made here.
+    Skip(String),
+    /// One should have started and did not.
+    Fail(String),
+}
+
+impl From<String> for StandbyError {
+    fn from(s: String) -> StandbyError {
+        StandbyError::Fail(s)
+    }
+}
+
+fn make_standby() -> Result<Standby, StandbyError> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+
+    let srv = server();
+    let Some(cluster) = &srv.cluster else {
+        return Err(StandbyError::Skip(
+            "the test server is external (PROMAIL_TEST_DATABASE_URL)".into(),
+        ));
+    };
+    let bindir = promail::local::find_bindir().map_err(|e| format!("{e:#}"))?;
+    let basebackup = [
+        bindir.join("pg_basebackup"),
+        PathBuf::from("/var/cache/promail/pg/client-18/bin/pg_basebackup"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+    .ok_or_else(|| {
+        StandbyError::Skip(
+            "no pg_basebackup in the server's bin folder nor in /var/cache/promail/pg/client-18/bin"
+                .into(),
+        )
+    })?;
+    let primary_dir = cluster.dir().to_path_buf();
+    let dir = PathBuf::from(format!("{}-standby", primary_dir.display()));
+    let data = dir.join("data");
+    // Run the server's programs as the owner of the primary's data (the `postgres` user when
+    // the tests run as root: initdb, pg_ctl and postgres refuse root).
+    let owner = std::fs::metadata(primary_dir.join("data")).map_err(|e| e.to_string())?;
+    let root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    let run = |program: &std::path::Path, args: &[&str]| -> Result<String, String> {
+        let mut c = std::process::Command::new(program);
+        c.args(args).current_dir(&dir);
+        for (k, _) in std::env::vars() {
+            if k.starts_with("PG") {
+                c.env_remove(k);
+            }
+        }
+        if root {
+            c.uid(owner.uid()).gid(owner.gid());
+        }
+        let out = c
+            .output()
+            .map_err(|e| format!("{}: {e}", program.display()))?;
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(format!(
+                "{} {}: {}",
+                program.display(),
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ))
+        }
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    if root {
+        std::os::unix::fs::chown(&dir, Some(owner.uid()), Some(owner.gid()))
+            .map_err(|e| e.to_string())?;
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+        .map_err(|e| e.to_string())?;
+    // One test process at a time makes or checks the standby.
+    let lock =
+        std::fs::File::create(format!("{}.lock", dir.display())).map_err(|e| e.to_string())?;
+    lock.lock().map_err(|e| e.to_string())?;
+
+    let host = dir.display().to_string();
+    let conn = format!("host='{host}' port=5432 user=postgres dbname=postgres sslmode=disable");
+    let standby = Standby {
+        dir: dir.clone(),
+        primary_conn: srv.admin.clone(),
+        conn,
+    };
+    let data_s = data.display().to_string();
+    let pg_ctl = bindir.join("pg_ctl");
+    let system_id = |conn: &str| {
+        let info = resolve(conn);
+        block_on(async {
+            let db = promail::connect::connect(&info, promail::connect::Prompt::Never)
+                .await
+                .ok()?;
+            let r = db
+                .simple_query(
+                    "SELECT system_identifier::text, pg_is_in_recovery()::text, \
+                     (SELECT status FROM pg_stat_wal_receiver) FROM pg_control_system()",
+                )
+                .await
+                .ok()?;
+            drop(db);
+            promail::connect::close_all(std::time::Duration::from_secs(1)).await;
+            r.into_iter().find_map(|m| match m {
+                tokio_postgres::SimpleQueryMessage::Row(r) => Some((
+                    r.get(0).map(ToString::to_string),
+                    r.get(1) == Some("true"),
+                    r.get(2).map(ToString::to_string),
+                )),
+                _ => None,
+            })
+        })
+    };
+    let primary_id = system_id(&srv.admin).and_then(|(id, _, _)| id);
+    // Reuse a running standby of this primary that streams from it.
+    if let Some((id, true, Some(status))) = system_id(&standby.conn) {
+        if id == primary_id && status == "streaming" {
+            return Ok(standby);
+        }
+    }
+    // Otherwise (none, stopped, or a copy of an older primary): stop it and start afresh.
+    if data.join("postmaster.pid").exists() {
+        let _ = run(&pg_ctl, &["stop", "-D", &data_s, "-m", "immediate", "-w"]);
+    }
+    if data.exists() {
+        std::fs::remove_dir_all(&data).map_err(|e| format!("removing {data_s}: {e}"))?;
+    }
+    let primary_host = primary_dir.display().to_string();
+    run(
+        &basebackup,
+        &[
+            "-D",
+            &data_s,
+            "-R",
+            "-X",
+            "stream",
+            "-c",
+            "fast",
+            "-h",
+            &primary_host,
+            "-p",
+            "5432",
+            "-U",
+            "postgres",
+            "--no-sync",
+        ],
+    )?;
+    // The copy carries the primary's settings (promail.conf): its own socket folder instead.
+    // And its own primary_conninfo: the one `-R` writes has the options of pg_basebackup's
+    // libpq (pg_basebackup 18 writes sslnegotiation, which a server 13's walreceiver refuses).
+    let mut auto: String = std::fs::read_to_string(data.join("postgresql.auto.conf"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.starts_with("primary_conninfo"))
+        .fold(String::new(), |mut acc, l| {
+            let _ = writeln!(acc, "{l}");
+            acc
+        });
+    let _ = writeln!(
+        auto,
+        "primary_conninfo = 'host=''{primary_host}'' port=5432 user=postgres application_name=promail_test_standby'"
+    );
+    let _ = write!(
+        auto,
+        "\n# The test standby's own settings.\nunix_socket_directories = '{host}'\nlisten_addresses = ''\nhot_standby = on\n"
+    );
+    std::fs::write(data.join("postgresql.auto.conf"), auto).map_err(|e| e.to_string())?;
+    let log = dir.join("standby.log").display().to_string();
+    run(
+        &pg_ctl,
+        &["start", "-D", &data_s, "-l", &log, "-w", "-t", "60", "-s"],
+    )?;
+    wait_streaming(&standby, &system_id)?;
+    Ok(standby)
+}
+
+type Probe<'a> = dyn Fn(&str) -> Option<(Option<String>, bool, Option<String>)> + 'a;
+
+/// Waits (at most 60 s) until the standby is in recovery and its WAL receiver streams.
+fn wait_streaming(standby: &Standby, probe: &Probe) -> Result<(), String> {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some((_, true, Some(status))) = probe(&standby.conn) {
+            if status == "streaming" {
+                return Ok(());
+            }
+        }
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            return Err(format!(
+                "the standby in {} is not streaming after 60 s (see its standby.log)",
+                standby.dir.display()
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

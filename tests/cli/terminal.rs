@@ -92,6 +92,23 @@ impl Pty {
         }
     }
 
+    /// Waits (bounded) until the terminal has shown `needle` at least `n` times.
+    pub fn wait_for_count(&mut self, needle: &str, n: usize) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.text().matches(needle).count() < n {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if let Ok(chunk) = self.rx.recv_timeout(left) {
+                self.seen.extend(chunk);
+            } else {
+                let _ = self.child.kill();
+                panic!(
+                    "never saw {needle:?} {n} times; the terminal showed: {}",
+                    self.text()
+                );
+            }
+        }
+    }
+
     /// Waits for a prompt, then lets the reader switch the terminal's mode before typing.
     pub fn wait_for_prompt(&mut self, prompt: &str) {
         self.wait_for(prompt);

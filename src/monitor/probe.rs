@@ -1,0 +1,177 @@
+//! `monitor check`: reading the facts each check judges ([`super::check`]). A check whose
+//! facts cannot be read is UNKNOWN with the reason; the others still run.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chrono::Utc;
+use tokio_postgres::Client;
+
+use super::check::{
+    self, BackupFile, MigrationFacts, Outcome, Replication, TableHealth, Thresholds,
+};
+use super::Privileges;
+use crate::migrate::{self, Migration, State};
+use crate::partition::list;
+use crate::pg::PgExt;
+
+const CONNECTIONS: &str = include_str!("../../sql/monitor/connections.sql");
+const OLDEST: &str = include_str!("../../sql/monitor/oldest_transaction.sql");
+const PRIMARY: &str = include_str!("../../sql/monitor/replication_primary.sql");
+const STANDBY: &str = include_str!("../../sql/monitor/replication_standby.sql");
+
+/// Runs every check on one session; `backup_dir` adds the backup check.
+pub async fn run(
+    db: &Client,
+    t: &Thresholds,
+    known: &[Migration],
+    backup_dir: Option<&Path>,
+) -> Vec<Outcome> {
+    let _ = super::prepare(db).await;
+    let privileges = Privileges::read(db).await.ok();
+    let monitor = privileges.is_none_or(|p| p.monitor);
+    let mut out = vec![
+        connections(db, t)
+            .await
+            .unwrap_or_else(|e| Outcome::unknown("connections", &e)),
+        wraparound(db, t)
+            .await
+            .unwrap_or_else(|e| Outcome::unknown("wraparound", &e)),
+        long_transaction(db, t, monitor)
+            .await
+            .unwrap_or_else(|e| Outcome::unknown("long_transaction", &e)),
+        replication(db, t)
+            .await
+            .unwrap_or_else(|e| Outcome::unknown("replication", &e)),
+    ];
+    match partitions(db).await {
+        Ok(tables) => {
+            out.push(check::default_rows(&t.default_rows, &tables));
+            out.push(check::partitions_ahead(&t.periods_ahead, &tables));
+        }
+        Err(e) => {
+            out.push(Outcome::unknown("default_rows", &e));
+            out.push(Outcome::unknown("partitions_ahead", &e));
+        }
+    }
+    out.push(migrations(db, known).await.map_or_else(
+        |e| Outcome::unknown("migrations", &e),
+        |m| check::migrations(&m),
+    ));
+    if let Some(dir) = backup_dir {
+        out.push(backups(dir).map_or_else(
+            |e| Outcome::unknown("backup_age", &e),
+            |files| {
+                check::backup_age(
+                    &t.backup_age_hours,
+                    &dir.display().to_string(),
+                    &files,
+                    Utc::now(),
+                )
+            },
+        ));
+    }
+    out
+}
+
+async fn connections(db: &Client, t: &Thresholds) -> Result<Outcome> {
+    let r = db.query_one(CONNECTIONS, &[]).await.pg()?;
+    Ok(check::connections(&t.connections_pct, r.get(0), r.get(1)))
+}
+
+async fn wraparound(db: &Client, t: &Thresholds) -> Result<Outcome> {
+    let w = super::vacuum::wraparound(db).await?;
+    Ok(check::wraparound(&t.wraparound_age, w.server_age))
+}
+
+async fn long_transaction(db: &Client, t: &Thresholds, monitor: bool) -> Result<Outcome> {
+    let r = db.query_one(OLDEST, &[]).await.pg()?;
+    let pid: Option<i32> = r.get(0);
+    let secs: Option<f64> = r.get(1);
+    Ok(check::long_transaction(
+        &t.transaction_secs,
+        pid.zip(secs),
+        !monitor,
+    ))
+}
+
+async fn replication(db: &Client, t: &Thresholds) -> Result<Outcome> {
+    let facts = if super::replication::is_standby(db).await? {
+        let r = db.query_one(STANDBY, &[]).await.pg()?;
+        let status: Option<String> = r.get(0);
+        Replication::Standby {
+            streaming: status.as_deref() == Some("streaming"),
+            lag_bytes: r.get::<_, Option<i64>>(4).unwrap_or(0),
+        }
+    } else {
+        let rows = db.query(PRIMARY, &[]).await.pg()?;
+        Replication::Primary(
+            rows.iter()
+                .map(|r| {
+                    (
+                        r.get::<_, Option<String>>(1).unwrap_or_default(),
+                        r.get::<_, Option<i64>>(6),
+                    )
+                })
+                .collect(),
+        )
+    };
+    Ok(check::replication(&t.replication_lag_bytes, &facts))
+}
+
+async fn partitions(db: &Client) -> Result<Vec<TableHealth>> {
+    let listings = list::collect(
+        db,
+        &[],
+        None,
+        std::time::Duration::from_millis(u64::from(super::LOCK_TIMEOUT_MS)),
+        false,
+    )
+    .await?;
+    Ok(listings
+        .iter()
+        .map(|l| TableHealth {
+            table: l.stored.policy.table.clone(),
+            default_rows: l.health.default_rows,
+            ahead: i64::from(l.health.ahead),
+            covers_now: l.health.covers_now,
+        })
+        .collect())
+}
+
+async fn migrations(db: &Client, known: &[Migration]) -> Result<MigrationFacts> {
+    let applied = migrate::history::read(db).await?;
+    let entries = migrate::compare(known, &applied);
+    let of = |s: State| -> Vec<String> {
+        entries
+            .iter()
+            .filter(|e| e.state == s)
+            .map(migrate::Entry::label)
+            .collect()
+    };
+    Ok(MigrationFacts {
+        applied: of(State::Applied).len(),
+        pending: of(State::Pending),
+        changed: of(State::Changed),
+        unknown: of(State::Unknown),
+    })
+}
+
+/// The files of the backup folder, by name, and whether each has its `.sha256` sidecar.
+fn backups(dir: &Path) -> Result<Vec<BackupFile>> {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading the backup folder {}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    Ok(names
+        .iter()
+        // The names promail writes, exactly (`.dump`, lower case): no other file counts.
+        .filter(|n| check::backup_time(n).is_some())
+        .map(|n| BackupFile {
+            name: n.clone(),
+            // `promail_….dump.sha256` or `promail_….sha256`: whichever `promail backup` writes.
+            has_checksum: names.contains(&format!("{n}.sha256"))
+                || names.contains(&format!("{}.sha256", n.trim_end_matches(".dump"))),
+        })
+        .collect())
+}

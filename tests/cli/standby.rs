@@ -1,0 +1,91 @@
+//! `monitor replication` and the replication check, on both sides of a real streaming standby
+//! (tests/cli/support.rs: `standby()`).
+
+use serde_json::Value;
+
+use crate::support::{standby, stderr_of, stdout_of, TestDb};
+
+#[test]
+fn replication_on_the_primary_lists_the_standby_and_on_the_standby_its_lag() {
+    let Some(sb) = standby() else { return };
+    let db = TestDb::migrated("monitor_replication");
+    sb.wait_replayed();
+
+    let out = db
+        .promail()
+        .args(["monitor", "replication", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("this server is a primary; 1 standby(s) streaming"),
+        "{}",
+        stderr_of(&out)
+    );
+    let rows: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let row = &rows.as_array().unwrap()[0];
+    assert_eq!(row["state"], "streaming");
+    assert!(row["replay_lag_bytes"].is_i64(), "{row}");
+
+    // The same command on the standby's copy of the database.
+    let out = db
+        .promail()
+        .env("DATABASE_URL", sb.conn_to(&db.name))
+        .args(["monitor", "replication", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("this server is a standby"),
+        "{}",
+        stderr_of(&out)
+    );
+    let rows: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let row = &rows.as_array().unwrap()[0];
+    assert_eq!(row["status"], "streaming");
+    assert!(row["replay_lag_bytes"].as_i64().unwrap() >= 0);
+
+    // The overview says which the server is.
+    let out = db
+        .promail()
+        .env("DATABASE_URL", sb.conn_to(&db.name))
+        .args(["monitor"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(text.contains("standby (in recovery)"), "{text}");
+}
+
+#[test]
+fn the_replication_check_judges_the_lag_on_both_sides() {
+    let Some(sb) = standby() else { return };
+    let db = TestDb::migrated("monitor_replication_check");
+    sb.wait_replayed();
+    let check = |conn: &str, args: &[&str]| {
+        let out = db
+            .promail()
+            .env("DATABASE_URL", conn)
+            .args(["monitor", "check"])
+            .args(args)
+            .output()
+            .unwrap();
+        let text = stdout_of(&out);
+        let line = text
+            .lines()
+            .find(|l| l.contains(" replication: "))
+            .unwrap_or_else(|| panic!("{text}{}", stderr_of(&out)))
+            .to_string();
+        line
+    };
+    let standby_conn = sb.conn_to(&db.name);
+    let l = check(&db.conn, &[]);
+    assert!(l.starts_with("OK replication: primary; "), "{l}");
+    assert!(l.contains("standby(s)"), "{l}");
+    let l = check(&standby_conn, &[]);
+    assert!(l.starts_with("OK replication: standby; streaming"), "{l}");
+    // Levels of 0 bytes: any lag, even none, is past them.
+    let zero = ["--replication-warning", "0", "--replication-critical", "0"];
+    assert!(check(&db.conn, &zero).starts_with("CRITICAL replication: primary"));
+    assert!(check(&standby_conn, &zero).starts_with("CRITICAL replication: standby"));
+}
