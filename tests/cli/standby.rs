@@ -89,3 +89,95 @@ fn the_replication_check_judges_the_lag_on_both_sides() {
     assert!(check(&db.conn, &zero).starts_with("CRITICAL replication: primary"));
     assert!(check(&standby_conn, &zero).starts_with("CRITICAL replication: standby"));
 }
+
+#[test]
+fn every_changing_command_refuses_a_standby_at_once_even_with_nothing_to_do() {
+    let Some(sb) = standby() else { return };
+    let db = TestDb::migrated("standby_refusal");
+    sb.wait_replayed();
+    let on_standby = sb.conn_to(&db.name);
+    for args in [
+        &["db", "migrate"][..],
+        &["partitions", "rotate"],
+        &[
+            "partitions",
+            "create",
+            "login_history",
+            "--from",
+            "2030-01-01",
+            "--to",
+            "2030-03-01",
+        ],
+        &[
+            "partitions",
+            "policy",
+            "set",
+            "login_history",
+            "--premake",
+            "4",
+        ],
+        &["cleanup", "--yes"],
+        &["db", "seed", "--users", "1"],
+        &["db", "baseline"],
+    ] {
+        let out = db
+            .promail()
+            .env("DATABASE_URL", &on_standby)
+            .args(args)
+            .output()
+            .unwrap();
+        let err = crate::support::assert_error(&out, 1, "is a standby (in recovery)");
+        assert!(err.contains("runs only on the primary"), "{args:?}: {err}");
+        assert!(
+            err.contains("hint: ") && err.contains("target_session_attrs=read-write"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(
+            err.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "{err}"
+        );
+        assert!(!err.contains("25006"), "no late read-only error: {err}");
+    }
+    // Reading commands and dry runs work there.
+    for args in [
+        &["partitions", "rotate", "--dry-run"][..],
+        &["db", "status"],
+        &["partitions", "list", "--health"],
+        &["cleanup", "--dry-run"],
+    ] {
+        let out = db
+            .promail()
+            .env("DATABASE_URL", &on_standby)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    }
+}
+
+#[test]
+fn a_host_list_with_read_write_reaches_the_primary_whichever_comes_first() {
+    let Some(sb) = standby() else { return };
+    let db = TestDb::migrated("standby_host_list");
+    sb.wait_replayed();
+    let host = |conn: &str| -> String {
+        promail::conninfo::resolve(Some(conn), &promail::conninfo::ProcessEnv)
+            .unwrap()
+            .hosts[0]
+            .clone()
+    };
+    let (primary, standby_host) = (host(&db.conn), host(&sb.conn));
+    let url = format!(
+        "host={standby_host},{primary} port=5432,5432 user=postgres dbname={} target_session_attrs=read-write",
+        db.name
+    );
+    // The standby is listed first: the rotate goes to the primary and succeeds (nothing to do).
+    let out = db
+        .promail()
+        .env("DATABASE_URL", &url)
+        .args(["partitions", "rotate", "-v"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
