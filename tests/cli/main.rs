@@ -6,6 +6,7 @@ mod cleanup;
 mod completions;
 mod connect;
 mod durability;
+mod failover;
 mod interrupt;
 mod local;
 mod lock;

@@ -416,7 +416,7 @@ pub fn standby() -> Option<&'static Standby> {
         .as_ref()
 }
 
-enum StandbyError {
+pub enum StandbyError {
     /// No standby can be made here.
     Skip(String),
     /// One should have started and did not.
@@ -430,15 +430,26 @@ impl From<String> for StandbyError {
 }
 
 fn make_standby() -> Result<Standby, StandbyError> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    use std::os::unix::process::CommandExt;
-
     let srv = server();
     let Some(cluster) = &srv.cluster else {
         return Err(StandbyError::Skip(
             "the test server is external (PROMAIL_TEST_DATABASE_URL)".into(),
         ));
     };
+    let dir = PathBuf::from(format!("{}-standby", cluster.dir().display()));
+    standby_of(cluster.dir(), &srv.admin, dir)
+}
+
+/// A streaming standby of the local cluster in `primary_dir` (reached as `primary_admin`), in
+/// `dir`: reused when one there streams from that primary, else made afresh.
+pub fn standby_of(
+    primary_dir: &std::path::Path,
+    primary_admin: &str,
+    dir: PathBuf,
+) -> Result<Standby, StandbyError> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+
     let bindir = promail::local::find_bindir().map_err(|e| format!("{e:#}"))?;
     let basebackup = [
         bindir.join("pg_basebackup"),
@@ -452,8 +463,7 @@ fn make_standby() -> Result<Standby, StandbyError> {
                 .into(),
         )
     })?;
-    let primary_dir = cluster.dir().to_path_buf();
-    let dir = PathBuf::from(format!("{}-standby", primary_dir.display()));
+    let primary_dir = primary_dir.to_path_buf();
     let data = dir.join("data");
     // Run the server's programs as the owner of the primary's data (the `postgres` user when
     // the tests run as root: initdb, pg_ctl and postgres refuse root).
@@ -500,7 +510,7 @@ fn make_standby() -> Result<Standby, StandbyError> {
     let conn = format!("host='{host}' port=5432 user=postgres dbname=postgres sslmode=disable");
     let standby = Standby {
         dir: dir.clone(),
-        primary_conn: srv.admin.clone(),
+        primary_conn: primary_admin.to_string(),
         conn,
     };
     let data_s = data.display().to_string();
@@ -530,7 +540,7 @@ fn make_standby() -> Result<Standby, StandbyError> {
             })
         })
     };
-    let primary_id = system_id(&srv.admin).and_then(|(id, _, _)| id);
+    let primary_id = system_id(primary_admin).and_then(|(id, _, _)| id);
     // Reuse a running standby of this primary that streams from it.
     if let Some((id, true, Some(status))) = system_id(&standby.conn) {
         if id == primary_id && status == "streaming" {
