@@ -10,6 +10,9 @@ use promail::local::Cluster;
 
 use crate::support::{promail, sql_on, standby_of, stderr_of, StandbyError};
 
+/// Rows of DEFAULT the interrupted rotate moves.
+const ROWS: i64 = 300_000;
+
 fn scratch(prefix: &str) -> PathBuf {
     let dir = tempfile::Builder::new()
         .prefix(prefix)
@@ -70,7 +73,7 @@ fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_reru
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let standby = match standby_of(&primary_dir, &admin, standby_dir.clone()) {
+    let standby = match standby_of(&primary_dir, &admin, &standby_dir) {
         Ok(s) => s,
         Err(StandbyError::Skip(why)) => {
             eprintln!("skipped: {why}");
@@ -79,7 +82,6 @@ fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_reru
         Err(StandbyError::Fail(why)) => panic!("starting the standby: {why}"),
     };
     // Rows of a month a year ahead sit in DEFAULT: rotate moves them into a new partition.
-    const ROWS: i64 = 300_000;
     sql_on(
         &app,
         &format!(

@@ -437,7 +437,7 @@ fn make_standby() -> Result<Standby, StandbyError> {
         ));
     };
     let dir = PathBuf::from(format!("{}-standby", cluster.dir().display()));
-    standby_of(cluster.dir(), &srv.admin, dir)
+    standby_of(cluster.dir(), &srv.admin, &dir)
 }
 
 /// A streaming standby of the local cluster in `primary_dir` (reached as `primary_admin`), in
@@ -445,8 +445,9 @@ fn make_standby() -> Result<Standby, StandbyError> {
 pub fn standby_of(
     primary_dir: &std::path::Path,
     primary_admin: &str,
-    dir: PathBuf,
+    dir: &std::path::Path,
 ) -> Result<Standby, StandbyError> {
+    let dir = dir.to_path_buf();
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     use std::os::unix::process::CommandExt;
 
