@@ -447,10 +447,10 @@ pub fn standby_of(
     primary_admin: &str,
     dir: &std::path::Path,
 ) -> Result<Standby, StandbyError> {
-    let dir = dir.to_path_buf();
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     use std::os::unix::process::CommandExt;
 
+    let dir = dir.to_path_buf();
     let bindir = promail::local::find_bindir().map_err(|e| format!("{e:#}"))?;
     let basebackup = [
         bindir.join("pg_basebackup"),
