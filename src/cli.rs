@@ -95,6 +95,11 @@ pub enum Command {
     /// The seed's reports: per-user statistics, e-mail types, activity, one user
     #[command(subcommand)]
     Report(commands::report::ReportCommand),
+    /// Backups: create, list, verify, prune (pg_dump with checksum and manifest)
+    #[command(subcommand)]
+    Backup(commands::backup::BackupCommand),
+    /// Restore a backup into the database (after verifying it), or into a new one with --into
+    Restore(commands::restore::RestoreArgs),
     /// Run a private PostgreSQL cluster for trying promail and for tests
     #[command(subcommand)]
     Local(commands::local::LocalCommand),

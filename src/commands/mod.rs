@@ -1,11 +1,13 @@
 //! One file per command, groups as folders. Each owns its clap arguments and a `run`.
 
+pub mod backup;
 pub mod cleanup;
 pub mod completions;
 pub mod db;
 pub mod local;
 pub mod partitions;
 pub mod report;
+pub mod restore;
 
 use anyhow::Result;
 
@@ -19,6 +21,8 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Report(c) => report::dispatch(c, ctx).await,
         Command::Completions(a) => completions::run(&a),
         Command::Partitions(c) => partitions::dispatch(c, ctx).await,
+        Command::Backup(c) => Box::pin(backup::dispatch(c, ctx)).await,
+        Command::Restore(a) => Box::pin(restore::run(&a, ctx)).await,
         Command::Cleanup(a) => Box::pin(cleanup::run(&a, ctx)).await,
     }
 }

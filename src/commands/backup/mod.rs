@@ -1,0 +1,31 @@
+//! `promail backup …`: create, list, verify and prune backups.
+
+pub mod create;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use crate::ctx::Ctx;
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Dump the database (pg_dump) with a checksum and a manifest of exact row counts
+    Create(create::CreateArgs),
+}
+
+pub async fn dispatch(command: BackupCommand, ctx: &Ctx) -> Result<()> {
+    match command {
+        BackupCommand::Create(a) => create::run(&a, ctx).await,
+    }
+}
+
+/// `--dir`, shared by the backup commands.
+#[derive(Debug, Args, Clone)]
+pub struct DirOpts {
+    /// The backup folder [default: /var/backups/promail as root, else
+    /// ~/.local/share/promail/backups; created when missing. A folder given here must exist]
+    #[arg(long, env = "PROMAIL_BACKUP_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
