@@ -305,11 +305,13 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
         .stderr(Stdio::piped())
         .spawn()
         .with_context(|| format!("starting {}", tools.pg_dump().display()))?;
-    let mut stdout = child.stdout.take().expect("piped");
+    let stdout = child.stdout.take().expect("piped");
     let mut stderr = child.stderr.take().expect("piped");
 
     let bar = progress(out, db_size, directory);
     let write = async {
+        // Owned here: when writing fails, pg_dump's pipe closes and it ends (EPIPE).
+        let mut stdout = stdout;
         if directory {
             return Ok::<_, anyhow::Error>((0u64, None));
         }
@@ -346,6 +348,8 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
     // are abandoned.
     let dump = async {
         let (written, errs) = tokio::join!(write, errs);
+        // A write that failed (disk full) is the cause; pg_dump then died of the closed pipe.
+        let written = written?;
         let status = child.wait().await.context("waiting for pg_dump")?;
         if let Some(b) = &bar {
             b.finish_and_clear();
@@ -354,9 +358,13 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
             let how = status
                 .code()
                 .map_or_else(|| "was killed".to_string(), |c| format!("exited with {c}"));
-            bail!("pg_dump {how}: {}", last_words(&errs));
+            let words = last_words(&errs);
+            if words.is_empty() {
+                bail!("pg_dump {how}");
+            }
+            bail!("pg_dump {how}: {words}");
         }
-        written
+        Ok(written)
     };
     let ((mut size, sha256), counts) = tokio::try_join!(dump, count_rows(db, &tables))?;
     db.batch_execute("COMMIT").await.pg()?;
