@@ -1,7 +1,10 @@
 //! Finding the `pg_dump` and `pg_restore` to run: one whose major is at least the server's (an
 //! older pg_dump refuses a newer server; a newer one reads older servers and writes archives
 //! that an equally new pg_restore reads). Looked for on PATH, in `pg_config --bindir` and in
-//! `/usr/lib/postgresql/*/bin`; the server's own major is preferred, else the newest newer one.
+//! `/usr/lib/postgresql/*/bin`; the server's own major is preferred, else the nearest newer one.
+//! (Not the newest: pg_restore 18 writes `SET transaction_timeout`, which a server before 17
+//! rejects, so an archive of a 13 server made by pg_dump 18 could only be restored into 17 or
+//! newer. The nearest newer major keeps archives restorable on the server they came from.)
 //! Debian's `pg_wrapper` (`/usr/bin/pg_dump` links to it) is skipped: it picks a version by its
 //! own rules, so the version it reports is not necessarily the one that would run.
 
@@ -123,13 +126,13 @@ pub fn major_of(version: &str) -> u32 {
 }
 
 /// The pair to use for a server of major `server`: the same major (the first found), else the
-/// newest newer one; None when every one found is older.
+/// nearest newer one; None when every one found is older.
 pub fn choose(server: u32, found: &[Tools]) -> Option<&Tools> {
     found.iter().find(|t| t.major == server).or_else(|| {
         found
             .iter()
             .filter(|t| t.major > server)
-            .max_by_key(|t| t.major)
+            .min_by_key(|t| t.major)
     })
 }
 
@@ -159,14 +162,16 @@ fn no_fit(server: u32, all: &[Tools]) -> anyhow::Error {
     )
 }
 
-/// The pg_restore to read an archive made by pg_dump of major `made_by` (None: unknown): the
-/// same major when there is one, else the newest. Archives are read by the same or a newer
-/// pg_restore.
-pub fn for_archive(made_by: Option<u32>) -> Result<Tools> {
+/// The pg_restore to read an archive made by pg_dump of major `made_by` (None: unknown) and,
+/// when given, to load it into a server of major `server`: archives are read by the same or a
+/// newer pg_restore; the server's own major is preferred when it can read the archive.
+pub fn for_archive(made_by: Option<u32>, server: Option<u32>) -> Result<Tools> {
     let all = found(&candidate_dirs());
-    let pick = match made_by {
-        Some(m) => choose(m, &all),
-        None => all.iter().max_by_key(|t| t.major),
+    let pick = match (made_by, server) {
+        (Some(m), Some(s)) if s >= m => choose(s, &all),
+        (Some(m), _) => choose(m, &all),
+        (None, Some(s)) => choose(s, &all),
+        (None, None) => all.iter().max_by_key(|t| t.major),
     };
     pick.cloned().ok_or_else(|| {
         let need = made_by.map_or_else(String::new, |m| format!(" of PostgreSQL {m} or newer"));
@@ -208,7 +213,8 @@ mod tests {
     fn same_major_first_else_newest_newer_never_older() {
         let all = [t(15, "/a"), t(18, "/b"), t(17, "/c"), t(16, "/d")];
         assert_eq!(choose(17, &all).unwrap().bindir, PathBuf::from("/c"));
-        assert_eq!(choose(13, &all).unwrap().major, 18);
+        assert_eq!(choose(13, &all).unwrap().major, 15);
+        assert_eq!(choose(17, &[t(15, "/a"), t(18, "/b")]).unwrap().major, 18);
         assert_eq!(choose(15, &all).unwrap().bindir, PathBuf::from("/a"));
         assert!(choose(19, &all).is_none());
         let old = [t(15, "/a")];

@@ -1,6 +1,8 @@
 //! `promail backup …`: create, list, verify and prune backups.
 
 pub mod create;
+pub mod list;
+pub mod verify;
 
 use std::path::PathBuf;
 
@@ -13,11 +15,17 @@ use crate::ctx::Ctx;
 pub enum BackupCommand {
     /// Dump the database (pg_dump) with a checksum and a manifest of exact row counts
     Create(create::CreateArgs),
+    /// List the backups in the folder: kind, time, size, checksum, manifest
+    List(list::ListArgs),
+    /// Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)
+    Verify(verify::VerifyArgs),
 }
 
 pub async fn dispatch(command: BackupCommand, ctx: &Ctx) -> Result<()> {
     match command {
         BackupCommand::Create(a) => create::run(&a, ctx).await,
+        BackupCommand::List(a) => list::run(&a, ctx).await,
+        BackupCommand::Verify(a) => verify::run(&a, ctx).await,
     }
 }
 
