@@ -166,6 +166,8 @@ pub struct Backup {
     pub directory: bool,
     pub has_sidecar: bool,
     pub has_manifest: bool,
+    /// When it was finished, from the manifest: orders backups started in the same second.
+    pub finished: Option<DateTime<Utc>>,
 }
 
 /// The backups in `dir`, oldest first; other files are ignored.
@@ -182,7 +184,12 @@ pub fn scan(dir: &Path) -> Result<Vec<Backup>> {
             continue;
         };
         let path = e.path();
+        let finished = manifest::Manifest::read(&manifest_path(&path))
+            .ok()
+            .and_then(|m| DateTime::parse_from_rfc3339(&m.finished_at).ok())
+            .map(|t| t.with_timezone(&Utc));
         list.push(Backup {
+            finished,
             has_sidecar: sidecar(&path).is_file(),
             has_manifest: manifest_path(&path).is_file(),
             path,
@@ -192,7 +199,7 @@ pub fn scan(dir: &Path) -> Result<Vec<Backup>> {
             directory,
         });
     }
-    list.sort_by(|a, b| (a.time, &a.name).cmp(&(b.time, &b.name)));
+    list.sort_by(|a, b| (a.time, a.finished, &a.name).cmp(&(b.time, b.finished, &b.name)));
     Ok(list)
 }
 

@@ -523,3 +523,251 @@ fn backup_pg_dump_is_chosen_by_the_servers_major_or_refused_before_any_file() {
     assert!(err.contains("hint: install the PostgreSQL 17 client programs"), "{err}");
     assert!(files(only15.path()).is_empty());
 }
+
+fn drop_db(name: &str) {
+    crate::support::sql_on(
+        &crate::support::server().admin,
+        &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
+    );
+}
+
+fn on(db: &TestDb, name: &str) -> String {
+    crate::support::with_dbname(&db.conn, name)
+}
+
+fn flip_byte(path: &Path, at: u64) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let i = (at as usize).min(bytes.len() - 1);
+    bytes[i] ^= 0x01;
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Truncates the archive to half and rewrites its sidecar to match: only a full read finds it.
+fn truncate_with_matching_checksum(path: &Path) {
+    let bytes = std::fs::read(path).unwrap();
+    std::fs::write(path, &bytes[..bytes.len() / 2]).unwrap();
+    let out = std::process::Command::new("sha256sum")
+        .arg(path.file_name().unwrap())
+        .current_dir(path.parent().unwrap())
+        .output()
+        .unwrap();
+    std::fs::write(format!("{}.sha256", path.display()), out.stdout).unwrap();
+}
+
+#[test]
+fn backup_verify_accepts_a_good_backup_and_latest_finds_the_newest() {
+    let db = seeded("backup_verify_ok");
+    let dir = tempfile::tempdir().unwrap();
+    let full = create(&db, dir.path(), &[]);
+    let critical = create(&db, dir.path(), &["--critical"]);
+    let (_, err) = ok(&db, &["backup", "verify", full.to_str().unwrap()]);
+    assert!(err.starts_with("ok: full backup"), "{err}");
+    let (_, err) = ok(&db, &["backup", "verify", "--latest", "--dir", dir.path().to_str().unwrap()]);
+    assert!(err.starts_with("ok: critical backup"), "{err}");
+    assert!(err.contains(critical.file_name().unwrap().to_str().unwrap()), "{err}");
+}
+
+#[test]
+fn backup_verify_and_restore_refuse_a_flipped_byte_and_a_truncated_dump() {
+    let db = seeded("backup_damaged");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let pristine = std::fs::read(&archive).unwrap();
+    let sidecar = std::fs::read(format!("{}.sha256", archive.display())).unwrap();
+    db.sql("INSERT INTO users (email, password_hash) VALUES ('after@example.com', 'x')");
+    let users = count(&db, "users");
+    let a = archive.to_str().unwrap();
+
+    flip_byte(&archive, pristine.len() as u64 / 2);
+    let out = db.promail().args(["backup", "verify", a]).output().unwrap();
+    assert_error(&out, 1, "checksum mismatch");
+    let out = db.promail().args(["restore", "--yes", a]).output().unwrap();
+    assert_error(&out, 1, "checksum mismatch");
+    assert_eq!(count(&db, "users"), users, "target untouched");
+    let (list, _) = ok(
+        &db,
+        &["backup", "list", "--check", "--format", "csv", "--dir", dir.path().to_str().unwrap()],
+    );
+    assert!(list.contains(",MISMATCH,"), "{list}");
+
+    std::fs::write(&archive, &pristine).unwrap();
+    std::fs::write(format!("{a}.sha256"), &sidecar).unwrap();
+    truncate_with_matching_checksum(&archive);
+    let out = db.promail().args(["backup", "verify", a]).output().unwrap();
+    assert_error(&out, 1, "cannot be read in full");
+    let out = db.promail().args(["restore", "--yes", a]).output().unwrap();
+    assert_error(&out, 1, "cannot be read in full");
+    assert_eq!(count(&db, "users"), users, "target untouched");
+}
+
+#[test]
+fn backup_verify_names_a_missing_checksum_or_manifest() {
+    let db = seeded("backup_sidecars");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let a = archive.to_str().unwrap();
+    std::fs::remove_file(format!("{a}.sha256")).unwrap();
+    let out = db.promail().args(["backup", "verify", a]).output().unwrap();
+    assert_error(&out, 1, "has no checksum file");
+    std::fs::remove_file(format!("{a}.manifest.json")).unwrap();
+    let out = db.promail().args(["backup", "verify", a]).output().unwrap();
+    assert_error(&out, 1, "has no manifest");
+    let out = db
+        .promail()
+        .args(["backup", "verify", dir.path().join("nothing.dump").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "no backup");
+}
+
+#[test]
+fn backup_list_shows_backups_in_every_format_and_ignores_other_files() {
+    let db = seeded("backup_list");
+    let dir = tempfile::tempdir().unwrap();
+    let full = create(&db, dir.path(), &[]);
+    create(&db, dir.path(), &["--critical"]);
+    std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
+    std::fs::write(dir.path().join("promail_latest.dump"), "x").unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (table, _) = ok(&db, &["backup", "list", "--dir", d]);
+    assert!(table.contains(full.file_name().unwrap().to_str().unwrap()), "{table}");
+    assert!(!table.contains("notes.txt") && !table.contains("promail_latest"), "{table}");
+    let (json, _) = ok(&db, &["backup", "list", "--format", "json", "--dir", d]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["kind"], "full");
+    assert_eq!(rows[1]["kind"], "critical");
+    assert_eq!(rows[0]["checksum"], "present");
+    assert_eq!(rows[1]["rows"].as_i64().unwrap(), count(&db, "users") + count(&db, "emails") + count(&db, "templates"));
+    assert_eq!(
+        rows[0]["size"].as_u64().unwrap(),
+        std::fs::metadata(&full).unwrap().len()
+    );
+    let (csv, _) = ok(&db, &["backup", "list", "--format", "csv", "--check", "--dir", d]);
+    assert!(csv.starts_with("name,kind,time,size,checksum,manifest,rows,schema\n"), "{csv}");
+    assert_eq!(csv.matches(",ok,yes,").count(), 2, "{csv}");
+}
+
+#[test]
+fn restore_without_yes_and_no_terminal_is_refused_untouched() {
+    let db = seeded("restore_noyes");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    db.sql("DELETE FROM users");
+    let out = db
+        .promail()
+        .args(["restore", archive.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "without confirmation");
+    assert!(err.contains("--yes"), "{err}");
+    assert!(err.contains(&format!("replaces database {}", db.name)), "{err}");
+    assert_eq!(count(&db, "users"), 0);
+}
+
+#[test]
+fn restore_yes_brings_back_every_row_and_checks_the_counts() {
+    let db = seeded("restore_yes");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let users = count(&db, "users");
+    let logins = count(&db, "login_history");
+    db.sql("DELETE FROM users; CREATE TABLE extra (x int)");
+    assert_eq!(count(&db, "login_history"), 0);
+    let (_, err) = ok(&db, &["restore", "--yes", archive.to_str().unwrap()]);
+    assert!(err.contains("have the backup's row counts"), "{err}");
+    assert_eq!(count(&db, "users"), users);
+    assert_eq!(count(&db, "login_history"), logins);
+    // Restored twice in a row: --clean drops what the first one made.
+    ok(&db, &["restore", "--yes", archive.to_str().unwrap()]);
+    assert_eq!(count(&db, "users"), users);
+    assert_eq!(db.value("SELECT max(version) FROM promail.schema_migrations"), "2");
+}
+
+#[test]
+fn restore_that_fails_midway_leaves_the_database_as_it_was() {
+    let db = seeded("restore_fails");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    // A view the backup does not know depends on users: dropping users fails mid-way.
+    db.sql("DELETE FROM emails; CREATE VIEW keep_me AS SELECT id FROM users");
+    let users = count(&db, "users");
+    let out = db
+        .promail()
+        .args(["restore", "--yes", archive.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "rolled back");
+    assert_eq!(count(&db, "emails"), 0, "nothing restored");
+    assert_eq!(count(&db, "users"), users);
+    assert_eq!(db.value("SELECT count(*) FROM keep_me").parse::<i64>().unwrap(), users);
+}
+
+#[test]
+fn restore_into_creates_a_new_database_never_an_existing_one() {
+    let db = seeded("restore_into");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let into = format!("{}_copy", db.name);
+    drop_db(&into);
+    let (_, err) = ok(&db, &["restore", archive.to_str().unwrap(), "--into", &into]);
+    assert!(err.contains(&format!("into the new database {into}")), "{err}");
+    let copy = crate::support::sql_on(&on(&db, &into), "SELECT count(*) FROM users");
+    assert_eq!(copy[0][0].as_deref().unwrap().parse::<i64>().unwrap(), count(&db, "users"));
+    let out = db
+        .promail()
+        .args(["restore", archive.to_str().unwrap(), "--into", &db.name])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "already exists");
+    drop_db(&into);
+}
+
+#[test]
+fn restore_critical_goes_into_a_new_migrated_database_only() {
+    let db = seeded("restore_critical");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &["--critical"]);
+    let a = archive.to_str().unwrap();
+    let out = db.promail().args(["restore", "--yes", a]).output().unwrap();
+    let err = assert_error(&out, 1, "critical backup");
+    assert!(err.contains("--into"), "{err}");
+    let into = format!("{}_crit", db.name);
+    drop_db(&into);
+    ok(&db, &["restore", a, "--into", &into]);
+    let target = on(&db, &into);
+    let v = |sql: &str| {
+        crate::support::sql_on(&target, sql)[0][0]
+            .clone()
+            .unwrap()
+            .parse::<i64>()
+            .unwrap()
+    };
+    assert_eq!(v("SELECT count(*) FROM users"), count(&db, "users"));
+    assert_eq!(v("SELECT count(*) FROM emails"), count(&db, "emails"));
+    assert_eq!(v("SELECT count(*) FROM login_history"), 0);
+    assert_eq!(v("SELECT max(version) FROM promail.schema_migrations"), 2);
+    // The sequences came along: a new user gets a fresh id.
+    crate::support::sql_on(
+        &target,
+        "INSERT INTO users (email, password_hash) VALUES ('new@example.com', 'x')",
+    );
+    drop_db(&into);
+}
+
+#[test]
+fn backup_verify_restore_rehearses_in_a_throwaway_database() {
+    let db = seeded("backup_rehearse");
+    let dir = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["--critical"][..]] {
+        let archive = create(&db, dir.path(), extra);
+        let (_, err) = ok(&db, &["backup", "verify", "--restore", archive.to_str().unwrap()]);
+        assert!(err.contains("restored into a throwaway database"), "{err}");
+    }
+    let left = crate::support::sql_on(
+        &crate::support::server().admin,
+        "SELECT count(*) FROM pg_database WHERE datname LIKE 'promail_verify_%'",
+    );
+    assert_eq!(left[0][0].as_deref(), Some("0"));
+}
