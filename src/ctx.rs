@@ -73,6 +73,7 @@ impl Ctx {
     /// The same run aimed at other connection parameters (another database of the server):
     /// for a step that runs a whole command's logic there, such as migrating a database that
     /// `restore --into` created.
+    #[must_use]
     pub fn with_conninfo(&self, info: ConnInfo) -> Ctx {
         let ctx = Ctx::new(self.global.clone());
         *ctx.resolved.lock().unwrap_or_else(PoisonError::into_inner) = Some(info);

@@ -87,13 +87,13 @@ fn lock_dir(dir: &Path) -> Result<File> {
         .write(true)
         .mode(0o600)
         .open(dir.join(LOCK_FILE))
-        .map_err(|e| unwritable(dir, e))?;
+        .map_err(|e| unwritable(dir, &e))?;
     f.lock()
         .with_context(|| format!("locking the backup folder {}", dir.display()))?;
     Ok(f)
 }
 
-fn unwritable(dir: &Path, e: std::io::Error) -> anyhow::Error {
+fn unwritable(dir: &Path, e: &std::io::Error) -> anyhow::Error {
     hint(
         anyhow!("cannot write in the backup folder {}: {e}", dir.display()),
         "give a folder this user can write to with --dir (or PROMAIL_BACKUP_DIR)",
@@ -124,11 +124,8 @@ pub fn remove_stale(dir: &Path) -> Result<Vec<PathBuf>> {
             continue;
         };
         let archive_temp = dir.join(temp_name(&owner));
-        let alive = File::open(&archive_temp).is_ok_and(|f| match f.try_lock() {
-            Ok(()) => false,
-            Err(std::fs::TryLockError::WouldBlock) => true,
-            Err(std::fs::TryLockError::Error(_)) => false,
-        });
+        let alive = File::open(&archive_temp)
+            .is_ok_and(|f| matches!(f.try_lock(), Err(std::fs::TryLockError::WouldBlock)));
         if !alive {
             let p = e.path();
             let r = if p.is_dir() {
@@ -145,7 +142,12 @@ pub fn remove_stale(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Reserves a name: the temporary file (or folder) created and locked, under the folder lock.
-async fn reserve(dir: &Path, kind: Kind, directory: bool, out: &Output) -> Result<(String, DateTime<Utc>, Temp)> {
+async fn reserve(
+    dir: &Path,
+    kind: Kind,
+    directory: bool,
+    out: &Output,
+) -> Result<(String, DateTime<Utc>, Temp)> {
     let _dir_lock = lock_dir(dir)?;
     for p in remove_stale(dir)? {
         out.info(format!(
@@ -163,7 +165,7 @@ async fn reserve(dir: &Path, kind: Kind, directory: bool, out: &Output) -> Resul
                 std::fs::DirBuilder::new()
                     .mode(0o700)
                     .create(&temp)
-                    .map_err(|e| unwritable(dir, e))?;
+                    .map_err(|e| unwritable(dir, &e))?;
                 File::open(&temp)?
             } else {
                 OpenOptions::new()
@@ -171,7 +173,7 @@ async fn reserve(dir: &Path, kind: Kind, directory: bool, out: &Output) -> Resul
                     .create_new(true)
                     .mode(0o600)
                     .open(&temp)
-                    .map_err(|e| unwritable(dir, e))?
+                    .map_err(|e| unwritable(dir, &e))?
             };
             lock.lock()?;
             let t = Temp {
@@ -182,7 +184,8 @@ async fn reserve(dir: &Path, kind: Kind, directory: bool, out: &Output) -> Resul
         }
         // Another backup of the same second: the next second's name.
         let next = (now + chrono::Duration::seconds(1)) - Utc::now();
-        tokio::time::sleep(next.to_std().unwrap_or_default() + std::time::Duration::from_millis(5)).await;
+        tokio::time::sleep(next.to_std().unwrap_or_default() + std::time::Duration::from_millis(5))
+            .await;
     }
 }
 
@@ -190,7 +193,11 @@ async fn reserve(dir: &Path, kind: Kind, directory: bool, out: &Output) -> Resul
 async fn tables(db: &Db, kind: Kind) -> Result<Vec<(String, String)>> {
     let only: Option<Vec<String>> =
         (kind == Kind::Critical).then(|| CRITICAL_TABLES.iter().map(ToString::to_string).collect());
-    let rows = db.query(TABLES_SQL, &[&only]).await.pg().context("listing the tables")?;
+    let rows = db
+        .query(TABLES_SQL, &[&only])
+        .await
+        .pg()
+        .context("listing the tables")?;
     let list: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
     if kind == Kind::Critical {
         let missing: Vec<&str> = CRITICAL_TABLES
@@ -226,7 +233,10 @@ pub async fn schema_version(db: &Db) -> Result<Option<i32>> {
         return Ok(None);
     }
     let row = db
-        .query_one("SELECT max(version)::int FROM promail.schema_migrations", &[])
+        .query_one(
+            "SELECT max(version)::int FROM promail.schema_migrations",
+            &[],
+        )
         .await
         .pg()
         .context("reading the schema version")?;
@@ -323,7 +333,10 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
         let mut buf = vec![0u8; BUF];
         let mut size = 0u64;
         loop {
-            let n = stdout.read(&mut buf).await.context("reading pg_dump's output")?;
+            let n = stdout
+                .read(&mut buf)
+                .await
+                .context("reading pg_dump's output")?;
             if n == 0 {
                 break;
             }
@@ -396,7 +409,7 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
         tables: counts,
     };
     let final_path = opts.dir.join(&name);
-    let side = sidecar(&final_path);
+    let sums_path = sidecar(&final_path);
     let man = manifest_path(&final_path);
     let side_tmp = opts.dir.join(temp_name(&format!("{name}.sha256")));
     let man_tmp = opts.dir.join(temp_name(&format!("{name}.manifest.json")));
@@ -407,7 +420,7 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
         &man_tmp,
         format!("{}\n", serde_json::to_string_pretty(&manifest)?).as_bytes(),
     )?;
-    std::fs::rename(&side_tmp, &side)?;
+    std::fs::rename(&side_tmp, &sums_path)?;
     std::fs::rename(&man_tmp, &man)?;
     std::fs::rename(&temp_path, &final_path)
         .with_context(|| format!("renaming to {}", final_path.display()))?;
@@ -444,7 +457,10 @@ async fn count_rows(db: &Db, tables: &[(String, String)]) -> Result<BTreeMap<Str
     let mut counts = BTreeMap::new();
     for (s, t) in tables {
         let n: i64 = db
-            .query_one(&format!("SELECT count(*) FROM ONLY {}.{}", ident(s), ident(t)), &[])
+            .query_one(
+                &format!("SELECT count(*) FROM ONLY {}.{}", ident(s), ident(t)),
+                &[],
+            )
             .await
             .pg()
             .with_context(|| format!("counting the rows of {s}.{t}"))?
@@ -470,6 +486,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 /// The `sha256sum` lines of every file of a directory-format archive (paths relative to the
 /// backup folder), files made private; and their total size.
 fn hash_folder(dir: &Path, name: &str) -> Result<(String, u64)> {
+    use std::fmt::Write as _;
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -482,7 +499,7 @@ fn hash_folder(dir: &Path, name: &str) -> Result<(String, u64)> {
         let (sum, size) = hash_file(&f)?;
         total += size;
         let file = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        lines.push_str(&format!("{sum}  {name}/{file}\n"));
+        let _ = writeln!(lines, "{sum}  {name}/{file}");
         File::open(&f)?.sync_all()?;
     }
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
@@ -498,7 +515,9 @@ pub fn hash_file(path: &Path) -> Result<(String, u64)> {
     let mut buf = vec![0u8; BUF];
     let mut size = 0u64;
     loop {
-        let n = f.read(&mut buf).with_context(|| format!("reading {}", path.display()))?;
+        let n = f
+            .read(&mut buf)
+            .with_context(|| format!("reading {}", path.display()))?;
         if n == 0 {
             break;
         }

@@ -44,7 +44,8 @@ impl Manifest {
     pub fn read(path: &Path) -> Result<Manifest> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("reading the manifest {}", path.display()))?;
-        serde_json::from_str(&text).with_context(|| format!("reading the manifest {}", path.display()))
+        serde_json::from_str(&text)
+            .with_context(|| format!("reading the manifest {}", path.display()))
     }
 
     /// The pg_dump major that wrote the archive.

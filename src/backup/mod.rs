@@ -173,8 +173,8 @@ pub struct Backup {
 /// The backups in `dir`, oldest first; other files are ignored.
 pub fn scan(dir: &Path) -> Result<Vec<Backup>> {
     let mut list = Vec::new();
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("reading the backup folder {}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("reading the backup folder {}", dir.display()))?;
     for e in entries {
         let e = e?;
         let Some(name) = e.file_name().to_str().map(ToString::to_string) else {
@@ -210,7 +210,10 @@ mod tests {
     #[test]
     fn names_round_trip_and_others_are_ignored() {
         let at = Utc.with_ymd_and_hms(2026, 1, 5, 2, 0, 9).unwrap();
-        assert_eq!(file_name(Kind::Full, at, false), "promail_20260105_020009.dump");
+        assert_eq!(
+            file_name(Kind::Full, at, false),
+            "promail_20260105_020009.dump"
+        );
         assert_eq!(
             file_name(Kind::Critical, at, true),
             "critical_20260105_020009.dir"

@@ -73,7 +73,10 @@ fn quote_conninfo(v: &str) -> String {
 pub async fn load(v: &Verified, target: &ConnInfo, mode: Mode) -> Result<()> {
     let mut cmd = command(&v.tools.pg_restore(), target);
     cmd.args(["--no-password", "--exit-on-error", "--single-transaction"])
-        .arg(format!("--dbname=dbname={}", quote_conninfo(&target.dbname)));
+        .arg(format!(
+            "--dbname=dbname={}",
+            quote_conninfo(&target.dbname)
+        ));
     let mut list_file = None;
     match mode {
         Mode::Replace => {
@@ -86,7 +89,8 @@ pub async fn load(v: &Verified, target: &ConnInfo, mode: Mode) -> Result<()> {
         Mode::Fresh => {}
         Mode::DataOnly => {
             let path = data_list(v).await?;
-            cmd.arg("--data-only").arg(format!("--use-list={}", path.display()));
+            cmd.arg("--data-only")
+                .arg(format!("--use-list={}", path.display()));
             list_file = Some(RemoveOnDrop(path));
         }
     }
@@ -195,7 +199,11 @@ pub async fn check_counts(db: &Db, expected: &BTreeMap<String, i64>) -> Result<u
         let (schema, name) = table.split_once('.').unwrap_or(("public", table));
         let got: Result<i64> = db
             .query_one(
-                &format!("SELECT count(*) FROM ONLY {}.{}", ident(schema), ident(name)),
+                &format!(
+                    "SELECT count(*) FROM ONLY {}.{}",
+                    ident(schema),
+                    ident(name)
+                ),
                 &[],
             )
             .await
@@ -238,7 +246,10 @@ pub async fn create_database(admin: &Db, name: &str) -> Result<()> {
 
 pub async fn drop_database(admin: &Db, name: &str) -> Result<()> {
     admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", ident(name)))
+        .batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            ident(name)
+        ))
         .await
         .pg()
         .with_context(|| format!("dropping database {name}"))

@@ -62,7 +62,7 @@ pub fn candidate_dirs() -> Vec<PathBuf> {
                 Some((major, e.path().join("bin")))
             })
             .collect();
-        versioned.sort_by(|a, b| b.0.cmp(&a.0));
+        versioned.sort_by_key(|v| std::cmp::Reverse(v.0));
         dirs.extend(versioned.into_iter().map(|(_, d)| d));
     }
     dirs
@@ -139,7 +139,9 @@ pub fn choose(server: u32, found: &[Tools]) -> Option<&Tools> {
 /// Finds the pair for a server of major `server`, or says what to install.
 pub fn for_server(server: u32) -> Result<Tools> {
     let all = found(&candidate_dirs());
-    choose(server, &all).cloned().ok_or_else(|| no_fit(server, &all))
+    choose(server, &all)
+        .cloned()
+        .ok_or_else(|| no_fit(server, &all))
 }
 
 fn no_fit(server: u32, all: &[Tools]) -> anyhow::Error {
@@ -221,6 +223,8 @@ mod tests {
         assert!(choose(17, &old).is_none());
         let err = no_fit(17, &old);
         assert!(format!("{err:#}").contains("pg_dump 15.1 (/a)"), "{err:#}");
-        assert!(crate::error::hint_of(&err).unwrap().contains("postgresql-client-17"));
+        assert!(crate::error::hint_of(&err)
+            .unwrap()
+            .contains("postgresql-client-17"));
     }
 }

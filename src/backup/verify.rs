@@ -161,7 +161,9 @@ pub async fn toc(tools: &Tools, path: &Path) -> Result<Vec<String>> {
 /// `3464; 0 16399 TABLE DATA public users postgres` is the data of `users`.
 pub fn is_table_data(line: &str, table: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    words.windows(4).any(|w| w[0] == "TABLE" && w[1] == "DATA" && w[3] == table)
+    words
+        .windows(4)
+        .any(|w| w[0] == "TABLE" && w[1] == "DATA" && w[3] == table)
 }
 
 #[cfg(test)]

@@ -112,7 +112,9 @@ async fn confirm_name(ctx: &Ctx, name: &str, yes: bool) -> Result<()> {
     }
     if !ctx.out.interactive() {
         return Err(hint(
-            anyhow!("refusing to replace database {name} without confirmation: no terminal to ask on"),
+            anyhow!(
+                "refusing to replace database {name} without confirmation: no terminal to ask on"
+            ),
             "pass --yes to confirm in scripts",
         ));
     }
@@ -130,6 +132,8 @@ async fn confirm_name(ctx: &Ctx, name: &str, yes: bool) -> Result<()> {
     if line.trim_end_matches(['\r', '\n']) == name {
         Ok(())
     } else {
-        Err(anyhow!("cancelled: the name typed was not {name}; nothing restored"))
+        Err(anyhow!(
+            "cancelled: the name typed was not {name}; nothing restored"
+        ))
     }
 }

@@ -1,6 +1,9 @@
 //! `promail backup create|list|verify|prune` and `promail restore`: real pg_dump and
 //! pg_restore against the test server, and the faults a DBA meets.
 
+// promail's names are exact (lower case `.dump`, `.tmp`); pid/ppid, stat/state are distinct.
+#![allow(clippy::case_sensitive_file_extension_comparisons, clippy::similar_names)]
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
@@ -51,7 +54,9 @@ fn manifest(archive: &Path) -> serde_json::Value {
 }
 
 fn count(db: &TestDb, table: &str) -> i64 {
-    db.value(&format!("SELECT count(*) FROM {table}")).parse().unwrap()
+    db.value(&format!("SELECT count(*) FROM {table}"))
+        .parse()
+        .unwrap()
 }
 
 /// The pid of a child of `parent` running `comm`, waiting for it to appear.
@@ -70,7 +75,11 @@ fn child_named(parent: u32, comm: &str) -> u32 {
                 continue;
             };
             let name = head.split_once(" (").map(|x| x.1).unwrap_or_default();
-            let ppid: u32 = rest.split(' ').nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+            let ppid: u32 = rest
+                .split(' ')
+                .nth(1)
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
             let args = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
             // The dump itself, not a `--version` probe.
             let real = comm != "pg_dump" || String::from_utf8_lossy(&args).contains("--snapshot");
@@ -145,7 +154,9 @@ fn backup_create_writes_a_private_archive_its_checksum_and_exact_counts() {
     let archive = create(&db, dir.path(), &[]);
     let name = archive.file_name().unwrap().to_str().unwrap().to_string();
     assert!(
-        name.starts_with("promail_") && name.ends_with(".dump") && name.len() == "promail_20260105_020000.dump".len(),
+        name.starts_with("promail_")
+            && name.ends_with(".dump")
+            && name.len() == "promail_20260105_020000.dump".len(),
         "{name}"
     );
     assert_eq!(
@@ -157,8 +168,15 @@ fn backup_create_writes_a_private_archive_its_checksum_and_exact_counts() {
             format!("{name}.sha256"),
         ]
     );
-    for f in [&name, &format!("{name}.sha256"), &format!("{name}.manifest.json")] {
-        let mode = std::fs::metadata(dir.path().join(f)).unwrap().permissions().mode();
+    for f in [
+        &name,
+        &format!("{name}.sha256"),
+        &format!("{name}.manifest.json"),
+    ] {
+        let mode = std::fs::metadata(dir.path().join(f))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600, "{f}");
     }
     // sha256sum reads the sidecar as it is.
@@ -168,7 +186,11 @@ fn backup_create_writes_a_private_archive_its_checksum_and_exact_counts() {
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     let m = manifest(&archive);
     assert_eq!(m["kind"], "full");
     assert_eq!(m["database"], db.name.as_str());
@@ -177,8 +199,18 @@ fn backup_create_writes_a_private_archive_its_checksum_and_exact_counts() {
         m["size_bytes"].as_u64().unwrap(),
         std::fs::metadata(&archive).unwrap().len()
     );
-    for t in ["users", "emails", "templates", "api_keys", "user_preferences"] {
-        assert_eq!(m["tables"][format!("public.{t}")].as_i64().unwrap(), count(&db, t), "{t}");
+    for t in [
+        "users",
+        "emails",
+        "templates",
+        "api_keys",
+        "user_preferences",
+    ] {
+        assert_eq!(
+            m["tables"][format!("public.{t}")].as_i64().unwrap(),
+            count(&db, t),
+            "{t}"
+        );
     }
     let login_rows: i64 = m["tables"]
         .as_object()
@@ -188,7 +220,10 @@ fn backup_create_writes_a_private_archive_its_checksum_and_exact_counts() {
         .map(|(_, v)| v.as_i64().unwrap())
         .sum();
     assert_eq!(login_rows, count(&db, "login_history"));
-    assert!(m["pg_dump_version"].as_str().unwrap().starts_with(char::is_numeric));
+    assert!(m["pg_dump_version"]
+        .as_str()
+        .unwrap()
+        .starts_with(char::is_numeric));
 }
 
 #[test]
@@ -204,7 +239,10 @@ fn backup_create_critical_holds_the_three_tables_only() {
         .starts_with("critical_"));
     let m = manifest(&archive);
     let tables: Vec<&String> = m["tables"].as_object().unwrap().keys().collect();
-    assert_eq!(tables, ["public.emails", "public.templates", "public.users"]);
+    assert_eq!(
+        tables,
+        ["public.emails", "public.templates", "public.users"]
+    );
     assert_eq!(m["tables"]["public.users"].as_i64().unwrap(), 4);
 }
 
@@ -238,7 +276,11 @@ fn backup_create_jobs_writes_a_directory_archive_with_per_file_checksums() {
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     assert!(String::from_utf8_lossy(&check.stdout).contains("toc.dat: OK"));
     assert_eq!(manifest(&archive)["format"], "directory");
 }
@@ -393,7 +435,10 @@ fn backup_create_terminated_leaves_nothing_and_a_killed_runs_file_goes_next_time
     let left = files(dir.path());
     assert!(archives(dir.path()).is_empty(), "{left:?}");
     assert!(left.iter().any(|f| f.ends_with(".tmp")), "{left:?}");
-    let (_, err) = ok(&db, &["backup", "create", "--dir", dir.path().to_str().unwrap()]);
+    let (_, err) = ok(
+        &db,
+        &["backup", "create", "--dir", dir.path().to_str().unwrap()],
+    );
     assert!(err.contains("left by an interrupted backup"), "{err}");
     let left = files(dir.path());
     assert!(!left.iter().any(|f| f.ends_with(".tmp")), "{left:?}");
@@ -448,7 +493,11 @@ fn backup_create_password_never_in_any_command_line() {
         if let Ok(cmdline) = std::fs::read(e.path().join("cmdline")) {
             seen += 1;
             let text = String::from_utf8_lossy(&cmdline);
-            assert!(!text.contains(&password), "password in {}: {text}", e.path().display());
+            assert!(
+                !text.contains(&password),
+                "password in {}: {text}",
+                e.path().display()
+            );
         }
     }
     assert!(seen > 1);
@@ -516,11 +565,20 @@ fn backup_pg_dump_is_chosen_by_the_servers_major_or_refused_before_any_file() {
     assert!(err.contains("using pg_dump 18."), "{err}");
     let name = &archives(both.path())[0];
     let m = manifest(&both.path().join(name));
-    assert!(m["pg_dump_version"].as_str().unwrap().starts_with("18."), "{m}");
-    assert!(m["server_version"].as_str().unwrap().starts_with("17."), "{m}");
+    assert!(
+        m["pg_dump_version"].as_str().unwrap().starts_with("18."),
+        "{m}"
+    );
+    assert!(
+        m["server_version"].as_str().unwrap().starts_with("17."),
+        "{m}"
+    );
     let err = assert_error(&refused, 1, "no pg_dump of PostgreSQL 17 or newer");
     assert!(err.contains("pg_dump 15."), "{err}");
-    assert!(err.contains("hint: install the PostgreSQL 17 client programs"), "{err}");
+    assert!(
+        err.contains("hint: install the PostgreSQL 17 client programs"),
+        "{err}"
+    );
     assert!(files(only15.path()).is_empty());
 }
 
@@ -562,9 +620,21 @@ fn backup_verify_accepts_a_good_backup_and_latest_finds_the_newest() {
     let critical = create(&db, dir.path(), &["--critical"]);
     let (_, err) = ok(&db, &["backup", "verify", full.to_str().unwrap()]);
     assert!(err.starts_with("ok: full backup"), "{err}");
-    let (_, err) = ok(&db, &["backup", "verify", "--latest", "--dir", dir.path().to_str().unwrap()]);
+    let (_, err) = ok(
+        &db,
+        &[
+            "backup",
+            "verify",
+            "--latest",
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ],
+    );
     assert!(err.starts_with("ok: critical backup"), "{err}");
-    assert!(err.contains(critical.file_name().unwrap().to_str().unwrap()), "{err}");
+    assert!(
+        err.contains(critical.file_name().unwrap().to_str().unwrap()),
+        "{err}"
+    );
 }
 
 #[test]
@@ -586,7 +656,15 @@ fn backup_verify_and_restore_refuse_a_flipped_byte_and_a_truncated_dump() {
     assert_eq!(count(&db, "users"), users, "target untouched");
     let (list, _) = ok(
         &db,
-        &["backup", "list", "--check", "--format", "csv", "--dir", dir.path().to_str().unwrap()],
+        &[
+            "backup",
+            "list",
+            "--check",
+            "--format",
+            "csv",
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ],
     );
     assert!(list.contains(",MISMATCH,"), "{list}");
 
@@ -614,7 +692,11 @@ fn backup_verify_names_a_missing_checksum_or_manifest() {
     assert_error(&out, 1, "has no manifest");
     let out = db
         .promail()
-        .args(["backup", "verify", dir.path().join("nothing.dump").to_str().unwrap()])
+        .args([
+            "backup",
+            "verify",
+            dir.path().join("nothing.dump").to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert_error(&out, 1, "no backup");
@@ -630,8 +712,14 @@ fn backup_list_shows_backups_in_every_format_and_ignores_other_files() {
     std::fs::write(dir.path().join("promail_latest.dump"), "x").unwrap();
     let d = dir.path().to_str().unwrap();
     let (table, _) = ok(&db, &["backup", "list", "--dir", d]);
-    assert!(table.contains(full.file_name().unwrap().to_str().unwrap()), "{table}");
-    assert!(!table.contains("notes.txt") && !table.contains("promail_latest"), "{table}");
+    assert!(
+        table.contains(full.file_name().unwrap().to_str().unwrap()),
+        "{table}"
+    );
+    assert!(
+        !table.contains("notes.txt") && !table.contains("promail_latest"),
+        "{table}"
+    );
     let (json, _) = ok(&db, &["backup", "list", "--format", "json", "--dir", d]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let rows = v.as_array().unwrap();
@@ -639,13 +727,22 @@ fn backup_list_shows_backups_in_every_format_and_ignores_other_files() {
     assert_eq!(rows[0]["kind"], "full");
     assert_eq!(rows[1]["kind"], "critical");
     assert_eq!(rows[0]["checksum"], "present");
-    assert_eq!(rows[1]["rows"].as_i64().unwrap(), count(&db, "users") + count(&db, "emails") + count(&db, "templates"));
+    assert_eq!(
+        rows[1]["rows"].as_i64().unwrap(),
+        count(&db, "users") + count(&db, "emails") + count(&db, "templates")
+    );
     assert_eq!(
         rows[0]["size"].as_u64().unwrap(),
         std::fs::metadata(&full).unwrap().len()
     );
-    let (csv, _) = ok(&db, &["backup", "list", "--format", "csv", "--check", "--dir", d]);
-    assert!(csv.starts_with("name,kind,time,size,checksum,manifest,rows,schema\n"), "{csv}");
+    let (csv, _) = ok(
+        &db,
+        &["backup", "list", "--format", "csv", "--check", "--dir", d],
+    );
+    assert!(
+        csv.starts_with("name,kind,time,size,checksum,manifest,rows,schema\n"),
+        "{csv}"
+    );
     assert_eq!(csv.matches(",ok,yes,").count(), 2, "{csv}");
 }
 
@@ -662,7 +759,10 @@ fn restore_without_yes_and_no_terminal_is_refused_untouched() {
         .unwrap();
     let err = assert_error(&out, 1, "without confirmation");
     assert!(err.contains("--yes"), "{err}");
-    assert!(err.contains(&format!("replaces database {}", db.name)), "{err}");
+    assert!(
+        err.contains(&format!("replaces database {}", db.name)),
+        "{err}"
+    );
     assert_eq!(count(&db, "users"), 0);
 }
 
@@ -682,7 +782,10 @@ fn restore_yes_brings_back_every_row_and_checks_the_counts() {
     // Restored twice in a row: --clean drops what the first one made.
     ok(&db, &["restore", "--yes", archive.to_str().unwrap()]);
     assert_eq!(count(&db, "users"), users);
-    assert_eq!(db.value("SELECT max(version) FROM promail.schema_migrations"), "2");
+    assert_eq!(
+        db.value("SELECT max(version) FROM promail.schema_migrations"),
+        "2"
+    );
 }
 
 #[test]
@@ -701,7 +804,12 @@ fn restore_that_fails_midway_leaves_the_database_as_it_was() {
     assert_error(&out, 1, "rolled back");
     assert_eq!(count(&db, "emails"), 0, "nothing restored");
     assert_eq!(count(&db, "users"), users);
-    assert_eq!(db.value("SELECT count(*) FROM keep_me").parse::<i64>().unwrap(), users);
+    assert_eq!(
+        db.value("SELECT count(*) FROM keep_me")
+            .parse::<i64>()
+            .unwrap(),
+        users
+    );
 }
 
 #[test]
@@ -711,10 +819,19 @@ fn restore_into_creates_a_new_database_never_an_existing_one() {
     let archive = create(&db, dir.path(), &[]);
     let into = format!("{}_copy", db.name);
     drop_db(&into);
-    let (_, err) = ok(&db, &["restore", archive.to_str().unwrap(), "--into", &into]);
-    assert!(err.contains(&format!("into the new database {into}")), "{err}");
+    let (_, err) = ok(
+        &db,
+        &["restore", archive.to_str().unwrap(), "--into", &into],
+    );
+    assert!(
+        err.contains(&format!("into the new database {into}")),
+        "{err}"
+    );
     let copy = crate::support::sql_on(&on(&db, &into), "SELECT count(*) FROM users");
-    assert_eq!(copy[0][0].as_deref().unwrap().parse::<i64>().unwrap(), count(&db, "users"));
+    assert_eq!(
+        copy[0][0].as_deref().unwrap().parse::<i64>().unwrap(),
+        count(&db, "users")
+    );
     let out = db
         .promail()
         .args(["restore", archive.to_str().unwrap(), "--into", &db.name])
@@ -762,7 +879,10 @@ fn backup_verify_restore_rehearses_in_a_throwaway_database() {
     let dir = tempfile::tempdir().unwrap();
     for extra in [&[][..], &["--critical"][..]] {
         let archive = create(&db, dir.path(), extra);
-        let (_, err) = ok(&db, &["backup", "verify", "--restore", archive.to_str().unwrap()]);
+        let (_, err) = ok(
+            &db,
+            &["backup", "verify", "--restore", archive.to_str().unwrap()],
+        );
         assert!(err.contains("restored into a throwaway database"), "{err}");
     }
     let left = crate::support::sql_on(
@@ -770,4 +890,109 @@ fn backup_verify_restore_rehearses_in_a_throwaway_database() {
         "SELECT count(*) FROM pg_database WHERE datname LIKE 'promail_verify_%'",
     );
     assert_eq!(left[0][0].as_deref(), Some("0"));
+}
+
+/// One real backup (the newest) and copies of it under older names: (dir, newest's name).
+fn backups_for_prune(db: &TestDb) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let newest = create(db, dir.path(), &[]);
+    let name = newest.file_name().unwrap().to_str().unwrap().to_string();
+    for old in [
+        "promail_20200101_000000.dump",
+        "promail_20200102_000000.dump",
+    ] {
+        for suffix in ["", ".sha256", ".manifest.json"] {
+            std::fs::copy(
+                dir.path().join(format!("{name}{suffix}")),
+                dir.path().join(format!("{old}{suffix}")),
+            )
+            .unwrap();
+        }
+    }
+    (dir, name)
+}
+
+#[test]
+fn backup_prune_keeps_the_newest_and_asks_or_needs_yes() {
+    let db = seeded("backup_prune");
+    let (dir, newest) = backups_for_prune(&db);
+    let d = dir.path().to_str().unwrap();
+    let (plan, _) = ok(
+        &db,
+        &[
+            "backup",
+            "prune",
+            "--keep",
+            "2",
+            "--dry-run",
+            "--format",
+            "csv",
+            "--dir",
+            d,
+        ],
+    );
+    assert!(
+        plan.contains("promail_20200101_000000.dump,full,2020-01-01 00:00:00,delete"),
+        "{plan}"
+    );
+    assert!(plan.contains(&format!("{newest},full")), "{plan}");
+    assert_eq!(archives(dir.path()).len(), 3, "dry run deletes nothing");
+    let out = db
+        .promail()
+        .args(["backup", "prune", "--keep", "1", "--dir", d])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "without confirmation");
+    assert_eq!(archives(dir.path()).len(), 3);
+    let out = db
+        .promail()
+        .args(["backup", "prune", "--dir", d])
+        .output()
+        .unwrap();
+    assert_error(&out, 2, "--keep");
+    let (_, err) = ok(
+        &db,
+        &["backup", "prune", "--keep", "1", "--yes", "--dir", d],
+    );
+    assert!(err.contains("deleted 2 backups, kept 1"), "{err}");
+    assert_eq!(
+        files(dir.path()),
+        vec![
+            ".promail-backup.lock".to_string(),
+            newest.clone(),
+            format!("{newest}.manifest.json"),
+            format!("{newest}.sha256"),
+        ]
+    );
+    // --keep-days 0 still keeps the newest good one.
+    let (_, err) = ok(
+        &db,
+        &["backup", "prune", "--keep-days", "0", "--yes", "--dir", d],
+    );
+    assert!(err.contains("nothing to prune"), "{err}");
+}
+
+#[test]
+fn backup_prune_deletes_nothing_when_the_newest_is_bad() {
+    let db = seeded("backup_prune_bad");
+    let (dir, newest) = backups_for_prune(&db);
+    flip_byte(&dir.path().join(&newest), 100);
+    let d = dir.path().to_str().unwrap();
+    let prune = || {
+        db.promail()
+            .args(["backup", "prune", "--keep", "1", "--yes", "--dir", d])
+            .output()
+            .unwrap()
+    };
+    let err = assert_error(
+        &prune(),
+        1,
+        &format!("the newest full backup {newest} is bad"),
+    );
+    assert!(err.contains("checksum mismatch"), "{err}");
+    assert_eq!(archives(dir.path()).len(), 3);
+    // Its checksum file gone: bad too.
+    std::fs::remove_file(dir.path().join(format!("{newest}.sha256"))).unwrap();
+    assert_error(&prune(), 1, "has no checksum file");
+    assert_eq!(archives(dir.path()).len(), 3);
 }

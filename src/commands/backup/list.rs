@@ -27,7 +27,7 @@ pub struct ListArgs {
     pub format: FormatOpts,
 }
 
-pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
+pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
     let dir = backup::resolve_dir(args.dir.dir.as_deref(), false)?;
     let mut rows = Rows::new([
         "name", "kind", "time", "size", "checksum", "manifest", "rows", "schema",
@@ -52,7 +52,8 @@ pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
                 }
             }
         };
-        let size_cell = if ctx.out.stdout_tty || args.format.format == crate::output::Format::Table {
+        let size_cell = if ctx.out.stdout_tty || args.format.format == crate::output::Format::Table
+        {
             json!(pretty_bytes(size as i64))
         } else {
             json!(size)
@@ -64,7 +65,9 @@ pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
             size_cell,
             json!(checksum),
             json!(if manifest.is_some() { "yes" } else { "no" }),
-            manifest.as_ref().map_or(Value::Null, |m| json!(m.total_rows())),
+            manifest
+                .as_ref()
+                .map_or(Value::Null, |m| json!(m.total_rows())),
             manifest
                 .as_ref()
                 .and_then(|m| m.schema_version)

@@ -2,6 +2,7 @@
 
 pub mod create;
 pub mod list;
+pub mod prune;
 pub mod verify;
 
 use std::path::PathBuf;
@@ -19,13 +20,16 @@ pub enum BackupCommand {
     List(list::ListArgs),
     /// Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)
     Verify(verify::VerifyArgs),
+    /// Delete old backups (--keep N, --keep-days D), never the newest good one
+    Prune(prune::PruneArgs),
 }
 
 pub async fn dispatch(command: BackupCommand, ctx: &Ctx) -> Result<()> {
     match command {
         BackupCommand::Create(a) => create::run(&a, ctx).await,
-        BackupCommand::List(a) => list::run(&a, ctx).await,
+        BackupCommand::List(a) => list::run(&a, ctx),
         BackupCommand::Verify(a) => verify::run(&a, ctx).await,
+        BackupCommand::Prune(a) => prune::run(&a, ctx).await,
     }
 }
 

@@ -20,7 +20,11 @@ use crate::error::hint;
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// The archive (`promail_….dump`, `critical_….dump`, `….dir`)
-    #[arg(value_name = "FILE", required_unless_present = "latest", conflicts_with = "latest")]
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "latest",
+        conflicts_with = "latest"
+    )]
     pub file: Option<PathBuf>,
 
     /// The newest backup in the folder
@@ -68,13 +72,10 @@ pub async fn run(args: &VerifyArgs, ctx: &Ctx) -> Result<()> {
 
 fn latest(args: &VerifyArgs) -> Result<PathBuf> {
     let dir = backup::resolve_dir(args.dir.dir.as_deref(), false)?;
-    backup::scan(&dir)?
-        .pop()
-        .map(|b| b.path)
-        .ok_or_else(|| {
-            hint(
-                anyhow!("no backups in {}", dir.display()),
-                "make one with `promail backup create`",
-            )
-        })
+    backup::scan(&dir)?.pop().map(|b| b.path).ok_or_else(|| {
+        hint(
+            anyhow!("no backups in {}", dir.display()),
+            "make one with `promail backup create`",
+        )
+    })
 }
