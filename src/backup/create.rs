@@ -297,8 +297,7 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
         cmd.args(["--format=directory", &format!("--jobs={j}")])
             .arg("--file")
             .arg(&temp_path);
-        // pg_dump makes the folder itself.
-        std::fs::remove_dir(&temp_path)?;
+        // pg_dump writes into the empty folder reserve() made and this run keeps locked.
     } else {
         cmd.arg("--format=custom");
     }

@@ -2,7 +2,10 @@
 //! pg_restore against the test server, and the faults a DBA meets.
 
 // promail's names are exact (lower case `.dump`, `.tmp`); pid/ppid, stat/state are distinct.
-#![allow(clippy::case_sensitive_file_extension_comparisons, clippy::similar_names)]
+#![allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::similar_names
+)]
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -995,4 +998,42 @@ fn backup_prune_deletes_nothing_when_the_newest_is_bad() {
     std::fs::remove_file(dir.path().join(format!("{newest}.sha256"))).unwrap();
     assert_error(&prune(), 1, "has no checksum file");
     assert_eq!(archives(dir.path()).len(), 3);
+}
+
+#[test]
+fn restore_on_a_terminal_asks_for_the_database_name_typed() {
+    let db = seeded("restore_typed");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let users = count(&db, "users");
+    db.sql("DELETE FROM users");
+    let run = |typed: &str| {
+        let mut pty = crate::terminal::Pty::start(
+            &format!(
+                "{} restore '{}'",
+                crate::terminal::promail_bin(),
+                archive.display()
+            ),
+            &[("DATABASE_URL", &db.conn)],
+        )?;
+        pty.wait_for_prompt(&format!(
+            "Type the database name ({}) to replace it: ",
+            db.name
+        ));
+        pty.type_in(format!("{typed}\n").as_bytes());
+        Some(pty.finish())
+    };
+    let Some(done) = run("promail_db") else {
+        return;
+    };
+    assert_eq!(done.code, Some(1), "{}", done.text);
+    assert!(
+        done.text.contains("cancelled: the name typed was not"),
+        "{}",
+        done.text
+    );
+    assert_eq!(count(&db, "users"), 0, "untouched");
+    let done = run(&db.name).unwrap();
+    assert_eq!(done.code, Some(0), "{}", done.text);
+    assert_eq!(count(&db, "users"), users);
 }
