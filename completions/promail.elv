@@ -36,6 +36,8 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand cleanup 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first'
             cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
             cand monitor 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
+            cand backup 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
+            cand restore 'Restore a backup into the database (after verifying it), or into a new one with --into'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -794,6 +796,138 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;monitor;help;help'= {
         }
+        &'promail;backup'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Dump the database (pg_dump) with a checksum and a manifest of exact row counts'
+            cand list 'List the backups in the folder: kind, time, size, checksum, manifest'
+            cand verify 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
+            cand prune 'Delete old backups (--keep N, --keep-days D), never the newest good one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;backup;create'= {
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
+            cand --jobs 'Directory format (`NAME.dir`), dumped by N parallel jobs (each one a session)'
+            cand --compress 'pg_dump''s compression: a level 0-9 (gzip; pg_dump''s default is 6), or on pg_dump 16+ METHOD[:LEVEL] with METHOD gzip, lz4, zstd or none. Measured (docs/BENCHMARKS.md): 1 is about 3.5 times faster than 6 for an archive 40 % larger; 9 saves 1-2 % for half again the time'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --critical 'Only the tables users, emails and templates (the seed''s critical backup)'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;backup;list'= {
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --check 'Compute each archive''s checksum (ok, MISMATCH) instead of only noting the file'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;backup;verify'= {
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --latest 'The newest backup in the folder'
+            cand --restore 'Also restore it into a throwaway database and compare the row counts'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;backup;prune'= {
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
+            cand --keep 'Keep the newest N backups of each kind'
+            cand --keep-days 'Keep the backups of the last D days'
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --dry-run 'Print the plan; delete nothing'
+            cand -y 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --yes 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;backup;help'= {
+            cand create 'Dump the database (pg_dump) with a checksum and a manifest of exact row counts'
+            cand list 'List the backups in the folder: kind, time, size, checksum, manifest'
+            cand verify 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
+            cand prune 'Delete old backups (--keep N, --keep-days D), never the newest good one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;backup;help;create'= {
+        }
+        &'promail;backup;help;list'= {
+        }
+        &'promail;backup;help;verify'= {
+        }
+        &'promail;backup;help;prune'= {
+        }
+        &'promail;backup;help;help'= {
+        }
+        &'promail;restore'= {
+            cand --into 'Restore into this new database instead of the current one'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand -y 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --yes 'Do not ask for confirmation (required when no terminal is attached)'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'promail;local'= {
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
@@ -944,6 +1078,8 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand cleanup 'Run the seed''s retention (cleanup_old_logs), dropping expired partitions first'
             cand report 'The seed''s reports: per-user statistics, e-mail types, activity, one user'
             cand monitor 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
+            cand backup 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
+            cand restore 'Restore a backup into the database (after verifying it), or into a new one with --into'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1041,6 +1177,22 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;monitor;replication'= {
         }
         &'promail;help;monitor;check'= {
+        }
+        &'promail;help;backup'= {
+            cand create 'Dump the database (pg_dump) with a checksum and a manifest of exact row counts'
+            cand list 'List the backups in the folder: kind, time, size, checksum, manifest'
+            cand verify 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
+            cand prune 'Delete old backups (--keep N, --keep-days D), never the newest good one'
+        }
+        &'promail;help;backup;create'= {
+        }
+        &'promail;help;backup;list'= {
+        }
+        &'promail;help;backup;verify'= {
+        }
+        &'promail;help;backup;prune'= {
+        }
+        &'promail;help;restore'= {
         }
         &'promail;help;local'= {
             cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'

@@ -39,6 +39,8 @@ complete -c promail -n "__fish_promail_needs_command" -f -a "partitions" -d 'Par
 complete -c promail -n "__fish_promail_needs_command" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
 complete -c promail -n "__fish_promail_needs_command" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
 complete -c promail -n "__fish_promail_needs_command" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
+complete -c promail -n "__fish_promail_needs_command" -f -a "backup" -d 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
+complete -c promail -n "__fish_promail_needs_command" -f -a "restore" -d 'Restore a backup into the database (after verifying it), or into a new one with --into'
 complete -c promail -n "__fish_promail_needs_command" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
 complete -c promail -n "__fish_promail_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c promail -n "__fish_promail_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -583,6 +585,98 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "replication" -d 'On a primary: each standby\'s state and lag; on a standby: its receive/replay lag'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "check" -d 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -f -a "create" -d 'Dump the database (pg_dump) with a checksum and a manifest of exact row counts'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -f -a "list" -d 'List the backups in the folder: kind, time, size, checksum, manifest'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -f -a "verify" -d 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -f -a "prune" -d 'Delete old backups (--keep N, --keep-days D), never the newest good one'
+complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l jobs -d 'Directory format (`NAME.dir`), dumped by N parallel jobs (each one a session)' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l compress -d 'pg_dump\'s compression: a level 0-9 (gzip; pg_dump\'s default is 6), or on pg_dump 16+ METHOD[:LEVEL] with METHOD gzip, lz4, zstd or none. Measured (docs/BENCHMARKS.md): 1 is about 3.5 times faster than 6 for an archive 40 % larger; 9 saves 1-2 % for half again the time' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l critical -d 'Only the tables users, emails and templates (the seed\'s critical backup)'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l check -d 'Compute each archive\'s checksum (ok, MISMATCH) instead of only noting the file'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l latest -d 'The newest backup in the folder'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l restore -d 'Also restore it into a throwaway database and compare the row counts'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep -d 'Keep the newest N backups of each kind' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-days -d 'Keep the backups of the last D days' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dry-run -d 'Print the plan; delete nothing'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Do not ask for confirmation (required when no terminal is attached)'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "create" -d 'Dump the database (pg_dump) with a checksum and a manifest of exact row counts'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backups in the folder: kind, time, size, checksum, manifest'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old backups (--keep N, --keep-days D), never the newest good one'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand restore" -l into -d 'Restore into this new database instead of the current one' -r
+complete -c promail -n "__fish_promail_using_subcommand restore" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand restore" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand restore" -s y -l yes -d 'Do not ask for confirmation (required when no terminal is attached)'
+complete -c promail -n "__fish_promail_using_subcommand restore" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand restore" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand restore" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand restore" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand restore" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -679,14 +773,16 @@ complete -c promail -n "__fish_promail_using_subcommand completions" -s q -l qui
 complete -c promail -n "__fish_promail_using_subcommand completions" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "backup" -d 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "restore" -d 'Restore a backup into the database (after verifying it), or into a new one with --into'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply the pending schema migrations (under a lock, each file atomically)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show each migration: applied, pending, changed or unknown'
@@ -714,6 +810,10 @@ complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_su
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "partitions" -d 'Health of the managed partitioned tables (as `partitions list --health`)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "replication" -d 'On a primary: each standby\'s state and lag; on a standby: its receive/replay lag'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "check" -d 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "create" -d 'Dump the database (pg_dump) with a checksum and a manifest of exact row counts'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List the backups in the folder: kind, time, size, checksum, manifest'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete old backups (--keep N, --keep-days D), never the newest good one'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs'

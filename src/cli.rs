@@ -98,6 +98,11 @@ pub enum Command {
     /// Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check`
     /// for Nagios and Prometheus
     Monitor(commands::monitor::MonitorArgs),
+    /// Backups: create, list, verify, prune (pg_dump with checksum and manifest)
+    #[command(subcommand)]
+    Backup(commands::backup::BackupCommand),
+    /// Restore a backup into the database (after verifying it), or into a new one with --into
+    Restore(commands::restore::RestoreArgs),
     /// Run a private PostgreSQL cluster for trying promail and for tests
     #[command(subcommand)]
     Local(commands::local::LocalCommand),

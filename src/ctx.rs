@@ -76,6 +76,16 @@ impl Ctx {
         conninfo::resolve(self.global.database_url.as_deref(), &ProcessEnv)
     }
 
+    /// The same run aimed at other connection parameters (another database of the server):
+    /// for a step that runs a whole command's logic there, such as migrating a database that
+    /// `restore --into` created.
+    #[must_use]
+    pub fn with_conninfo(&self, info: ConnInfo) -> Ctx {
+        let ctx = Ctx::new(self.global.clone());
+        *ctx.resolved.lock().unwrap_or_else(PoisonError::into_inner) = Some(info);
+        ctx
+    }
+
     /// Connects as every command does.
     pub async fn connect(&self) -> Result<Db> {
         let info = self.conninfo()?;

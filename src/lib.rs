@@ -1,6 +1,7 @@
 //! promail: the lifecycle of the ProMail Assistant PostgreSQL database, as a library that the
 //! `promail` binary, the tests and the benchmarks share.
 
+pub mod backup;
 pub mod cli;
 pub mod commands;
 pub mod connect;

@@ -1,5 +1,6 @@
 //! One file per command, groups as folders. Each owns its clap arguments and a `run`.
 
+pub mod backup;
 pub mod cleanup;
 pub mod completions;
 pub mod db;
@@ -7,6 +8,7 @@ pub mod local;
 pub mod monitor;
 pub mod partitions;
 pub mod report;
+pub mod restore;
 
 use anyhow::Result;
 
@@ -21,6 +23,8 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Completions(a) => completions::run(&a),
         Command::Partitions(c) => partitions::dispatch(c, ctx).await,
         Command::Monitor(a) => Box::pin(monitor::run(a, ctx)).await,
+        Command::Backup(c) => Box::pin(backup::dispatch(c, ctx)).await,
+        Command::Restore(a) => Box::pin(restore::run(&a, ctx)).await,
         Command::Cleanup(a) => Box::pin(cleanup::run(&a, ctx)).await,
     }
 }

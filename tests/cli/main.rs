@@ -2,6 +2,7 @@
 
 mod support;
 
+mod backup;
 mod cleanup;
 mod completions;
 mod connect;

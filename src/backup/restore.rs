@@ -1,0 +1,354 @@
+//! Restoring a verified archive with pg_restore, and checking the result against the manifest
+//! (every table's row count, the schema version).
+//!
+//! - A full backup into the existing database: `--clean --if-exists --exit-on-error
+//!   --single-transaction`, so a failure rolls everything back and leaves the database as it
+//!   was.
+//! - Into a new database (`--into`): created first (never an existing one), dropped again if the
+//!   restore fails.
+//! - A critical backup holds users, emails and templates only. Their triggers call a function
+//!   it does not hold, and the log tables of a live database reference users, so it is never
+//!   restored over a database: it goes `--into` a new one, which promail migrates to its schema
+//!   and then fills with the three tables' data (`--data-only`, users first for the foreign
+//!   keys). The DBA then has the critical data side by side with the damaged database, to copy
+//!   back what is needed.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use super::create::{command, last_words, schema_version};
+use super::verify::{toc, Verified};
+use super::{Kind, CRITICAL_TABLES};
+use crate::connect::Db;
+use crate::conninfo::ConnInfo;
+use crate::ctx::Ctx;
+use crate::error::hint;
+use crate::pg::{ident, PgExt};
+
+/// How pg_restore loads the archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Over the existing objects (`--clean --if-exists`).
+    Replace,
+    /// Into an empty database.
+    Fresh,
+    /// The tables' data only, into a migrated database (critical backups).
+    DataOnly,
+}
+
+/// What the target holds now, for the confirmation.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub database: String,
+    pub size: i64,
+    pub schema_version: Option<i32>,
+}
+
+pub async fn describe(db: &Db) -> Result<Target> {
+    let size: i64 = db
+        .query_one("SELECT pg_database_size(current_database())", &[])
+        .await
+        .pg()?
+        .get(0);
+    Ok(Target {
+        database: db.info.dbname.clone(),
+        size,
+        schema_version: schema_version(db).await?,
+    })
+}
+
+/// The newest schema version this promail knows.
+pub fn latest_schema() -> Option<i32> {
+    crate::migrate::embedded().iter().map(|m| m.version).max()
+}
+
+fn quote_conninfo(v: &str) -> String {
+    format!("'{}'", v.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// Runs pg_restore into the database `target` names.
+pub async fn load(v: &Verified, target: &ConnInfo, mode: Mode) -> Result<()> {
+    let mut cmd = command(&v.tools.pg_restore(), target);
+    cmd.args(["--no-password", "--exit-on-error", "--single-transaction"])
+        .arg(format!(
+            "--dbname=dbname={}",
+            quote_conninfo(&target.dbname)
+        ));
+    let mut list_file = None;
+    match mode {
+        Mode::Replace => {
+            let entries = toc(&v.tools, &v.path).await?;
+            let path = write_list(&clean_order(&entries), "clean")?;
+            cmd.args(["--clean", "--if-exists"])
+                .arg(format!("--use-list={}", path.display()));
+            list_file = Some(RemoveOnDrop(path));
+        }
+        Mode::Fresh => {}
+        Mode::DataOnly => {
+            let path = data_list(v).await?;
+            cmd.arg("--data-only")
+                .arg(format!("--use-list={}", path.display()));
+            list_file = Some(RemoveOnDrop(path));
+        }
+    }
+    cmd.arg(&v.path);
+    let out = cmd
+        .stdout(std::process::Stdio::null())
+        .output()
+        .await
+        .with_context(|| format!("running {}", v.tools.pg_restore().display()))?;
+    drop(list_file);
+    if !out.status.success() {
+        return Err(hint(
+            anyhow!(
+                "pg_restore into database {} failed (rolled back: the database is as it was): {}",
+                target.dbname,
+                last_words(&out.stderr)
+            ),
+            "-v shows which pg_restore ran; the archive itself passed verification",
+        ));
+    }
+    Ok(())
+}
+
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// A `--use-list` file with the data of the critical tables, users first (the others
+/// reference it), then the sequences' values.
+async fn data_list(v: &Verified) -> Result<PathBuf> {
+    let entries = toc(&v.tools, &v.path).await?;
+    let mut ordered: Vec<&String> = Vec::new();
+    for t in CRITICAL_TABLES {
+        ordered.extend(
+            entries
+                .iter()
+                .filter(|l| super::verify::is_table_data(l, t)),
+        );
+    }
+    ordered.extend(entries.iter().filter(|l| l.contains(" SEQUENCE SET ")));
+    let ordered: Vec<String> = ordered.into_iter().cloned().collect();
+    write_list(&ordered, "data")
+}
+
+/// The archive's entries in an order that `--clean` can drop: a partition's index constraint
+/// attached to its parent's (`INDEX ATTACH`) moves before the other constraints and indexes.
+/// pg_restore drops in reverse order; in the archive's own order it drops the partition's
+/// constraint first, which the server refuses ("cannot drop inherited constraint", seen with
+/// pg_restore 15 and 18). Moved, it is dropped after the parent's, which took it along (IF
+/// EXISTS then does nothing); created before the parent's, it is attached as before.
+pub fn clean_order(entries: &[String]) -> Vec<String> {
+    let attached: Vec<&str> = entries
+        .iter()
+        .filter_map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            let i = w.windows(2).position(|p| p == ["INDEX", "ATTACH"])?;
+            w.get(i + 3).copied()
+        })
+        .collect();
+    let kind = |l: &str| l.split_whitespace().nth(3).unwrap_or_default().to_string();
+    let is_moved = |l: &str| {
+        let w: Vec<&str> = l.split_whitespace().collect();
+        w.get(3) == Some(&"CONSTRAINT") && w.get(6).is_some_and(|n| attached.contains(n))
+    };
+    let moved: Vec<String> = entries.iter().filter(|l| is_moved(l)).cloned().collect();
+    let rest: Vec<String> = entries.iter().filter(|l| !is_moved(l)).cloned().collect();
+    let at = rest
+        .iter()
+        .position(|l| matches!(kind(l).as_str(), "CONSTRAINT" | "INDEX" | "FK"))
+        .unwrap_or(rest.len());
+    let mut out = rest[..at].to_vec();
+    out.extend(moved);
+    out.extend_from_slice(&rest[at..]);
+    out
+}
+
+/// Writes a pg_restore `--use-list` file (private, in the temporary folder).
+fn write_list(entries: &[String], what: &str) -> Result<PathBuf> {
+    use std::io::Write as _;
+    let path = std::env::temp_dir().join(format!(
+        "promail-restore-{}-{what}.list",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&path);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    for l in entries {
+        writeln!(f, "{l}")?;
+    }
+    f.sync_all()?;
+    Ok(path)
+}
+
+/// Compares every table of the manifest with the database; returns how many were checked.
+pub async fn check_counts(db: &Db, expected: &BTreeMap<String, i64>) -> Result<usize> {
+    let mut wrong = Vec::new();
+    for (table, want) in expected {
+        let (schema, name) = table.split_once('.').unwrap_or(("public", table));
+        let got: Result<i64> = db
+            .query_one(
+                &format!(
+                    "SELECT count(*) FROM ONLY {}.{}",
+                    ident(schema),
+                    ident(name)
+                ),
+                &[],
+            )
+            .await
+            .pg()
+            .map(|r| r.get(0));
+        match got {
+            Ok(n) if n == *want => {}
+            Ok(n) => wrong.push(format!("{table} has {n} rows, the backup {want}")),
+            Err(e) => wrong.push(format!("{table}: {e:#}")),
+        }
+    }
+    if !wrong.is_empty() {
+        bail!(
+            "the restored database differs from the backup's manifest: {}",
+            wrong.join("; ")
+        );
+    }
+    Ok(expected.len())
+}
+
+/// Creates database `name` (refusing an existing one) through the maintenance session `admin`.
+pub async fn create_database(admin: &Db, name: &str) -> Result<()> {
+    let exists = admin
+        .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+        .await
+        .pg()?
+        .is_some();
+    if exists {
+        return Err(hint(
+            anyhow!("database {name} already exists: --into restores into a new database only"),
+            "name a database that does not exist, or restore over the current one without --into",
+        ));
+    }
+    admin
+        .batch_execute(&format!("CREATE DATABASE {}", ident(name)))
+        .await
+        .pg()
+        .with_context(|| format!("creating database {name}"))
+}
+
+pub async fn drop_database(admin: &Db, name: &str) -> Result<()> {
+    admin
+        .batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            ident(name)
+        ))
+        .await
+        .pg()
+        .with_context(|| format!("dropping database {name}"))
+}
+
+/// Restores into the new database `name` (created here, dropped again on failure) and checks
+/// it; returns the number of tables checked.
+pub async fn into_new(ctx: &Ctx, v: &Verified, name: &str) -> Result<usize> {
+    let info = ctx.conninfo()?;
+    let admin = crate::provision::connect_maintenance(ctx, &info, "").await?;
+    create_database(&admin, name).await?;
+    let result = fill_and_check(ctx, v, &info.with_dbname(name)).await;
+    if result.is_err() {
+        let _ = drop_database(&admin, name).await;
+    }
+    result
+}
+
+async fn fill_and_check(ctx: &Ctx, v: &Verified, target: &ConnInfo) -> Result<usize> {
+    let mode = if v.kind == Kind::Critical {
+        let latest = latest_schema();
+        if v.manifest.schema_version != latest {
+            return Err(hint(
+                anyhow!(
+                    "critical backup {} has schema version {}, this promail migrates to {}: its data may not fit",
+                    v.path.display(),
+                    v.manifest.schema_version.map_or("none".to_string(), |s| s.to_string()),
+                    latest.unwrap_or(0)
+                ),
+                "restore it with the promail version that wrote it (see promail_version in its manifest)",
+            ));
+        }
+        let mut sub = ctx.with_conninfo(target.clone());
+        sub.out.quiet = true;
+        crate::migrate::migrate(
+            &sub,
+            &crate::migrate::embedded(),
+            &crate::migrate::Options::default(),
+        )
+        .await
+        .with_context(|| format!("migrating the new database {}", target.dbname))?;
+        Mode::DataOnly
+    } else {
+        Mode::Fresh
+    };
+    load(v, target, mode).await?;
+    let db = ctx.connect_to(target).await?;
+    let n = check_counts(&db, &v.manifest.tables).await?;
+    check_schema(&db, v).await?;
+    Ok(n)
+}
+
+/// The restored schema version must be the backup's.
+pub async fn check_schema(db: &Db, v: &Verified) -> Result<Option<i32>> {
+    let got = schema_version(db).await?;
+    if got != v.manifest.schema_version {
+        bail!(
+            "the restored database has schema version {:?}, the backup's manifest {:?}",
+            got,
+            v.manifest.schema_version
+        );
+    }
+    Ok(got)
+}
+
+/// `verify --restore`: into a throwaway database, checked, dropped.
+pub async fn rehearse(ctx: &Ctx, v: &Verified) -> Result<usize> {
+    let name = format!("promail_verify_{}", std::process::id());
+    let info = ctx.conninfo()?;
+    let result = into_new(ctx, v, &name).await;
+    if result.is_ok() {
+        let admin = crate::provision::connect_maintenance(ctx, &info, "").await?;
+        drop_database(&admin, &name).await?;
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_order;
+
+    #[test]
+    fn attached_partition_constraints_move_before_the_other_post_data() {
+        let toc: Vec<String> = [
+            "217; 1259 16399 TABLE public login_history postgres",
+            "218; 1259 16400 TABLE public login_history_default postgres",
+            "3464; 0 16399 TABLE DATA public login_history_default postgres",
+            "3299; 2606 16411 CONSTRAINT public login_history login_history_pkey postgres",
+            "3300; 2606 16412 CONSTRAINT public login_history_default login_history_default_pkey postgres",
+            "3301; 1259 16413 INDEX public idx_x postgres",
+            "3470; 0 0 INDEX ATTACH public login_history_default_pkey postgres",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        let out = clean_order(&toc);
+        assert_eq!(out.len(), toc.len());
+        assert_eq!(out[3], toc[4]);
+        assert_eq!(out[4], toc[3]);
+        assert_eq!(out[6], toc[6]);
+    }
+}

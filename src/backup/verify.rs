@@ -1,0 +1,188 @@
+//! Proving an archive: its checksum against the sidecar, then a full read by pg_restore
+//! (`-f /dev/null`: `--list` reads only the table of contents and misses a truncated end),
+//! and for a critical backup, that the data of users, emails and templates is inside.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use super::create::{hash_file, last_words};
+use super::manifest::Manifest;
+use super::tools::{self, Tools};
+use super::{manifest_path, parse_name, sidecar, Kind, CRITICAL_TABLES};
+use crate::error::hint;
+
+/// An archive that passed every check.
+#[derive(Debug, Clone)]
+pub struct Verified {
+    pub path: PathBuf,
+    pub kind: Kind,
+    pub manifest: Manifest,
+    /// The pg_restore that read it (and will restore it).
+    pub tools: Tools,
+}
+
+/// The checks short of reading the archive: it exists, its manifest reads, its checksum
+/// matches.
+pub fn checksum(path: &Path) -> Result<(Kind, Manifest)> {
+    if !path.exists() {
+        return Err(hint(
+            anyhow!("no backup {}", path.display()),
+            "`promail backup list` shows the backups of a folder",
+        ));
+    }
+    let man = manifest_path(path);
+    if !man.is_file() {
+        bail!(
+            "backup {} has no manifest ({} is missing): it was not written by promail, or is incomplete",
+            path.display(),
+            man.display()
+        );
+    }
+    let manifest = Manifest::read(&man)?;
+    let kind = Kind::parse(&manifest.kind)
+        .or_else(|| parse_name(&manifest.file).map(|k| k.0))
+        .unwrap_or(Kind::Full);
+    let side = sidecar(path);
+    let sums = std::fs::read_to_string(&side).map_err(|e| {
+        anyhow!(
+            "backup {} has no checksum file {}: {e}",
+            path.display(),
+            side.display()
+        )
+    })?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut checked = 0;
+    for line in sums.lines().filter(|l| !l.trim().is_empty()) {
+        let Some((want, name)) = line.split_once("  ") else {
+            bail!("{} is not a sha256sum file (line {line:?})", side.display());
+        };
+        let file = folder.join(name);
+        let (got, _) = hash_file(&file)?;
+        if got != want {
+            return Err(hint(
+                anyhow!(
+                    "checksum mismatch: {} is not the file that was written (SHA-256 {got}, expected {want})",
+                    file.display()
+                ),
+                "the archive is damaged: restore another backup (`promail backup list`)",
+            ));
+        }
+        checked += 1;
+    }
+    if checked == 0 {
+        bail!("{} lists no file", side.display());
+    }
+    if path.is_dir() {
+        // Every file of the folder must be listed: one added later is not covered.
+        let listed = sums.lines().count();
+        let present = std::fs::read_dir(path)?.count();
+        if present != listed {
+            bail!(
+                "backup {} holds {present} files but its checksum file lists {listed}",
+                path.display()
+            );
+        }
+    }
+    Ok((kind, manifest))
+}
+
+/// Every check: checksum, full read, critical contents.
+/// `server`: the major of the server it is to be restored into, if any (to pick the
+/// pg_restore).
+pub async fn verify(path: &Path, server: Option<u32>) -> Result<Verified> {
+    let (kind, manifest) = checksum(path)?;
+    let tools = tools::for_archive(Some(manifest.pg_dump_major()), server)?;
+    let out = tokio::process::Command::new(tools.pg_restore())
+        .arg("--file=/dev/null")
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .output()
+        .await
+        .with_context(|| format!("running {}", tools.pg_restore().display()))?;
+    if !out.status.success() {
+        return Err(hint(
+            anyhow!(
+                "backup {} cannot be read in full: {}",
+                path.display(),
+                last_words(&out.stderr)
+            ),
+            "the archive is damaged or truncated: restore another backup (`promail backup list`)",
+        ));
+    }
+    if kind == Kind::Critical {
+        let listed = toc(&tools, path).await?;
+        let missing: Vec<&str> = CRITICAL_TABLES
+            .iter()
+            .copied()
+            .filter(|t| !listed.iter().any(|l| is_table_data(l, t)))
+            .collect();
+        if !missing.is_empty() {
+            bail!(
+                "critical backup {} lacks the data of {}",
+                path.display(),
+                missing.join(", ")
+            );
+        }
+    }
+    Ok(Verified {
+        path: path.to_path_buf(),
+        kind,
+        manifest,
+        tools,
+    })
+}
+
+/// The archive's table of contents (`pg_restore --list`), one entry a line.
+pub async fn toc(tools: &Tools, path: &Path) -> Result<Vec<String>> {
+    let out = tokio::process::Command::new(tools.pg_restore())
+        .arg("--list")
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .output()
+        .await
+        .with_context(|| format!("running {}", tools.pg_restore().display()))?;
+    if !out.status.success() {
+        bail!(
+            "cannot list backup {}: {}",
+            path.display(),
+            last_words(&out.stderr)
+        );
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.starts_with(';') && !l.trim().is_empty())
+        .map(ToString::to_string)
+        .collect())
+}
+
+/// `3464; 0 16399 TABLE DATA public users postgres` is the data of `users`.
+pub fn is_table_data(line: &str, table: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words
+        .windows(4)
+        .any(|w| w[0] == "TABLE" && w[1] == "DATA" && w[3] == table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_table_data;
+
+    #[test]
+    fn table_data_lines() {
+        assert!(is_table_data(
+            "3464; 0 16399 TABLE DATA public users postgres",
+            "users"
+        ));
+        assert!(!is_table_data(
+            "217; 1259 16399 TABLE public users postgres",
+            "users"
+        ));
+        assert!(!is_table_data(
+            "3466; 0 16415 TABLE DATA public emails postgres",
+            "users"
+        ));
+    }
+}
