@@ -36,6 +36,8 @@ pub struct Db {
     pub server: Server,
     /// Its extensions, read on first use ([`Db::extensions`]).
     extensions: tokio::sync::OnceCell<Extensions>,
+    /// What the server reported at startup for `target_session_attrs`.
+    reported: Reported,
     /// The task driving the connection; handed to [`CLOSING`] when the session is dropped.
     task: Option<tokio::task::JoinHandle<()>>,
     /// Its entry in [`SESSIONS`].
@@ -158,26 +160,104 @@ impl HostsFailed {
 /// handshake, and the next is tried when one cannot be reached, does not answer in time, is
 /// starting up or full, or is not the kind `target_session_attrs` asks for. A server that
 /// answers and refuses the login (password, pg_hba, unknown role or database) ends the search.
+/// `prefer-standby` makes two passes over the hosts: a standby first, then any server.
 async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
+    let passes: &[Want] = match info.target_session_attrs.as_deref() {
+        Some("prefer-standby") => &[Want::Standby, Want::Any],
+        Some("read-write") => &[Want::ReadWrite],
+        Some("read-only") => &[Want::ReadOnly],
+        Some("primary") => &[Want::Primary],
+        Some("standby") => &[Want::Standby],
+        _ => &[Want::Any],
+    };
     let mut earlier = Vec::new();
     let count = info.hosts.len();
-    for i in 0..count {
-        let one = info.nth_host(i);
-        match try_connect(&one).await {
-            Ok(db) => return Ok(db),
-            Err(f) if i + 1 < count && f.try_next_host() => {
-                earlier.push(format!("{:#}", f.explain(&one)));
+    for (pass, want) in passes.iter().enumerate() {
+        let last_pass = pass + 1 == passes.len();
+        for i in 0..count {
+            let one = info.nth_host(i);
+            // Boxed: the attempt's future is large, and every command awaits this one.
+            let failure = match Box::pin(try_connect(&one)).await {
+                Ok(db) => match session_mismatch(&db, *want).await {
+                    Ok(None) => return Ok(db),
+                    Ok(Some(why)) => Failure::WrongKind(why),
+                    Err(e) => e,
+                },
+                Err(f) => f,
+            };
+            let more = !last_pass || i + 1 < count;
+            if more && failure.try_next_host() {
+                // The first pass of prefer-standby passing over a primary is no failure.
+                if last_pass || !matches!(failure, Failure::WrongKind(_)) {
+                    earlier.push(format!("{:#}", failure.explain(&one)));
+                }
+                continue;
             }
-            Err(failure) => {
-                return Err(HostsFailed {
-                    failure,
-                    at: one,
-                    earlier,
-                })
-            }
+            return Err(HostsFailed {
+                failure,
+                at: one,
+                earlier,
+            });
         }
     }
     unreachable!("a connection has at least one host")
+}
+
+/// What `target_session_attrs` asks of a server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Any,
+    ReadWrite,
+    ReadOnly,
+    Primary,
+    Standby,
+}
+
+/// Why a session is not the kind asked for, in libpq's words; None when it is. As libpq 14+:
+/// from the `in_hot_standby` and `default_transaction_read_only` the server reports at startup
+/// (PostgreSQL 14 and later), else by asking (`SHOW transaction_read_only`,
+/// `pg_is_in_recovery()`), as libpq does with PostgreSQL 13.
+async fn session_mismatch(db: &Db, want: Want) -> Result<Option<&'static str>, Failure> {
+    let ask = |sql: &'static str| async move {
+        let rows = db.client.simple_query(sql).await.map_err(Failure::Pg)?;
+        Ok::<bool, Failure>(rows.iter().any(|m| {
+            matches!(m, tokio_postgres::SimpleQueryMessage::Row(r)
+                if matches!(r.get(0), Some("on" | "t")))
+        }))
+    };
+    Ok(match want {
+        Want::Any => None,
+        Want::ReadWrite | Want::ReadOnly => {
+            let read_only = match (db.reported.in_hot_standby, db.reported.default_read_only) {
+                (Some(standby), Some(read_only)) => standby || read_only,
+                _ => ask("SHOW transaction_read_only").await?,
+            };
+            match (want, read_only) {
+                (Want::ReadWrite, true) => Some("session is read-only"),
+                (Want::ReadOnly, false) => Some("session is not read-only"),
+                _ => None,
+            }
+        }
+        Want::Primary | Want::Standby => {
+            let standby = match db.reported.in_hot_standby {
+                Some(s) => s,
+                None => ask("SELECT pg_catalog.pg_is_in_recovery()").await?,
+            };
+            match (want, standby) {
+                (Want::Primary, true) => Some("server is in hot standby mode"),
+                (Want::Standby, false) => Some("server is not in hot standby mode"),
+                _ => None,
+            }
+        }
+    })
+}
+
+/// What the server reported about itself at startup that `target_session_attrs` needs:
+/// PostgreSQL 14 and later report both, older servers neither.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reported {
+    in_hot_standby: Option<bool>,
+    default_read_only: Option<bool>,
 }
 
 /// Reads a password on the terminal. The read blocks, so it runs on a thread of its own:
@@ -206,6 +286,8 @@ enum Failure {
     /// pg_hba refused the session with TLS and without (`prefer`/`allow` tried both).
     RefusedBoth(tokio_postgres::Error),
     Timeout(Duration),
+    /// The server is not the kind `target_session_attrs` asks for (libpq's words).
+    WrongKind(&'static str),
     Pg(tokio_postgres::Error),
     Setup(anyhow::Error),
 }
@@ -236,15 +318,6 @@ fn config(info: &ConnInfo) -> tokio_postgres::Config {
     }
     for a in &info.hostaddrs {
         cfg.hostaddr(*a);
-    }
-    match info.target_session_attrs.as_deref() {
-        Some("read-write") => {
-            cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadWrite);
-        }
-        Some("read-only") => {
-            cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadOnly);
-        }
-        _ => {}
     }
     match info.channel_binding.as_deref() {
         Some("disable") => {
@@ -421,6 +494,11 @@ where
     match result {
         Ok((client, connection)) => {
             let server = Server::from_version(connection.parameter("server_version").unwrap_or(""));
+            let flag = |name: &str| connection.parameter(name).map(|v| v == "on");
+            let reported = Reported {
+                in_hot_standby: flag("in_hot_standby"),
+                default_read_only: flag("default_transaction_read_only"),
+            };
             let task = tokio::spawn(async move {
                 let _ = connection.await;
             });
@@ -436,6 +514,7 @@ where
                 client,
                 info: info.clone(),
                 server,
+                reported,
                 extensions: tokio::sync::OnceCell::new(),
                 task: Some(task),
                 session,
@@ -457,7 +536,7 @@ impl Failure {
     /// Whether libpq would go on to the next host after this.
     fn try_next_host(&self) -> bool {
         match self {
-            Failure::Timeout(_) => true,
+            Failure::Timeout(_) | Failure::WrongKind(_) => true,
             Failure::Pg(e) => e
                 .as_db_error()
                 .is_none_or(|d| matches!(d.code().code(), "57P03" | "53300")),
@@ -483,6 +562,13 @@ impl Failure {
                     d.as_secs()
                 ),
                 "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT or connect_timeout=N changes the limit",
+            ),
+            Failure::WrongKind(why) => hint(
+                anyhow::anyhow!("connecting to {target}: {why}"),
+                format!(
+                    "target_session_attrs={} asks for another kind of server: list the host that is one, or change target_session_attrs (PGTARGETSESSIONATTRS)",
+                    info.target_session_attrs.as_deref().unwrap_or("any")
+                ),
             ),
             Failure::Pg(e) => explain_pg(&e, info, &target, db),
             Failure::RefusedBoth(e) => hint(

@@ -112,7 +112,7 @@ pub struct ConnInfo {
     pub connect_timeout: Option<Duration>,
     pub application_name: String,
     pub options: Option<String>,
-    /// `any`, `read-write` or `read-only` (validated).
+    /// `any`, `read-write`, `read-only`, `primary`, `standby` or `prefer-standby` (validated).
     pub target_session_attrs: Option<String>,
     /// `disable`, `prefer` or `require` (validated).
     pub channel_binding: Option<String>,
@@ -659,20 +659,24 @@ fn quiet(hidden: &BTreeSet<String>, key: &str, e: anyhow::Error) -> anyhow::Erro
     )
 }
 
+/// libpq 14's `target_session_attrs` values, in the order its manual lists them.
+pub const SESSION_ATTRS: &[&str] = &[
+    "any",
+    "read-write",
+    "read-only",
+    "primary",
+    "standby",
+    "prefer-standby",
+];
+
 fn check_session_attrs(t: &str) -> Result<()> {
-    match t {
-        "any" | "read-write" | "read-only" => Ok(()),
-        "primary" | "standby" | "prefer-standby" => Err(hint(
-            usage(format!(
-                "target_session_attrs={t} is not supported by promail"
-            )),
-            "use read-write (a server that accepts writes), read-only or any",
-        )),
-        _ => Err(hint(
-            usage(format!("invalid target_session_attrs value: \"{t}\"")),
-            "use one of any, read-write, read-only",
-        )),
+    if SESSION_ATTRS.contains(&t) {
+        return Ok(());
     }
+    Err(hint(
+        usage(format!("invalid target_session_attrs value: \"{t}\"")),
+        format!("use one of {}", SESSION_ATTRS.join(", ")),
+    ))
 }
 
 fn check_channel_binding(c: &str) -> Result<()> {
@@ -1241,11 +1245,11 @@ mod tests {
         .unwrap();
         assert_eq!(c.target_session_attrs.as_deref(), Some("read-write"));
         assert_eq!(c.channel_binding.as_deref(), Some("require"));
+        for t in SESSION_ATTRS {
+            let c = resolve(Some(&format!("host=a target_session_attrs={t}")), &env(&[])).unwrap();
+            assert_eq!(c.target_session_attrs.as_deref(), Some(*t));
+        }
         for (s, needle) in [
-            (
-                "host=a target_session_attrs=primary",
-                "not supported by promail",
-            ),
             (
                 "host=a target_session_attrs=writable",
                 "invalid target_session_attrs",

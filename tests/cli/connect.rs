@@ -304,3 +304,98 @@ fn sessions_end_with_a_goodbye_not_a_reset_socket() {
     );
     assert_eq!(abandoned_after, abandoned);
 }
+
+/// The folder name of the server `db ping` reached (its `server` field names the socket).
+fn reached(pair: &crate::standby_support::StandbyPair, conn: &str) -> Result<&'static str, String> {
+    let out = promail()
+        .args(["db", "ping", "--format", "json"])
+        .env("DATABASE_URL", conn)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(crate::support::stderr_of(&out));
+    }
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let server = v[0]["server"].as_str().unwrap();
+    let name =
+        |c: &promail::local::Cluster| c.dir().file_name().unwrap().to_string_lossy().into_owned();
+    if server.contains(&name(&pair.primary)) {
+        Ok("primary")
+    } else if server.contains(&name(&pair.standby)) {
+        Ok("standby")
+    } else {
+        panic!("{conn}: reached {server}")
+    }
+}
+
+#[test]
+fn target_session_attrs_pick_the_primary_or_the_standby_as_libpq() {
+    let pair = crate::standby_support::StandbyPair::start();
+    // (standby listed first, target_session_attrs, where libpq connects)
+    for (standby_first, attrs, expected) in [
+        (false, "any", "primary"),
+        (true, "any", "standby"),
+        (true, "read-write", "primary"),
+        (false, "read-only", "standby"),
+        (true, "primary", "primary"),
+        (false, "standby", "standby"),
+        (false, "prefer-standby", "standby"),
+        (true, "prefer-standby", "standby"),
+    ] {
+        let conn = pair.conn(standby_first, &format!("target_session_attrs={attrs}"));
+        assert_eq!(
+            reached(&pair, &conn),
+            Ok(expected),
+            "{attrs}, standby first: {standby_first}"
+        );
+    }
+    // PGTARGETSESSIONATTRS as well.
+    let out = promail()
+        .args(["db", "ping", "--format", "json"])
+        .env("DATABASE_URL", pair.conn(false, ""))
+        .env("PGTARGETSESSIONATTRS", "standby")
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains(
+        &pair
+            .standby
+            .dir()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    ));
+    // prefer-standby with no standby listed takes the primary in its second pass.
+    let only = |c: &promail::local::Cluster, attrs: &str| {
+        format!(
+            "host={} port=5432 user=postgres dbname=promail_db target_session_attrs={attrs}",
+            c.dir().display()
+        )
+    };
+    assert_eq!(
+        reached(&pair, &only(&pair.primary, "prefer-standby")),
+        Ok("primary")
+    );
+    // No server of the kind asked for: refused in libpq's words.
+    for (c, attrs, needle) in [
+        (
+            &pair.primary,
+            "standby",
+            "server is not in hot standby mode",
+        ),
+        (&pair.primary, "read-only", "session is not read-only"),
+        (&pair.standby, "primary", "server is in hot standby mode"),
+        (&pair.standby, "read-write", "session is read-only"),
+    ] {
+        let out = promail()
+            .args(["db", "ping"])
+            .env("DATABASE_URL", only(c, attrs))
+            .output()
+            .unwrap();
+        let err = assert_error(&out, 1, needle);
+        assert!(
+            err.contains(&format!("target_session_attrs={attrs}")),
+            "{err}"
+        );
+    }
+}
