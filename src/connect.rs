@@ -465,9 +465,7 @@ async fn attempt_with(
                     _ => (tokio_postgres::config::SslMode::Prefer, Verify::None),
                 };
                 cfg.ssl_mode(mode);
-                let tls = tls::Tracked::new(
-                    tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?,
-                );
+                let tls = tls::Tracked::new(tls::connector(verify, info).map_err(Failure::Setup)?);
                 let result = cfg.connect(tls.clone()).await;
                 *tls_used = tls.used();
                 spawn(info, result, tls.used().then_some(tls))
@@ -741,7 +739,7 @@ fn explain_tls(r: &rustls::Error, info: &ConnInfo, target: &str) -> anyhow::Erro
             format!("the server's certificate is not valid now ({r})"),
             "renew the server's certificate, or check this machine's clock".to_string(),
         ),
-        _ => (format!("TLS: {r}"), tls_hint(info).to_string()),
+        _ => (format!("TLS: {}", tls::words(r)), tls_hint(info).to_string()),
     };
     hint(anyhow::anyhow!("connecting to {target}: {msg}"), fix)
 }

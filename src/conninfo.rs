@@ -109,6 +109,15 @@ pub struct ConnInfo {
     pub password_source: PasswordSource,
     pub sslmode: SslMode,
     pub sslrootcert: Option<PathBuf>,
+    /// The client certificate: `sslcert`, else `~/.postgresql/postgresql.crt` (sent when the
+    /// file exists, as libpq).
+    pub sslcert: Option<PathBuf>,
+    /// Its key: `sslkey`, else `~/.postgresql/postgresql.key`.
+    pub sslkey: Option<PathBuf>,
+    /// A certificate revocation list: `sslcrl`, else `~/.postgresql/root.crl` when it exists.
+    pub sslcrl: Option<PathBuf>,
+    /// A folder of revocation lists (`sslcrldir`).
+    pub sslcrldir: Option<PathBuf>,
     pub connect_timeout: Option<Duration>,
     pub application_name: String,
     pub options: Option<String>,
@@ -129,6 +138,10 @@ const KEYWORDS: &[&str] = &[
     "passfile",
     "sslmode",
     "sslrootcert",
+    "sslcert",
+    "sslkey",
+    "sslcrl",
+    "sslcrldir",
     "connect_timeout",
     "application_name",
     "fallback_application_name",
@@ -568,6 +581,17 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
             .map(|h| h.join(".postgresql/root.crt"))
             .filter(|p| p.exists())
     });
+    let in_home = |file: &str| env.home().map(|h| h.join(".postgresql").join(file));
+    let sslcert = get("sslcert", "PGSSLCERT")
+        .map(PathBuf::from)
+        .or_else(|| in_home("postgresql.crt"));
+    let sslkey = get("sslkey", "PGSSLKEY")
+        .map(PathBuf::from)
+        .or_else(|| in_home("postgresql.key"));
+    let sslcrl = get("sslcrl", "PGSSLCRL")
+        .map(PathBuf::from)
+        .or_else(|| in_home("root.crl").filter(|p| p.exists()));
+    let sslcrldir = get("sslcrldir", "PGSSLCRLDIR").map(PathBuf::from);
     let connect_timeout = match get("connect_timeout", "PGCONNECT_TIMEOUT") {
         None => Some(DEFAULT_CONNECT_TIMEOUT),
         Some(t) => {
@@ -614,6 +638,10 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         password_source: PasswordSource::None,
         sslmode,
         sslrootcert,
+        sslcert,
+        sslkey,
+        sslcrl,
+        sslcrldir,
         connect_timeout,
         application_name,
         options,
@@ -890,6 +918,16 @@ impl ConnInfo {
         }
         if let Some(c) = &self.sslrootcert {
             v.push(("PGSSLROOTCERT".to_string(), c.display().to_string()));
+        }
+        for (var, path) in [
+            ("PGSSLCERT", &self.sslcert),
+            ("PGSSLKEY", &self.sslkey),
+            ("PGSSLCRL", &self.sslcrl),
+            ("PGSSLCRLDIR", &self.sslcrldir),
+        ] {
+            if let Some(p) = path {
+                v.push((var.to_string(), p.display().to_string()));
+            }
         }
         if let Some(t) = self.connect_timeout {
             v.push(("PGCONNECT_TIMEOUT".to_string(), t.as_secs().to_string()));

@@ -15,7 +15,7 @@ fn ping_reports_the_server_as_json() {
     assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(v[0]["database"], db.name.as_str());
-    assert!(v[0]["version"].as_str().unwrap().starts_with("15"));
+    assert_eq!(v[0]["version"], db.value("SHOW server_version").as_str());
     assert!(v[0]["rtt_ms"].is_number());
 }
 
@@ -286,6 +286,10 @@ fn sessions_end_with_a_goodbye_not_a_reset_socket() {
     // Without one, the server logs "could not receive data from client: Connection reset by
     // peer" for each session of every run, and counts it as abandoned.
     let db = TestDb::migrated("clean_close");
+    if db.value("SHOW server_version_num").parse::<u32>().unwrap() < 140_000 {
+        eprintln!("skipped: pg_stat_database counts sessions from PostgreSQL 14 on");
+        return;
+    }
     let (sessions, abandoned) = db.ended_sessions();
     for args in [
         &["db", "ping"][..],
