@@ -129,6 +129,7 @@ pub struct ConnInfo {
 }
 
 const KEYWORDS: &[&str] = &[
+    "service",
     "host",
     "hostaddr",
     "port",
@@ -495,13 +496,27 @@ fn parse_port(p: &str) -> Result<u16> {
 
 /// Resolves a connection string (or none) against the environment and the defaults.
 pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
-    let Parsed { map: given, hidden } = match conn {
+    let Parsed {
+        map: mut given,
+        hidden,
+    } = match conn {
         Some(s) if !s.trim().is_empty() => parse_marked(s)?,
         _ => Parsed {
             map: BTreeMap::new(),
             hidden: BTreeSet::new(),
         },
     };
+    // As libpq: the service file fills what the string leaves out, before the environment.
+    let service = given
+        .get("service")
+        .cloned()
+        .filter(|s| !s.is_empty())
+        .or_else(|| env.var("PGSERVICE"));
+    if let Some(name) = service {
+        for (k, v) in service_values(&name, env)? {
+            given.entry(k).or_insert(v);
+        }
+    }
     let get = |key: &str, var: &str| -> Option<String> {
         given
             .get(key)
@@ -667,6 +682,103 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         }
     }
     Ok(info)
+}
+
+/// Where libpq looks for the system-wide service file when `PGSYSCONFDIR` is not set: the
+/// `SYSCONFDIR` Debian's and Ubuntu's libpq are built with (`pg_config --sysconfdir`).
+pub const DEFAULT_SYSCONFDIR: &str = "/etc/postgresql-common";
+
+/// The settings of service `name`, as libpq's `parseServiceInfo` finds them: in the user's file
+/// (`PGSERVICEFILE`, else `~/.pg_service.conf` when it exists) and only when the service is
+/// not there, in `PGSYSCONFDIR/pg_service.conf` (the files are not merged).
+fn service_values(name: &str, env: &dyn Env) -> Result<Vec<(String, String)>> {
+    let user_file = match env.var("PGSERVICEFILE") {
+        Some(f) => Some(PathBuf::from(f)),
+        None => env
+            .home()
+            .map(|h| h.join(".pg_service.conf"))
+            .filter(|p| p.exists()),
+    };
+    if let Some(file) = user_file {
+        if let Some(values) = service_in_file(&file, name)? {
+            return Ok(values);
+        }
+    }
+    let sysconf = env
+        .var("PGSYSCONFDIR")
+        .unwrap_or_else(|| DEFAULT_SYSCONFDIR.to_string());
+    let system_file = Path::new(&sysconf).join("pg_service.conf");
+    if system_file.exists() {
+        if let Some(values) = service_in_file(&system_file, name)? {
+            return Ok(values);
+        }
+    }
+    Err(hint(
+        usage(format!("definition of service \"{name}\" not found")),
+        "services are defined in PGSERVICEFILE or ~/.pg_service.conf, then PGSYSCONFDIR/pg_service.conf (here: /etc/postgresql-common/pg_service.conf)",
+    ))
+}
+
+/// The `key=value` lines of section `[name]` of a service file, None when it has no such
+/// section. As libpq: no space is trimmed around `=`, the first value of a key wins, and an
+/// unknown key or a nested `service` is an error.
+fn service_in_file(file: &Path, name: &str) -> Result<Option<Vec<(String, String)>>> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        hint(
+            usage(format!(
+                "service file \"{}\" not found ({e})",
+                file.display()
+            )),
+            "PGSERVICEFILE names the service file",
+        )
+    })?;
+    let mut found = false;
+    let mut values: Vec<(String, String)> = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') {
+            if found {
+                break;
+            }
+            found = line
+                .strip_prefix('[')
+                .and_then(|l| l.strip_prefix(name))
+                .is_some_and(|rest| rest.starts_with(']'));
+            continue;
+        }
+        if !found {
+            continue;
+        }
+        let line_no = n + 1;
+        let Some((key, value)) = line.split_once('=') else {
+            return Err(usage(format!(
+                "syntax error in service file \"{}\", line {line_no}",
+                file.display()
+            )));
+        };
+        if key == "service" {
+            return Err(usage(format!(
+                "nested service specifications not supported in service file \"{}\", line {line_no}",
+                file.display()
+            )));
+        }
+        if !KEYWORDS.contains(&key) {
+            return Err(hint(
+                usage(format!(
+                    "syntax error in service file \"{}\", line {line_no}",
+                    file.display()
+                )),
+                format!("\"{key}\" is not a connection option promail knows"),
+            ));
+        }
+        if !values.iter().any(|(k, _)| k == key) {
+            values.push((key.to_string(), value.to_string()));
+        }
+    }
+    Ok(found.then_some(values))
 }
 
 /// A value read from a URL's text before its last `@` is not quoted when it is invalid.
@@ -1368,6 +1480,65 @@ mod tests {
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
         let c = resolve(Some(&format!("passfile={}", f.display())), &e).unwrap();
         assert!(c.password.is_none());
+    }
+
+    #[test]
+    fn service_files_as_libpq() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("user.conf");
+        let sys = dir.path().join("sys");
+        std::fs::create_dir(&sys).unwrap();
+        std::fs::write(
+            &user,
+            "# mine\n[mail]\nhost=userhost\nport=6000\nhost=second\n[other]\ndbname=x\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sys.join("pg_service.conf"),
+            "[mail]\nuser=sysuser\n[sysonly]\nhost=syshost\nuser=sysuser\n[bad]\nhost = spaced\n[nested]\nservice=mail\n",
+        )
+        .unwrap();
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let e = |extra: &[(&'static str, &'static str)]| {
+            let mut v = vec![
+                ("PGSERVICEFILE", leak(user.display().to_string())),
+                ("PGSYSCONFDIR", leak(sys.display().to_string())),
+            ];
+            v.extend_from_slice(extra);
+            env(&v)
+        };
+        // The user's section wins whole: the system file's [mail] is not merged in.
+        let c = resolve(Some("service=mail"), &e(&[])).unwrap();
+        assert_eq!(c.hosts, vec!["userhost"]);
+        assert_eq!(c.ports, vec![6000]);
+        assert_eq!(c.user, DEFAULT_USER);
+        // The string beats the service, the service beats the environment.
+        let c = resolve(
+            Some("service=mail port=7000"),
+            &e(&[("PGHOST", "envhost"), ("PGUSER", "envuser")]),
+        )
+        .unwrap();
+        assert_eq!(c.hosts, vec!["userhost"]);
+        assert_eq!(c.ports, vec![7000]);
+        assert_eq!(c.user, "envuser");
+        // PGSERVICE; a service only the system file has.
+        let c = resolve(None, &e(&[("PGSERVICE", "sysonly")])).unwrap();
+        assert_eq!(c.hosts, vec!["syshost"]);
+        assert_eq!(c.user, "sysuser");
+        for (s, needle) in [
+            (
+                "service=nosuch",
+                "definition of service \"nosuch\" not found",
+            ),
+            ("service=bad", "syntax error in service file"),
+            (
+                "service=nested",
+                "nested service specifications not supported",
+            ),
+        ] {
+            let err = resolve(Some(s), &e(&[])).unwrap_err();
+            assert!(format!("{err:#}").contains(needle), "{s}: {err:#}");
+        }
     }
 
     #[test]

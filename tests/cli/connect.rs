@@ -403,3 +403,41 @@ fn target_session_attrs_pick_the_primary_or_the_standby_as_libpq() {
         );
     }
 }
+
+#[test]
+fn a_service_file_says_where_to_connect() {
+    let db = TestDb::new("service_file");
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("services.conf");
+    std::fs::write(
+        &file,
+        format!(
+            "# the DBA's services\n[promail]\nhost={}\nport={}\nuser={}\ndbname={}\n",
+            info.hosts[0], info.ports[0], info.user, db.name
+        ),
+    )
+    .unwrap();
+    let ping = |conn: &str, service_env: Option<&str>| {
+        let mut c = promail();
+        c.args(["db", "ping", "--format", "json"])
+            .env("PGSERVICEFILE", &file)
+            .env("DATABASE_URL", conn);
+        if let Some(s) = service_env {
+            c.env("PGSERVICE", s);
+        }
+        c.output().unwrap()
+    };
+    for (conn, env) in [("service=promail", None), ("", Some("promail"))] {
+        let out = ping(conn, env);
+        assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+        assert_eq!(v[0]["database"], db.name.as_str(), "{conn} {env:?}");
+    }
+    // The string beats the service file.
+    let out = ping("service=promail dbname=no_such_db_here", None);
+    assert_error(&out, 1, "no_such_db_here");
+    // An unknown service: refused, as libpq does, instead of connecting to the defaults.
+    let out = ping("service=nosuch", None);
+    assert_error(&out, 2, "definition of service \"nosuch\" not found");
+}
