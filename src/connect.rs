@@ -172,9 +172,14 @@ async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
     };
     let mut earlier = Vec::new();
     let count = info.hosts.len();
+    let mut order: Vec<usize> = (0..count).collect();
+    if info.load_balance_random {
+        use rand::seq::SliceRandom;
+        order.shuffle(&mut rand::thread_rng());
+    }
     for (pass, want) in passes.iter().enumerate() {
         let last_pass = pass + 1 == passes.len();
-        for i in 0..count {
+        for (n, &i) in order.iter().enumerate() {
             let one = info.nth_host(i);
             // Boxed: the attempt's future is large, and every command awaits this one.
             let failure = match Box::pin(try_connect(&one)).await {
@@ -185,7 +190,7 @@ async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
                 },
                 Err(f) => f,
             };
-            let more = !last_pass || i + 1 < count;
+            let more = !last_pass || n + 1 < count;
             if more && failure.try_next_host() {
                 // The first pass of prefer-standby passing over a primary is no failure.
                 if last_pass || !matches!(failure, Failure::WrongKind(_)) {
@@ -313,8 +318,34 @@ fn config(info: &ConnInfo) -> tokio_postgres::Config {
     if let Some(t) = info.connect_timeout {
         cfg.connect_timeout(t);
     }
-    if let Some(o) = &info.options {
-        cfg.options(o);
+    // PGTZ, PGDATESTYLE, PGGEQO: libpq sends them at startup; so do we, as `-c` options.
+    let mut options = info.options.clone().unwrap_or_default();
+    for (setting, value) in &info.session_settings {
+        let escaped = value.replace('\\', "\\\\").replace(' ', "\\ ");
+        if !options.is_empty() {
+            options.push(' ');
+        }
+        options.push_str("-c ");
+        options.push_str(setting);
+        options.push('=');
+        options.push_str(&escaped);
+    }
+    if !options.is_empty() {
+        cfg.options(&options);
+    }
+    let k = &info.keepalives;
+    cfg.keepalives(k.on);
+    if let Some(d) = k.idle {
+        cfg.keepalives_idle(d);
+    }
+    if let Some(d) = k.interval {
+        cfg.keepalives_interval(d);
+    }
+    if let Some(n) = k.count {
+        cfg.keepalives_retries(n);
+    }
+    if let Some(d) = k.tcp_user_timeout {
+        cfg.tcp_user_timeout(d);
     }
     for a in &info.hostaddrs {
         cfg.hostaddr(*a);
@@ -393,8 +424,11 @@ fn is_refused(e: &tokio_postgres::Error) -> bool {
         .is_some_and(|d| d.code().code() == "28000" && !is_missing_role(d))
 }
 
+/// A login refused because the role does not exist: SQLSTATE 28000 raised by the routine that
+/// looks the role up (the same in PostgreSQL 13 to 18), not by pg_hba (`ClientAuthentication`).
+/// The routine, unlike the message, is not translated by `lc_messages`.
 fn is_missing_role(d: &tokio_postgres::error::DbError) -> bool {
-    d.message().starts_with("role ") && d.message().ends_with("does not exist")
+    d.code().code() == "28000" && d.routine() == Some("InitializeSessionUserId")
 }
 
 /// Whether the TLS layer (not the server or the network) failed.

@@ -126,6 +126,16 @@ pub struct ConnInfo {
     /// `disable`, `prefer` or `require` (validated).
     pub channel_binding: Option<String>,
     pub passfile: Option<PathBuf>,
+    /// Session settings from `PGTZ`, `PGDATESTYLE`, `PGGEQO` (sent with `options`).
+    pub session_settings: Vec<(String, String)>,
+    pub keepalives: Keepalives,
+    /// `sslcertmode=disable`: never send a client certificate.
+    pub send_client_cert: bool,
+    /// `sslsni` (default on): send the host name in the TLS handshake.
+    pub sslsni: bool,
+    pub tls_versions: TlsVersions,
+    /// `load_balance_hosts=random`: try the hosts in a random order.
+    pub load_balance_random: bool,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -152,7 +162,91 @@ const KEYWORDS: &[&str] = &[
     "gssencmode",
     "keepalives",
     "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "tcp_user_timeout",
+    "sslcertmode",
+    "sslsni",
+    "sslcompression",
+    "sslpassword",
+    "sslnegotiation",
+    "ssl_min_protocol_version",
+    "ssl_max_protocol_version",
+    "min_protocol_version",
+    "max_protocol_version",
+    "load_balance_hosts",
+    "client_encoding",
+    "require_auth",
+    "requirepeer",
+    "krbsrvname",
+    "gsslib",
+    "gssdelegation",
+    "replication",
 ];
+
+/// libpq settings promail reads and cannot honour, where ignoring them changes nothing about
+/// where it connects or how safely: (keyword, variable, why). A warning names each one set.
+const IGNORED: &[(&str, &str, &str)] = &[
+    (
+        "client_encoding",
+        "PGCLIENTENCODING",
+        "promail always talks UTF8 with the server",
+    ),
+    (
+        "krbsrvname",
+        "PGKRBSRVNAME",
+        "promail has no GSSAPI (Kerberos) authentication",
+    ),
+    (
+        "gsslib",
+        "PGGSSLIB",
+        "promail has no GSSAPI (Kerberos) authentication",
+    ),
+    (
+        "gssdelegation",
+        "PGGSSDELEGATION",
+        "promail has no GSSAPI (Kerberos) authentication",
+    ),
+    ("", "PGLOCALEDIR", "promail's messages are not translated"),
+];
+
+/// Session settings libpq takes from the environment and sends at startup:
+/// (variable, setting).
+const SESSION_ENV: &[(&str, &str)] = &[
+    ("PGTZ", "TimeZone"),
+    ("PGDATESTYLE", "DateStyle"),
+    ("PGGEQO", "geqo"),
+];
+
+/// Says once per run that a setting is ignored.
+fn warn_once(msg: &str) {
+    static SAID: std::sync::Mutex<BTreeSet<String>> = std::sync::Mutex::new(BTreeSet::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if said.insert(msg.to_string()) {
+        eprintln!("warning: {msg}");
+    }
+}
+
+/// TCP keepalive settings (libpq's `keepalives*`, `tcp_user_timeout`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keepalives {
+    /// `keepalives=0` turns them off (libpq's default: on, with the system's timings).
+    pub on: bool,
+    pub idle: Option<Duration>,
+    pub interval: Option<Duration>,
+    pub count: Option<u32>,
+    pub tcp_user_timeout: Option<Duration>,
+}
+
+/// TLS versions allowed (`ssl_min_protocol_version`, `ssl_max_protocol_version`); rustls has
+/// TLS 1.2 and 1.3 only, which is libpq's default minimum anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TlsVersions {
+    pub tls12: bool,
+    pub tls13: bool,
+}
 
 /// Environment lookups, injectable so that resolution is testable without touching the process.
 pub trait Env {
@@ -578,6 +672,8 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
     let system_roots = rootcert_given.as_deref() == Some(SYSTEM_ROOTS);
     let sslmode = match get("sslmode", "PGSSLMODE") {
         Some(m) => SslMode::parse(&m).map_err(|e| quiet(&hidden, "sslmode", e))?,
+        // libpq before 17: PGREQUIRESSL=1 (the old requiressl) means require.
+        None if env.var("PGREQUIRESSL").as_deref() == Some("1") => SslMode::Require,
         // libpq 16: the system's trust store implies checking the host name too.
         None if system_roots => SslMode::VerifyFull,
         None => SslMode::Prefer,
@@ -628,6 +724,59 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         .or_else(|| given.get("fallback_application_name").cloned())
         .unwrap_or_else(|| DEFAULT_APPLICATION_NAME.to_string());
     let options = get("options", "PGOPTIONS");
+    let session_settings = SESSION_ENV
+        .iter()
+        .filter_map(|(var, setting)| env.var(var).map(|v| ((*setting).to_string(), v)))
+        .collect();
+    for (key, var, why) in IGNORED {
+        let set = if !key.is_empty() && given.get(*key).is_some_and(|v| !v.is_empty()) {
+            Some(*key)
+        } else if env.var(var).is_some() {
+            Some(*var)
+        } else {
+            None
+        };
+        if let Some(name) = set {
+            warn_once(&format!("{name} is ignored: {why}"));
+        }
+    }
+    let keepalives = resolve_keepalives(&get).map_err(|e| quiet(&hidden, "keepalives", e))?;
+    let send_client_cert = match get("sslcertmode", "PGSSLCERTMODE").as_deref() {
+        None | Some("allow") => true,
+        Some("disable") => false,
+        Some("require") => {
+            return Err(hint(
+                usage("sslcertmode=require is not supported by promail"),
+                "use sslcertmode=allow (the default: the certificate is sent when the server asks for one)",
+            ))
+        }
+        Some(other) => {
+            return Err(hint(
+                usage(format!("invalid sslcertmode value: \"{other}\"")),
+                "use one of disable, allow, require",
+            ))
+        }
+    };
+    let sslsni = match get("sslsni", "PGSSLSNI").as_deref() {
+        None | Some("1") => true,
+        Some("0") => false,
+        Some(other) => return Err(usage(format!("invalid sslsni value: \"{other}\""))),
+    };
+    let tls_versions = resolve_tls_versions(
+        get("ssl_min_protocol_version", "PGSSLMINPROTOCOLVERSION").as_deref(),
+        get("ssl_max_protocol_version", "PGSSLMAXPROTOCOLVERSION").as_deref(),
+    )?;
+    let load_balance_random = match get("load_balance_hosts", "PGLOADBALANCEHOSTS").as_deref() {
+        None | Some("disable") => false,
+        Some("random") => true,
+        Some(other) => {
+            return Err(hint(
+                usage(format!("invalid load_balance_hosts value: \"{other}\"")),
+                "use disable or random",
+            ))
+        }
+    };
+    refuse_unsupported(&get)?;
     let target_session_attrs = get("target_session_attrs", "PGTARGETSESSIONATTRS");
     if let Some(t) = &target_session_attrs {
         check_session_attrs(t).map_err(|e| quiet(&hidden, "target_session_attrs", e))?;
@@ -663,6 +812,12 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         target_session_attrs,
         channel_binding,
         passfile,
+        session_settings,
+        keepalives,
+        send_client_cert,
+        sslsni,
+        tls_versions,
+        load_balance_random,
     };
     // As libpq: an empty password in the string is no password (the password file is still
     // read), and PGPASSWORD only fills in a password the string does not mention.
@@ -779,6 +934,133 @@ fn service_in_file(file: &Path, name: &str) -> Result<Option<Vec<(String, String
         }
     }
     Ok(found.then_some(values))
+}
+
+/// libpq's `keepalives` (0 or 1), `keepalives_idle`, `keepalives_interval` (seconds),
+/// `keepalives_count`, `tcp_user_timeout` (milliseconds).
+fn resolve_keepalives(get: &dyn Fn(&str, &str) -> Option<String>) -> Result<Keepalives> {
+    let int = |key: &str, var: &str| -> Result<Option<u64>> {
+        get(key, var)
+            .map(|v| {
+                v.trim().parse::<u64>().map_err(|_| {
+                    hint(
+                        usage(format!(
+                            "invalid integer value \"{v}\" for connection option \"{key}\""
+                        )),
+                        format!("{key} is a whole number"),
+                    )
+                })
+            })
+            .transpose()
+    };
+    let on = match get("keepalives", "").as_deref() {
+        None => true,
+        Some(v) => {
+            v.trim().parse::<i64>().map_err(|_| {
+                usage(format!(
+                    "invalid integer value \"{v}\" for connection option \"keepalives\""
+                ))
+            })? != 0
+        }
+    };
+    let secs = |v: Option<u64>| v.filter(|s| *s > 0).map(Duration::from_secs);
+    Ok(Keepalives {
+        on,
+        idle: secs(int("keepalives_idle", "")?),
+        interval: secs(int("keepalives_interval", "")?),
+        count: int("keepalives_count", "")?
+            .filter(|c| *c > 0)
+            .map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
+        tcp_user_timeout: int("tcp_user_timeout", "")?
+            .filter(|ms| *ms > 0)
+            .map(Duration::from_millis),
+    })
+}
+
+fn resolve_tls_versions(min: Option<&str>, max: Option<&str>) -> Result<TlsVersions> {
+    let rank = |v: &str, key: &str| -> Result<u8> {
+        match v {
+            "TLSv1" => Ok(0),
+            "TLSv1.1" => Ok(1),
+            "TLSv1.2" => Ok(2),
+            "TLSv1.3" => Ok(3),
+            other => Err(hint(
+                usage(format!("invalid {key} value: \"{other}\"")),
+                "use one of TLSv1, TLSv1.1, TLSv1.2, TLSv1.3",
+            )),
+        }
+    };
+    let lo = min
+        .map(|v| rank(v, "ssl_min_protocol_version"))
+        .transpose()?
+        .unwrap_or(2);
+    let hi = max
+        .map(|v| rank(v, "ssl_max_protocol_version"))
+        .transpose()?
+        .unwrap_or(3);
+    if lo > hi {
+        return Err(usage("invalid SSL protocol version range"));
+    }
+    if hi < 2 {
+        return Err(hint(
+            usage(format!(
+                "ssl_max_protocol_version={} is not supported by promail",
+                max.unwrap_or_default()
+            )),
+            "promail speaks TLS 1.2 and 1.3 only",
+        ));
+    }
+    Ok(TlsVersions {
+        tls12: lo <= 2,
+        tls13: true,
+    }
+    .limit(hi))
+}
+
+impl TlsVersions {
+    fn limit(mut self, hi: u8) -> TlsVersions {
+        if hi < 3 {
+            self.tls13 = false;
+        }
+        self
+    }
+}
+
+/// Settings libpq honours and promail cannot: refused, since ignoring them would connect in a
+/// way the user ruled out.
+fn refuse_unsupported(get: &dyn Fn(&str, &str) -> Option<String>) -> Result<()> {
+    if let Some(v) = get("require_auth", "PGREQUIREAUTH") {
+        return Err(hint(
+            usage(format!("require_auth={v} is not supported by promail")),
+            "unset require_auth (PGREQUIREAUTH); channel_binding=require insists on SCRAM over TLS",
+        ));
+    }
+    if let Some(v) = get("requirepeer", "PGREQUIREPEER") {
+        return Err(hint(
+            usage(format!("requirepeer={v} is not supported by promail")),
+            "unset requirepeer (PGREQUIREPEER), or connect over TCP with sslmode=verify-full",
+        ));
+    }
+    if let Some(v) = get("sslnegotiation", "PGSSLNEGOTIATION").filter(|v| v != "postgres") {
+        return Err(hint(
+            usage(format!("sslnegotiation={v} is not supported by promail")),
+            "use sslnegotiation=postgres (the default)",
+        ));
+    }
+    if let Some(v) = get("min_protocol_version", "PGMINPROTOCOLVERSION").filter(|v| v != "3.0") {
+        return Err(hint(
+            usage(format!(
+                "min_protocol_version={v} is not supported by promail"
+            )),
+            "promail speaks protocol version 3.0",
+        ));
+    }
+    if let Some(v) = get("replication", "") {
+        return Err(usage(format!(
+            "replication={v}: promail opens no replication connections"
+        )));
+    }
+    Ok(())
 }
 
 /// A value read from a URL's text before its last `@` is not quoted when it is invalid.

@@ -53,8 +53,15 @@ fn provider() -> Arc<CryptoProvider> {
 /// certificate and key, revocation lists).
 pub fn connector(verify: Verify, info: &ConnInfo) -> Result<MakeRustlsConnect> {
     let provider = provider();
+    let versions: Vec<&'static rustls::SupportedProtocolVersion> = [
+        (info.tls_versions.tls13, &rustls::version::TLS13),
+        (info.tls_versions.tls12, &rustls::version::TLS12),
+    ]
+    .into_iter()
+    .filter_map(|(on, v)| on.then_some(v))
+    .collect();
     let builder = ClientConfig::builder_with_provider(provider.clone())
-        .with_safe_default_protocol_versions()
+        .with_protocol_versions(&versions)
         .context("setting up TLS")?;
     let builder = match verify {
         Verify::None => builder
@@ -83,7 +90,12 @@ pub fn connector(verify: Verify, info: &ConnInfo) -> Result<MakeRustlsConnect> {
                 }))
         }
     };
-    let config = match client_cert(info)? {
+    let cert = if info.send_client_cert {
+        client_cert(info)?
+    } else {
+        None
+    };
+    let mut config = match cert {
         Some((chain, key)) => {
             let key_name = info
                 .sslkey
@@ -106,6 +118,7 @@ pub fn connector(verify: Verify, info: &ConnInfo) -> Result<MakeRustlsConnect> {
         }
         None => builder.with_no_client_auth(),
     };
+    config.enable_sni = info.sslsni;
     Ok(MakeRustlsConnect::new(config))
 }
 

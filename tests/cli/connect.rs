@@ -441,3 +441,117 @@ fn a_service_file_says_where_to_connect() {
     let out = ping("service=nosuch", None);
     assert_error(&out, 2, "definition of service \"nosuch\" not found");
 }
+
+/// The process environment with some variables replaced, for library-level resolution.
+struct EnvWith(Vec<(&'static str, &'static str)>);
+
+impl promail::conninfo::Env for EnvWith {
+    fn var(&self, key: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| (*v).to_string())
+    }
+    fn home(&self) -> Option<std::path::PathBuf> {
+        Some(crate::support::empty_home())
+    }
+}
+
+#[test]
+fn pgtz_and_pgdatestyle_set_the_session_as_libpq_sends_them() {
+    let db = TestDb::new("pgtz");
+    let env = EnvWith(vec![
+        ("PGTZ", "America/New_York"),
+        ("PGDATESTYLE", "SQL, DMY"),
+    ]);
+    let info = promail::conninfo::resolve(Some(&db.conn), &env).unwrap();
+    let (tz, style) = crate::support::block_on(async {
+        let s = promail::connect::connect(&info, promail::connect::Prompt::Never)
+            .await
+            .unwrap();
+        let tz: String = s.query_one("SHOW TimeZone", &[]).await.unwrap().get(0);
+        let style: String = s.query_one("SHOW DateStyle", &[]).await.unwrap().get(0);
+        (tz, style)
+    });
+    assert_eq!(tz, "America/New_York");
+    assert_eq!(style, "SQL, DMY");
+}
+
+#[test]
+fn libpq_variables_promail_cannot_honour_are_named() {
+    let db = TestDb::new("ignored_vars");
+    // Ignored with a warning: nothing about where or how safely it connects changes.
+    let out = db
+        .promail()
+        .args(["db", "ping"])
+        .env("PGCLIENTENCODING", "LATIN1")
+        .env("PGKRBSRVNAME", "postgres")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    let err = crate::support::stderr_of(&out);
+    assert!(
+        err.contains("warning: PGCLIENTENCODING is ignored"),
+        "{err}"
+    );
+    assert!(err.contains("warning: PGKRBSRVNAME is ignored"), "{err}");
+    // Refused: ignoring them would connect in a way the user ruled out.
+    for (var, value, needle) in [
+        (
+            "PGREQUIREAUTH",
+            "scram-sha-256",
+            "require_auth=scram-sha-256 is not supported",
+        ),
+        (
+            "PGREQUIREPEER",
+            "postgres",
+            "requirepeer=postgres is not supported",
+        ),
+        (
+            "PGSSLCERTMODE",
+            "require",
+            "sslcertmode=require is not supported",
+        ),
+        (
+            "PGSSLNEGOTIATION",
+            "direct",
+            "sslnegotiation=direct is not supported",
+        ),
+        // As libpq: below the default minimum (TLSv1.2).
+        (
+            "PGSSLMAXPROTOCOLVERSION",
+            "TLSv1.1",
+            "invalid SSL protocol version range",
+        ),
+    ] {
+        let out = db
+            .promail()
+            .args(["db", "ping"])
+            .env(var, value)
+            .output()
+            .unwrap();
+        assert_error(&out, 2, needle);
+    }
+    // Honoured: keepalives and friends are accepted and checked.
+    let out = db
+        .promail()
+        .args(["db", "ping"])
+        .env(
+            "DATABASE_URL",
+            format!("{} keepalives=1 keepalives_idle=30 keepalives_interval=5 keepalives_count=3 tcp_user_timeout=10000", db.conn),
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    let out = db
+        .promail()
+        .args(["db", "ping"])
+        .env("DATABASE_URL", format!("{} keepalives_idle=soon", db.conn))
+        .output()
+        .unwrap();
+    assert_error(
+        &out,
+        2,
+        "invalid integer value \"soon\" for connection option \"keepalives_idle\"",
+    );
+}
