@@ -355,8 +355,8 @@ fn decode(part: &str, what: &str) -> Result<String> {
 }
 
 /// `user:password@hosts/dbname?params` (what follows the scheme). As libpq, the user-info part
-/// is what comes before an `@` that precedes the first `/`, so a password may hold `?` and
-/// `@` (we take the last `@`), but a `/` in it must be percent-encoded. Text before the last
+/// is what comes before the first `@` that precedes the first `/`, so a password may hold `?`,
+/// but `@` and `/` in it must be percent-encoded (an `@` left in the host part is refused). Text before the last
 /// `@` of the URL is never quoted in an error: it may be part of a misread password.
 fn parse_url(rest: &str) -> Result<Parsed> {
     let mut map = BTreeMap::new();
@@ -364,7 +364,8 @@ fn parse_url(rest: &str) -> Result<Parsed> {
     let last_at = rest.rfind('@');
     let secret_at = |offset: usize| last_at.is_some_and(|a| offset < a);
     let first_slash = rest.find('/').unwrap_or(rest.len());
-    let after_userinfo = match rest[..first_slash].rfind('@') {
+    // libpq: the first `@` before the first `/` ends the user-info part.
+    let after_userinfo = match rest[..first_slash].find('@') {
         Some(i) => {
             let userinfo = &rest[..i];
             match userinfo.split_once(':') {
@@ -372,7 +373,10 @@ fn parse_url(rest: &str) -> Result<Parsed> {
                     if !u.is_empty() {
                         map.insert("user".into(), decode(u, "user name")?);
                     }
-                    map.insert("password".into(), decode(p, "password")?);
+                    // As libpq: `user:@host` sets no password (PGPASSWORD still applies).
+                    if !p.is_empty() {
+                        map.insert("password".into(), decode(p, "password")?);
+                    }
                 }
                 None if !userinfo.is_empty() => {
                     map.insert("user".into(), decode(userinfo, "user name")?);
@@ -398,6 +402,14 @@ fn parse_url(rest: &str) -> Result<Parsed> {
         return Err(hint(
             usage("malformed connection URL: an \"@\" after the first \"/\" (not shown: it may hold part of the password)"),
             format!("{PERCENT_HINT}; an @ in a database name is written %40"),
+        ));
+    }
+    if hostlist.contains('@') {
+        // libpq would look up a host name holding what follows the password's `@`: promail
+        // refuses instead of sending part of a password to DNS.
+        return Err(hint(
+            usage("malformed connection URL: an \"@\" in the host part (not shown: it may hold part of the password)"),
+            PERCENT_HINT,
         ));
     }
     if !hostlist.is_empty() {
@@ -1504,7 +1516,8 @@ mod tests {
         // (URL, its password, whether it must parse)
         for (url, password, parses) in [
             ("postgresql://admin:S3c?ret@127.0.0.1/db", "S3c?ret", true),
-            ("postgresql://admin:p@ss@127.0.0.1/db", "p@ss", true),
+            // libpq reads host "ss@127.0.0.1": refused.
+            ("postgresql://admin:p@ss@127.0.0.1/db", "p@ss", false),
             (
                 "postgresql://admin:a?b=c&d@127.0.0.1:5433/db?sslmode=disable",
                 "a?b=c&d",
@@ -1714,11 +1727,12 @@ mod tests {
     #[test]
     fn empty_password_is_no_password() {
         let e = env(&[("PGPASSWORD", "fromenv")]);
+        // As libpq (seen with libpq 15): an empty URL password is no password at all, and
+        // PGPASSWORD applies; an empty key=value password keeps PGPASSWORD out.
         let c = resolve(Some("postgresql://u:@h/d"), &e).unwrap();
-        assert!(
-            c.password.is_none(),
-            "libpq ignores PGPASSWORD when the string sets one"
-        );
+        assert_eq!(c.password.unwrap().expose(), "fromenv");
+        let c = resolve(Some("host=h user=u password="), &e).unwrap();
+        assert!(c.password.is_none());
         let c = resolve(Some("postgresql://u@h/d"), &e).unwrap();
         assert_eq!(c.password.unwrap().expose(), "fromenv");
     }
