@@ -235,7 +235,7 @@ async fn session_mismatch(db: &Db, want: Want) -> Result<Option<&'static str>, F
         Want::ReadWrite | Want::ReadOnly => {
             let read_only = match (db.reported.in_hot_standby, db.reported.default_read_only) {
                 (Some(standby), Some(read_only)) => standby || read_only,
-                _ => ask("SHOW transaction_read_only").await?,
+                _ => ask(include_str!("../sql/connect/read_only.sql")).await?,
             };
             match (want, read_only) {
                 (Want::ReadWrite, true) => Some("session is read-only"),
@@ -246,7 +246,7 @@ async fn session_mismatch(db: &Db, want: Want) -> Result<Option<&'static str>, F
         Want::Primary | Want::Standby => {
             let standby = match db.reported.in_hot_standby {
                 Some(s) => s,
-                None => ask("SELECT pg_catalog.pg_is_in_recovery()").await?,
+                None => ask(include_str!("../sql/connect/in_recovery.sql")).await?,
             };
             match (want, standby) {
                 (Want::Primary, true) => Some("server is in hot standby mode"),
