@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::Result;
 use tokio_postgres::{CancelToken, Client, NoTls};
 
-use crate::conninfo::{ConnInfo, PasswordSource, Secret, SslMode};
+use crate::conninfo::{CertMode, ConnInfo, PasswordSource, Secret, SslMode};
 use crate::error::hint;
 use crate::server::{Extensions, Server};
 use crate::tls::{self, Verify};
@@ -489,6 +489,8 @@ async fn attempt_with(
     let limit = info.connect_timeout;
     let attempt = async {
         match transport {
+            // sslcertmode=require: a session without TLS cannot have been asked for one.
+            Transport::Plain if info.sslcertmode == CertMode::Require => Err(cert_not_requested()),
             Transport::Plain => {
                 cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
                 spawn(info, cfg.connect(NoTls).await, None)
@@ -499,10 +501,17 @@ async fn attempt_with(
                     _ => (tokio_postgres::config::SslMode::Prefer, Verify::None),
                 };
                 cfg.ssl_mode(mode);
-                let tls = tls::Tracked::new(tls::connector(verify, info).map_err(Failure::Setup)?);
+                let connector = tls::connector(verify, info).map_err(Failure::Setup)?;
+                let requested = connector.cert_requested;
+                let tls = tls::Tracked::new(connector.make);
                 let result = cfg.connect(tls.clone()).await;
                 *tls_used = tls.used();
-                spawn(info, result, tls.used().then_some(tls))
+                let db = spawn(info, result, tls.used().then_some(tls))?;
+                if info.sslcertmode == CertMode::Require && !requested.load(Ordering::Relaxed) {
+                    // The session ends cleanly as the Db is dropped.
+                    return Err(cert_not_requested());
+                }
+                Ok(db)
             }
         }
     };
@@ -512,6 +521,13 @@ async fn attempt_with(
             .map_err(|_| Failure::Timeout(limit))?,
         None => attempt.await,
     }
+}
+
+fn cert_not_requested() -> Failure {
+    Failure::Setup(hint(
+        anyhow::anyhow!("server did not request an SSL certificate"),
+        "sslcertmode=require (PGSSLCERTMODE) insists that the server asks for a client certificate (ssl_ca_file on the server, clientcert in pg_hba.conf); use sslcertmode=allow otherwise",
+    ))
 }
 
 fn spawn<S, T>(

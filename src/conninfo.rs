@@ -129,8 +129,7 @@ pub struct ConnInfo {
     /// Session settings from `PGTZ`, `PGDATESTYLE`, `PGGEQO` (sent with `options`).
     pub session_settings: Vec<(String, String)>,
     pub keepalives: Keepalives,
-    /// `sslcertmode=disable`: never send a client certificate.
-    pub send_client_cert: bool,
+    pub sslcertmode: CertMode,
     /// `sslsni` (default on): send the host name in the TLS handshake.
     pub sslsni: bool,
     pub tls_versions: TlsVersions,
@@ -227,6 +226,18 @@ fn warn_once(msg: &str) {
     if said.insert(msg.to_string()) {
         eprintln!("warning: {msg}");
     }
+}
+
+/// libpq's `sslcertmode`: whether the client certificate is sent, and whether the server must
+/// ask for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertMode {
+    /// Never sent.
+    Disable,
+    /// Sent when the server asks (the default).
+    Allow,
+    /// Sent, and the session fails unless the server asked for it.
+    Require,
 }
 
 /// TCP keepalive settings (libpq's `keepalives*`, `tcp_user_timeout`).
@@ -753,15 +764,10 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         }
     }
     let keepalives = resolve_keepalives(&get).map_err(|e| quiet(&hidden, "keepalives", e))?;
-    let send_client_cert = match get("sslcertmode", "PGSSLCERTMODE").as_deref() {
-        None | Some("allow") => true,
-        Some("disable") => false,
-        Some("require") => {
-            return Err(hint(
-                usage("sslcertmode=require is not supported by promail"),
-                "use sslcertmode=allow (the default: the certificate is sent when the server asks for one)",
-            ))
-        }
+    let sslcertmode = match get("sslcertmode", "PGSSLCERTMODE").as_deref() {
+        None | Some("allow") => CertMode::Allow,
+        Some("disable") => CertMode::Disable,
+        Some("require") => CertMode::Require,
         Some(other) => {
             return Err(hint(
                 usage(format!("invalid sslcertmode value: \"{other}\"")),
@@ -826,7 +832,7 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         passfile,
         session_settings,
         keepalives,
-        send_client_cert,
+        sslcertmode,
         sslsni,
         tls_versions,
         load_balance_random,

@@ -51,7 +51,14 @@ fn provider() -> Arc<CryptoProvider> {
 
 /// A TLS connector for tokio-postgres, with the files of `info` (root certificate, client
 /// certificate and key, revocation lists).
-pub fn connector(verify: Verify, info: &ConnInfo) -> Result<MakeRustlsConnect> {
+/// A connector, and whether the server asked for a client certificate in a handshake made
+/// with it (for `sslcertmode=require`).
+pub struct Connector {
+    pub make: MakeRustlsConnect,
+    pub cert_requested: Arc<AtomicBool>,
+}
+
+pub fn connector(verify: Verify, info: &ConnInfo) -> Result<Connector> {
     let provider = provider();
     let versions: Vec<&'static rustls::SupportedProtocolVersion> = [
         (info.tls_versions.tls13, &rustls::version::TLS13),
@@ -90,12 +97,12 @@ pub fn connector(verify: Verify, info: &ConnInfo) -> Result<MakeRustlsConnect> {
                 }))
         }
     };
-    let cert = if info.send_client_cert {
-        client_cert(info)?
-    } else {
+    let cert = if info.sslcertmode == crate::conninfo::CertMode::Disable {
         None
+    } else {
+        client_cert(info)?
     };
-    let mut config = match cert {
+    let key = match cert {
         Some((chain, key)) => {
             let key_name = info
                 .sslkey
@@ -109,22 +116,32 @@ pub fn connector(verify: Verify, info: &ConnInfo) -> Result<MakeRustlsConnect> {
                     words(&e)
                 )
             })?;
-            // Not with_client_auth_cert: it reads the certificate with webpki to match it with
-            // the key, and webpki refuses the version 1 certificates the manual's recipe makes
-            // (OpenSSL sends them, and the server checks them).
-            builder.with_client_cert_resolver(Arc::new(ClientCert(Arc::new(
-                rustls::sign::CertifiedKey::new(chain, signer),
-            ))))
+            Some(Arc::new(rustls::sign::CertifiedKey::new(chain, signer)))
         }
-        None => builder.with_no_client_auth(),
+        None => None,
     };
+    // Not with_client_auth_cert: it reads the certificate with webpki to match it with the
+    // key, and webpki refuses the version 1 certificates the manual's recipe makes (OpenSSL
+    // sends them, and the server checks them).
+    let cert_requested = Arc::new(AtomicBool::new(false));
+    let mut config = builder.with_client_cert_resolver(Arc::new(ClientCert {
+        key,
+        requested: Arc::clone(&cert_requested),
+    }));
     config.enable_sni = info.sslsni;
-    Ok(MakeRustlsConnect::new(config))
+    Ok(Connector {
+        make: MakeRustlsConnect::new(config),
+        cert_requested,
+    })
 }
 
-/// The client certificate, sent whenever the server asks for one (as libpq does).
+/// The client certificate, sent whenever the server asks for one (as libpq does); remembers
+/// that the server asked.
 #[derive(Debug)]
-struct ClientCert(Arc<rustls::sign::CertifiedKey>);
+struct ClientCert {
+    key: Option<Arc<rustls::sign::CertifiedKey>>,
+    requested: Arc<AtomicBool>,
+}
 
 impl rustls::client::ResolvesClientCert for ClientCert {
     fn resolve(
@@ -132,11 +149,12 @@ impl rustls::client::ResolvesClientCert for ClientCert {
         _root_hint_subjects: &[&[u8]],
         _sigschemes: &[SignatureScheme],
     ) -> Option<Arc<rustls::sign::CertifiedKey>> {
-        Some(Arc::clone(&self.0))
+        self.requested.store(true, Ordering::Relaxed);
+        self.key.clone()
     }
 
     fn has_certs(&self) -> bool {
-        true
+        self.key.is_some()
     }
 }
 

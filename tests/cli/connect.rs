@@ -508,11 +508,6 @@ fn libpq_variables_promail_cannot_honour_are_named() {
             "requirepeer=postgres is not supported",
         ),
         (
-            "PGSSLCERTMODE",
-            "require",
-            "sslcertmode=require is not supported",
-        ),
-        (
             "PGSSLNEGOTIATION",
             "direct",
             "sslnegotiation=direct is not supported",

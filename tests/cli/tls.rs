@@ -637,6 +637,13 @@ fn client_certificates_and_the_manuals_openssl_chain() {
     ));
     assert_error(&out, 1, "does not match host name \"127.0.0.1\"");
 
+    // sslcertmode: require (this server asks for a certificate), disable (none is sent).
+    assert_tls_on(
+        &srv.ping(&srv.url("localhost", &format!("{with_cert}&sslcertmode=require"))),
+        "sslcertmode=require",
+    );
+    let out = srv.ping(&srv.url("localhost", &format!("{with_cert}&sslcertmode=disable")));
+    assert_error(&out, 1, "connection requires a valid client certificate");
     // No client certificate: pg_hba's clientcert=verify-full refuses.
     let out = srv.ping(&srv.url("localhost", &full));
     assert_error(&out, 1, "connection requires a valid client certificate");
@@ -772,6 +779,12 @@ fn the_manuals_self_signed_certificate_is_its_own_root() {
     ));
     let err = assert_error(&out, 1, "does not match host name \"127.0.0.1\"");
     assert!(!err.contains("Other("), "{err}");
+    // This server asks for no client certificate: sslcertmode=require refuses it.
+    let out = srv.ping(&srv.url(
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={crt}&sslcertmode=require"),
+    ));
+    assert_error(&out, 1, "server did not request an SSL certificate");
     // Another root: refused in words.
     let out = srv.ping(&srv.url(
         "localhost",
