@@ -290,6 +290,12 @@ enum Failure {
     PasswordMissing,
     /// pg_hba refused the session with TLS and without (`prefer`/`allow` tried both).
     RefusedBoth(tokio_postgres::Error),
+    /// pg_hba refused the session (SQLSTATE 28000, not a missing role); `tls`: whether the
+    /// refused session was encrypted.
+    Refused {
+        e: tokio_postgres::Error,
+        tls: bool,
+    },
     Timeout(Duration),
     /// The server is not the kind `target_session_attrs` asks for (libpq's words).
     WrongKind(&'static str),
@@ -453,7 +459,7 @@ struct Tried {
 async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
     let first = attempt(info, first_transport(info)).await;
     let Some(second) = fallback(info, &first) else {
-        return first.result;
+        return refused(first.result, first.tls_used);
     };
     let second = attempt(info, second).await;
     match second.result {
@@ -464,6 +470,14 @@ async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
         {
             Err(Failure::RefusedBoth(e))
         }
+        r => refused(r, second.tls_used),
+    }
+}
+
+/// A pg_hba refusal, told apart with whether the session used TLS (for the hint).
+fn refused(result: Result<Db, Failure>, tls: bool) -> Result<Db, Failure> {
+    match result {
+        Err(Failure::Pg(e)) if is_refused(&e) => Err(Failure::Refused { e, tls }),
         r => r,
     }
 }
@@ -588,7 +602,10 @@ impl Failure {
             Failure::Pg(e) => e
                 .as_db_error()
                 .is_none_or(|d| matches!(d.code().code(), "57P03" | "53300")),
-            Failure::PasswordMissing | Failure::RefusedBoth(_) | Failure::Setup(_) => false,
+            Failure::PasswordMissing
+            | Failure::RefusedBoth(_)
+            | Failure::Refused { .. }
+            | Failure::Setup(_) => false,
         }
     }
 
@@ -619,6 +636,19 @@ impl Failure {
                 ),
             ),
             Failure::Pg(e) => explain_pg(&e, info, &target, db),
+            Failure::Refused { e, tls } => {
+                let fix = if info.is_socket() {
+                    "the server's pg_hba.conf has no entry allowing this user and database on the Unix socket; ask the DBA"
+                } else if tls {
+                    "the server's pg_hba.conf refuses this host, user and database over TLS (or the client certificate clientcert asks for); sslmode=prefer tries without TLS too, or ask the DBA for a hostssl entry"
+                } else {
+                    "the server's pg_hba.conf refuses this host, user and database without TLS; try sslmode=require, or ask the DBA"
+                };
+                let msg = e
+                    .as_db_error()
+                    .map_or_else(|| e.to_string(), |d| d.message().to_string());
+                hint(anyhow::anyhow!("connecting to {target}: {msg}"), fix)
+            }
             Failure::RefusedBoth(e) => hint(
                 anyhow::anyhow!(
                     "connecting to {target}: {} (refused with and without TLS)",
@@ -648,19 +678,10 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
                 anyhow::anyhow!(msg),
                 format!("create the role with `promail db create` (as a superuser), or give the right user (--database-url user@…, PGUSER); now: \"{}\"", info.user),
             ),
-            "28000" => {
-                // The server says whether the refused session was encrypted ("SSL encryption",
-                // "no encryption"; "SSL on/off" before PostgreSQL 14).
-                let m = dbe.message();
-                let fix = if m.contains("SSL encryption") || m.contains("SSL on") {
-                    "the server's pg_hba.conf refuses this host, user and database over TLS; sslmode=prefer tries without TLS too, or ask the DBA for a hostssl entry"
-                } else if m.contains("no encryption") || m.contains("SSL off") {
-                    "the server's pg_hba.conf refuses this host, user and database without TLS; try sslmode=require, or ask the DBA"
-                } else {
-                    "the server's pg_hba.conf has no entry allowing this host, user and database; ask the DBA"
-                };
-                hint(anyhow::anyhow!(msg), fix)
-            }
+            "28000" => hint(
+                anyhow::anyhow!(msg),
+                "the server's pg_hba.conf has no entry allowing this host, user and database; ask the DBA",
+            ),
             "3D000" => hint(
                 anyhow::anyhow!(msg),
                 format!("create it with `promail db create`, or give the right name (--database-url …/dbname, PGDATABASE); now: \"{db}\""),

@@ -410,6 +410,8 @@ fn sslmodes_against_a_server_with_a_certificate_and_without() {
     }
     let err = assert_error(&rejected("require"), 1, "pg_hba.conf rejects connection");
     assert!(err.contains("over TLS"), "{err}");
+    let err = assert_error(&rejected("disable"), 1, "pg_hba.conf rejects connection");
+    assert!(err.contains("without TLS; try sslmode=require"), "{err}");
 
     // SCRAM with channel binding (SCRAM-SHA-256-PLUS) needs TLS; required, it refuses plain.
     let scram = |params: &str| {
