@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::Result;
 use tokio_postgres::{CancelToken, Client, NoTls};
 
-use crate::conninfo::{ConnInfo, PasswordSource, Secret, SslMode};
+use crate::conninfo::{CertMode, ConnInfo, PasswordSource, Secret, SslMode};
 use crate::error::hint;
 use crate::server::{Extensions, Server};
 use crate::tls::{self, Verify};
@@ -36,6 +36,8 @@ pub struct Db {
     pub server: Server,
     /// Its extensions, read on first use ([`Db::extensions`]).
     extensions: tokio::sync::OnceCell<Extensions>,
+    /// What the server reported at startup for `target_session_attrs`.
+    reported: Reported,
     /// The task driving the connection; handed to [`CLOSING`] when the session is dropped.
     task: Option<tokio::task::JoinHandle<()>>,
     /// Its entry in [`SESSIONS`].
@@ -158,26 +160,109 @@ impl HostsFailed {
 /// handshake, and the next is tried when one cannot be reached, does not answer in time, is
 /// starting up or full, or is not the kind `target_session_attrs` asks for. A server that
 /// answers and refuses the login (password, pg_hba, unknown role or database) ends the search.
+/// `prefer-standby` makes two passes over the hosts: a standby first, then any server.
 async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
+    let passes: &[Want] = match info.target_session_attrs.as_deref() {
+        Some("prefer-standby") => &[Want::Standby, Want::Any],
+        Some("read-write") => &[Want::ReadWrite],
+        Some("read-only") => &[Want::ReadOnly],
+        Some("primary") => &[Want::Primary],
+        Some("standby") => &[Want::Standby],
+        _ => &[Want::Any],
+    };
     let mut earlier = Vec::new();
     let count = info.hosts.len();
-    for i in 0..count {
-        let one = info.nth_host(i);
-        match try_connect(&one).await {
-            Ok(db) => return Ok(db),
-            Err(f) if i + 1 < count && f.try_next_host() => {
-                earlier.push(format!("{:#}", f.explain(&one)));
+    let mut order: Vec<usize> = (0..count).collect();
+    if info.load_balance_random {
+        use rand::seq::SliceRandom;
+        order.shuffle(&mut rand::thread_rng());
+    }
+    for (pass, want) in passes.iter().enumerate() {
+        let last_pass = pass + 1 == passes.len();
+        for (n, &i) in order.iter().enumerate() {
+            let one = info.nth_host(i);
+            // Boxed: the attempt's future is large, and every command awaits this one.
+            let failure = match Box::pin(try_connect(&one)).await {
+                Ok(db) => match session_mismatch(&db, *want).await {
+                    Ok(None) => return Ok(db),
+                    Ok(Some(why)) => Failure::WrongKind(why),
+                    Err(e) => e,
+                },
+                Err(f) => f,
+            };
+            let more = !last_pass || n + 1 < count;
+            if more && failure.try_next_host() {
+                // The first pass of prefer-standby passing over a primary is no failure.
+                if last_pass || !matches!(failure, Failure::WrongKind(_)) {
+                    earlier.push(format!("{:#}", failure.explain(&one)));
+                }
+                continue;
             }
-            Err(failure) => {
-                return Err(HostsFailed {
-                    failure,
-                    at: one,
-                    earlier,
-                })
-            }
+            return Err(HostsFailed {
+                failure,
+                at: one,
+                earlier,
+            });
         }
     }
     unreachable!("a connection has at least one host")
+}
+
+/// What `target_session_attrs` asks of a server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Any,
+    ReadWrite,
+    ReadOnly,
+    Primary,
+    Standby,
+}
+
+/// Why a session is not the kind asked for, in libpq's words; None when it is. As libpq 14+:
+/// from the `in_hot_standby` and `default_transaction_read_only` the server reports at startup
+/// (PostgreSQL 14 and later), else by asking (`SHOW transaction_read_only`,
+/// `pg_is_in_recovery()`), as libpq does with PostgreSQL 13.
+async fn session_mismatch(db: &Db, want: Want) -> Result<Option<&'static str>, Failure> {
+    let ask = |sql: &'static str| async move {
+        let rows = db.client.simple_query(sql).await.map_err(Failure::Pg)?;
+        Ok::<bool, Failure>(rows.iter().any(|m| {
+            matches!(m, tokio_postgres::SimpleQueryMessage::Row(r)
+                if matches!(r.get(0), Some("on" | "t")))
+        }))
+    };
+    Ok(match want {
+        Want::Any => None,
+        Want::ReadWrite | Want::ReadOnly => {
+            let read_only = match (db.reported.in_hot_standby, db.reported.default_read_only) {
+                (Some(standby), Some(read_only)) => standby || read_only,
+                _ => ask(include_str!("../sql/connect/read_only.sql")).await?,
+            };
+            match (want, read_only) {
+                (Want::ReadWrite, true) => Some("session is read-only"),
+                (Want::ReadOnly, false) => Some("session is not read-only"),
+                _ => None,
+            }
+        }
+        Want::Primary | Want::Standby => {
+            let standby = match db.reported.in_hot_standby {
+                Some(s) => s,
+                None => ask(include_str!("../sql/connect/in_recovery.sql")).await?,
+            };
+            match (want, standby) {
+                (Want::Primary, true) => Some("server is in hot standby mode"),
+                (Want::Standby, false) => Some("server is not in hot standby mode"),
+                _ => None,
+            }
+        }
+    })
+}
+
+/// What the server reported about itself at startup that `target_session_attrs` needs:
+/// PostgreSQL 14 and later report both, older servers neither.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reported {
+    in_hot_standby: Option<bool>,
+    default_read_only: Option<bool>,
 }
 
 /// Reads a password on the terminal. The read blocks, so it runs on a thread of its own:
@@ -205,7 +290,15 @@ enum Failure {
     PasswordMissing,
     /// pg_hba refused the session with TLS and without (`prefer`/`allow` tried both).
     RefusedBoth(tokio_postgres::Error),
+    /// pg_hba refused the session (SQLSTATE 28000, not a missing role); `tls`: whether the
+    /// refused session was encrypted.
+    Refused {
+        e: tokio_postgres::Error,
+        tls: bool,
+    },
     Timeout(Duration),
+    /// The server is not the kind `target_session_attrs` asks for (libpq's words).
+    WrongKind(&'static str),
     Pg(tokio_postgres::Error),
     Setup(anyhow::Error),
 }
@@ -231,20 +324,37 @@ fn config(info: &ConnInfo) -> tokio_postgres::Config {
     if let Some(t) = info.connect_timeout {
         cfg.connect_timeout(t);
     }
-    if let Some(o) = &info.options {
-        cfg.options(o);
+    // PGTZ, PGDATESTYLE, PGGEQO: libpq sends them at startup; so do we, as `-c` options.
+    let mut options = info.options.clone().unwrap_or_default();
+    for (setting, value) in &info.session_settings {
+        let escaped = value.replace('\\', "\\\\").replace(' ', "\\ ");
+        if !options.is_empty() {
+            options.push(' ');
+        }
+        options.push_str("-c ");
+        options.push_str(setting);
+        options.push('=');
+        options.push_str(&escaped);
+    }
+    if !options.is_empty() {
+        cfg.options(&options);
+    }
+    let k = &info.keepalives;
+    cfg.keepalives(k.on);
+    if let Some(d) = k.idle {
+        cfg.keepalives_idle(d);
+    }
+    if let Some(d) = k.interval {
+        cfg.keepalives_interval(d);
+    }
+    if let Some(n) = k.count {
+        cfg.keepalives_retries(n);
+    }
+    if let Some(d) = k.tcp_user_timeout {
+        cfg.tcp_user_timeout(d);
     }
     for a in &info.hostaddrs {
         cfg.hostaddr(*a);
-    }
-    match info.target_session_attrs.as_deref() {
-        Some("read-write") => {
-            cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadWrite);
-        }
-        Some("read-only") => {
-            cfg.target_session_attrs(tokio_postgres::config::TargetSessionAttrs::ReadOnly);
-        }
-        _ => {}
     }
     match info.channel_binding.as_deref() {
         Some("disable") => {
@@ -320,8 +430,11 @@ fn is_refused(e: &tokio_postgres::Error) -> bool {
         .is_some_and(|d| d.code().code() == "28000" && !is_missing_role(d))
 }
 
+/// A login refused because the role does not exist: SQLSTATE 28000 raised by the routine that
+/// looks the role up (the same in PostgreSQL 13 to 18), not by pg_hba (`ClientAuthentication`).
+/// The routine, unlike the message, is not translated by `lc_messages`.
 fn is_missing_role(d: &tokio_postgres::error::DbError) -> bool {
-    d.message().starts_with("role ") && d.message().ends_with("does not exist")
+    d.code().code() == "28000" && d.routine() == Some("InitializeSessionUserId")
 }
 
 /// Whether the TLS layer (not the server or the network) failed.
@@ -346,7 +459,7 @@ struct Tried {
 async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
     let first = attempt(info, first_transport(info)).await;
     let Some(second) = fallback(info, &first) else {
-        return first.result;
+        return refused(first.result, first.tls_used);
     };
     let second = attempt(info, second).await;
     match second.result {
@@ -357,6 +470,14 @@ async fn try_connect(info: &ConnInfo) -> Result<Db, Failure> {
         {
             Err(Failure::RefusedBoth(e))
         }
+        r => refused(r, second.tls_used),
+    }
+}
+
+/// A pg_hba refusal, told apart with whether the session used TLS (for the hint).
+fn refused(result: Result<Db, Failure>, tls: bool) -> Result<Db, Failure> {
+    match result {
+        Err(Failure::Pg(e)) if is_refused(&e) => Err(Failure::Refused { e, tls }),
         r => r,
     }
 }
@@ -382,6 +503,8 @@ async fn attempt_with(
     let limit = info.connect_timeout;
     let attempt = async {
         match transport {
+            // sslcertmode=require: a session without TLS cannot have been asked for one.
+            Transport::Plain if info.sslcertmode == CertMode::Require => Err(cert_not_requested()),
             Transport::Plain => {
                 cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
                 spawn(info, cfg.connect(NoTls).await, None)
@@ -392,12 +515,17 @@ async fn attempt_with(
                     _ => (tokio_postgres::config::SslMode::Prefer, Verify::None),
                 };
                 cfg.ssl_mode(mode);
-                let tls = tls::Tracked::new(
-                    tls::connector(verify, info.sslrootcert.as_deref()).map_err(Failure::Setup)?,
-                );
+                let connector = tls::connector(verify, info).map_err(Failure::Setup)?;
+                let requested = connector.cert_requested;
+                let tls = tls::Tracked::new(connector.make);
                 let result = cfg.connect(tls.clone()).await;
                 *tls_used = tls.used();
-                spawn(info, result, tls.used().then_some(tls))
+                let db = spawn(info, result, tls.used().then_some(tls))?;
+                if info.sslcertmode == CertMode::Require && !requested.load(Ordering::Relaxed) {
+                    // The session ends cleanly as the Db is dropped.
+                    return Err(cert_not_requested());
+                }
+                Ok(db)
             }
         }
     };
@@ -407,6 +535,13 @@ async fn attempt_with(
             .map_err(|_| Failure::Timeout(limit))?,
         None => attempt.await,
     }
+}
+
+fn cert_not_requested() -> Failure {
+    Failure::Setup(hint(
+        anyhow::anyhow!("server did not request an SSL certificate"),
+        "sslcertmode=require (PGSSLCERTMODE) insists that the server asks for a client certificate (ssl_ca_file on the server, clientcert in pg_hba.conf); use sslcertmode=allow otherwise",
+    ))
 }
 
 fn spawn<S, T>(
@@ -420,8 +555,14 @@ where
 {
     match result {
         Ok((client, connection)) => {
-            let server = Server::from_version(connection.parameter("server_version").unwrap_or(""))
-                .with_hot_standby(connection.parameter("in_hot_standby"));
+            let server =
+                Server::from_version(connection.parameter("server_version").unwrap_or(""))
+                    .with_hot_standby(connection.parameter("in_hot_standby"));
+            let flag = |name: &str| connection.parameter(name).map(|v| v == "on");
+            let reported = Reported {
+                in_hot_standby: flag("in_hot_standby"),
+                default_read_only: flag("default_transaction_read_only"),
+            };
             let task = tokio::spawn(async move {
                 let _ = connection.await;
             });
@@ -437,6 +578,7 @@ where
                 client,
                 info: info.clone(),
                 server,
+                reported,
                 extensions: tokio::sync::OnceCell::new(),
                 task: Some(task),
                 session,
@@ -458,11 +600,14 @@ impl Failure {
     /// Whether libpq would go on to the next host after this.
     fn try_next_host(&self) -> bool {
         match self {
-            Failure::Timeout(_) => true,
+            Failure::Timeout(_) | Failure::WrongKind(_) => true,
             Failure::Pg(e) => e
                 .as_db_error()
                 .is_none_or(|d| matches!(d.code().code(), "57P03" | "53300")),
-            Failure::PasswordMissing | Failure::RefusedBoth(_) | Failure::Setup(_) => false,
+            Failure::PasswordMissing
+            | Failure::RefusedBoth(_)
+            | Failure::Refused { .. }
+            | Failure::Setup(_) => false,
         }
     }
 
@@ -485,7 +630,27 @@ impl Failure {
                 ),
                 "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT or connect_timeout=N changes the limit",
             ),
+            Failure::WrongKind(why) => hint(
+                anyhow::anyhow!("connecting to {target}: {why}"),
+                format!(
+                    "target_session_attrs={} asks for another kind of server: list the host that is one, or change target_session_attrs (PGTARGETSESSIONATTRS)",
+                    info.target_session_attrs.as_deref().unwrap_or("any")
+                ),
+            ),
             Failure::Pg(e) => explain_pg(&e, info, &target, db),
+            Failure::Refused { e, tls } => {
+                let fix = if info.is_socket() {
+                    "the server's pg_hba.conf has no entry allowing this user and database on the Unix socket; ask the DBA"
+                } else if tls {
+                    "the server's pg_hba.conf refuses this host, user and database over TLS (or the client certificate clientcert asks for); sslmode=prefer tries without TLS too, or ask the DBA for a hostssl entry"
+                } else {
+                    "the server's pg_hba.conf refuses this host, user and database without TLS; try sslmode=require, or ask the DBA"
+                };
+                let msg = e
+                    .as_db_error()
+                    .map_or_else(|| e.to_string(), |d| d.message().to_string());
+                hint(anyhow::anyhow!("connecting to {target}: {msg}"), fix)
+            }
             Failure::RefusedBoth(e) => hint(
                 anyhow::anyhow!(
                     "connecting to {target}: {} (refused with and without TLS)",
@@ -515,19 +680,10 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
                 anyhow::anyhow!(msg),
                 format!("create the role with `promail db create` (as a superuser), or give the right user (--database-url user@…, PGUSER); now: \"{}\"", info.user),
             ),
-            "28000" => {
-                // The server says whether the refused session was encrypted ("SSL encryption",
-                // "no encryption"; "SSL on/off" before PostgreSQL 14).
-                let m = dbe.message();
-                let fix = if m.contains("SSL encryption") || m.contains("SSL on") {
-                    "the server's pg_hba.conf refuses this host, user and database over TLS; sslmode=prefer tries without TLS too, or ask the DBA for a hostssl entry"
-                } else if m.contains("no encryption") || m.contains("SSL off") {
-                    "the server's pg_hba.conf refuses this host, user and database without TLS; try sslmode=require, or ask the DBA"
-                } else {
-                    "the server's pg_hba.conf has no entry allowing this host, user and database; ask the DBA"
-                };
-                hint(anyhow::anyhow!(msg), fix)
-            }
+            "28000" => hint(
+                anyhow::anyhow!(msg),
+                "the server's pg_hba.conf has no entry allowing this host, user and database; ask the DBA",
+            ),
             "3D000" => hint(
                 anyhow::anyhow!(msg),
                 format!("create it with `promail db create`, or give the right name (--database-url …/dbname, PGDATABASE); now: \"{db}\""),
@@ -656,7 +812,7 @@ fn explain_tls(r: &rustls::Error, info: &ConnInfo, target: &str) -> anyhow::Erro
             format!("the server's certificate is not valid now ({r})"),
             "renew the server's certificate, or check this machine's clock".to_string(),
         ),
-        _ => (format!("TLS: {r}"), tls_hint(info).to_string()),
+        _ => (format!("TLS: {}", tls::words(r)), tls_hint(info).to_string()),
     };
     hint(anyhow::anyhow!("connecting to {target}: {msg}"), fix)
 }

@@ -109,17 +109,36 @@ pub struct ConnInfo {
     pub password_source: PasswordSource,
     pub sslmode: SslMode,
     pub sslrootcert: Option<PathBuf>,
+    /// The client certificate: `sslcert`, else `~/.postgresql/postgresql.crt` (sent when the
+    /// file exists, as libpq).
+    pub sslcert: Option<PathBuf>,
+    /// Its key: `sslkey`, else `~/.postgresql/postgresql.key`.
+    pub sslkey: Option<PathBuf>,
+    /// A certificate revocation list: `sslcrl`, else `~/.postgresql/root.crl` when it exists.
+    pub sslcrl: Option<PathBuf>,
+    /// A folder of revocation lists (`sslcrldir`).
+    pub sslcrldir: Option<PathBuf>,
     pub connect_timeout: Option<Duration>,
     pub application_name: String,
     pub options: Option<String>,
-    /// `any`, `read-write` or `read-only` (validated).
+    /// `any`, `read-write`, `read-only`, `primary`, `standby` or `prefer-standby` (validated).
     pub target_session_attrs: Option<String>,
     /// `disable`, `prefer` or `require` (validated).
     pub channel_binding: Option<String>,
     pub passfile: Option<PathBuf>,
+    /// Session settings from `PGTZ`, `PGDATESTYLE`, `PGGEQO` (sent with `options`).
+    pub session_settings: Vec<(String, String)>,
+    pub keepalives: Keepalives,
+    pub sslcertmode: CertMode,
+    /// `sslsni` (default on): send the host name in the TLS handshake.
+    pub sslsni: bool,
+    pub tls_versions: TlsVersions,
+    /// `load_balance_hosts=random`: try the hosts in a random order.
+    pub load_balance_random: bool,
 }
 
 const KEYWORDS: &[&str] = &[
+    "service",
     "host",
     "hostaddr",
     "port",
@@ -129,6 +148,10 @@ const KEYWORDS: &[&str] = &[
     "passfile",
     "sslmode",
     "sslrootcert",
+    "sslcert",
+    "sslkey",
+    "sslcrl",
+    "sslcrldir",
     "connect_timeout",
     "application_name",
     "fallback_application_name",
@@ -138,7 +161,103 @@ const KEYWORDS: &[&str] = &[
     "gssencmode",
     "keepalives",
     "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "tcp_user_timeout",
+    "sslcertmode",
+    "sslsni",
+    "sslcompression",
+    "sslpassword",
+    "sslnegotiation",
+    "ssl_min_protocol_version",
+    "ssl_max_protocol_version",
+    "min_protocol_version",
+    "max_protocol_version",
+    "load_balance_hosts",
+    "client_encoding",
+    "require_auth",
+    "requirepeer",
+    "krbsrvname",
+    "gsslib",
+    "gssdelegation",
+    "replication",
 ];
+
+/// libpq settings promail reads and cannot honour, where ignoring them changes nothing about
+/// where it connects or how safely: (keyword, variable, why). A warning names each one set.
+const IGNORED: &[(&str, &str, &str)] = &[
+    (
+        "client_encoding",
+        "PGCLIENTENCODING",
+        "promail always talks UTF8 with the server",
+    ),
+    (
+        "krbsrvname",
+        "PGKRBSRVNAME",
+        "promail has no GSSAPI (Kerberos) authentication",
+    ),
+    (
+        "gsslib",
+        "PGGSSLIB",
+        "promail has no GSSAPI (Kerberos) authentication",
+    ),
+    (
+        "gssdelegation",
+        "PGGSSDELEGATION",
+        "promail has no GSSAPI (Kerberos) authentication",
+    ),
+    ("", "PGLOCALEDIR", "promail's messages are not translated"),
+];
+
+/// Session settings libpq takes from the environment and sends at startup:
+/// (variable, setting).
+const SESSION_ENV: &[(&str, &str)] = &[
+    ("PGTZ", "TimeZone"),
+    ("PGDATESTYLE", "DateStyle"),
+    ("PGGEQO", "geqo"),
+];
+
+/// Says once per run that a setting is ignored.
+fn warn_once(msg: &str) {
+    static SAID: std::sync::Mutex<BTreeSet<String>> = std::sync::Mutex::new(BTreeSet::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if said.insert(msg.to_string()) {
+        eprintln!("warning: {msg}");
+    }
+}
+
+/// libpq's `sslcertmode`: whether the client certificate is sent, and whether the server must
+/// ask for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertMode {
+    /// Never sent.
+    Disable,
+    /// Sent when the server asks (the default).
+    Allow,
+    /// Sent, and the session fails unless the server asked for it.
+    Require,
+}
+
+/// TCP keepalive settings (libpq's `keepalives*`, `tcp_user_timeout`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keepalives {
+    /// `keepalives=0` turns them off (libpq's default: on, with the system's timings).
+    pub on: bool,
+    pub idle: Option<Duration>,
+    pub interval: Option<Duration>,
+    pub count: Option<u32>,
+    pub tcp_user_timeout: Option<Duration>,
+}
+
+/// TLS versions allowed (`ssl_min_protocol_version`, `ssl_max_protocol_version`); rustls has
+/// TLS 1.2 and 1.3 only, which is libpq's default minimum anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TlsVersions {
+    pub tls12: bool,
+    pub tls13: bool,
+}
 
 /// Environment lookups, injectable so that resolution is testable without touching the process.
 pub trait Env {
@@ -247,8 +366,8 @@ fn decode(part: &str, what: &str) -> Result<String> {
 }
 
 /// `user:password@hosts/dbname?params` (what follows the scheme). As libpq, the user-info part
-/// is what comes before an `@` that precedes the first `/`, so a password may hold `?` and
-/// `@` (we take the last `@`), but a `/` in it must be percent-encoded. Text before the last
+/// is what comes before the first `@` that precedes the first `/`, so a password may hold `?`,
+/// but `@` and `/` in it must be percent-encoded (an `@` left in the host part is refused). Text before the last
 /// `@` of the URL is never quoted in an error: it may be part of a misread password.
 fn parse_url(rest: &str) -> Result<Parsed> {
     let mut map = BTreeMap::new();
@@ -256,7 +375,8 @@ fn parse_url(rest: &str) -> Result<Parsed> {
     let last_at = rest.rfind('@');
     let secret_at = |offset: usize| last_at.is_some_and(|a| offset < a);
     let first_slash = rest.find('/').unwrap_or(rest.len());
-    let after_userinfo = match rest[..first_slash].rfind('@') {
+    // libpq: the first `@` before the first `/` ends the user-info part.
+    let after_userinfo = match rest[..first_slash].find('@') {
         Some(i) => {
             let userinfo = &rest[..i];
             match userinfo.split_once(':') {
@@ -264,7 +384,10 @@ fn parse_url(rest: &str) -> Result<Parsed> {
                     if !u.is_empty() {
                         map.insert("user".into(), decode(u, "user name")?);
                     }
-                    map.insert("password".into(), decode(p, "password")?);
+                    // As libpq: `user:@host` sets no password (PGPASSWORD still applies).
+                    if !p.is_empty() {
+                        map.insert("password".into(), decode(p, "password")?);
+                    }
                 }
                 None if !userinfo.is_empty() => {
                     map.insert("user".into(), decode(userinfo, "user name")?);
@@ -290,6 +413,14 @@ fn parse_url(rest: &str) -> Result<Parsed> {
         return Err(hint(
             usage("malformed connection URL: an \"@\" after the first \"/\" (not shown: it may hold part of the password)"),
             format!("{PERCENT_HINT}; an @ in a database name is written %40"),
+        ));
+    }
+    if hostlist.contains('@') {
+        // libpq would look up a host name holding what follows the password's `@`: promail
+        // refuses instead of sending part of a password to DNS.
+        return Err(hint(
+            usage("malformed connection URL: an \"@\" in the host part (not shown: it may hold part of the password)"),
+            PERCENT_HINT,
         ));
     }
     if !hostlist.is_empty() {
@@ -482,13 +613,27 @@ fn parse_port(p: &str) -> Result<u16> {
 
 /// Resolves a connection string (or none) against the environment and the defaults.
 pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
-    let Parsed { map: given, hidden } = match conn {
+    let Parsed {
+        map: mut given,
+        hidden,
+    } = match conn {
         Some(s) if !s.trim().is_empty() => parse_marked(s)?,
         _ => Parsed {
             map: BTreeMap::new(),
             hidden: BTreeSet::new(),
         },
     };
+    // As libpq: the service file fills what the string leaves out, before the environment.
+    let service = given
+        .get("service")
+        .cloned()
+        .filter(|s| !s.is_empty())
+        .or_else(|| env.var("PGSERVICE"));
+    if let Some(name) = service {
+        for (k, v) in service_values(&name, env)? {
+            given.entry(k).or_insert(v);
+        }
+    }
     let get = |key: &str, var: &str| -> Option<String> {
         given
             .get(key)
@@ -550,6 +695,8 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
     let system_roots = rootcert_given.as_deref() == Some(SYSTEM_ROOTS);
     let sslmode = match get("sslmode", "PGSSLMODE") {
         Some(m) => SslMode::parse(&m).map_err(|e| quiet(&hidden, "sslmode", e))?,
+        // libpq before 17: PGREQUIRESSL=1 (the old requiressl) means require.
+        None if env.var("PGREQUIRESSL").as_deref() == Some("1") => SslMode::Require,
         // libpq 16: the system's trust store implies checking the host name too.
         None if system_roots => SslMode::VerifyFull,
         None => SslMode::Prefer,
@@ -568,6 +715,17 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
             .map(|h| h.join(".postgresql/root.crt"))
             .filter(|p| p.exists())
     });
+    let in_home = |file: &str| env.home().map(|h| h.join(".postgresql").join(file));
+    let sslcert = get("sslcert", "PGSSLCERT")
+        .map(PathBuf::from)
+        .or_else(|| in_home("postgresql.crt"));
+    let sslkey = get("sslkey", "PGSSLKEY")
+        .map(PathBuf::from)
+        .or_else(|| in_home("postgresql.key"));
+    let sslcrl = get("sslcrl", "PGSSLCRL")
+        .map(PathBuf::from)
+        .or_else(|| in_home("root.crl").filter(|p| p.exists()));
+    let sslcrldir = get("sslcrldir", "PGSSLCRLDIR").map(PathBuf::from);
     let connect_timeout = match get("connect_timeout", "PGCONNECT_TIMEOUT") {
         None => Some(DEFAULT_CONNECT_TIMEOUT),
         Some(t) => {
@@ -589,6 +747,54 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         .or_else(|| given.get("fallback_application_name").cloned())
         .unwrap_or_else(|| DEFAULT_APPLICATION_NAME.to_string());
     let options = get("options", "PGOPTIONS");
+    let session_settings = SESSION_ENV
+        .iter()
+        .filter_map(|(var, setting)| env.var(var).map(|v| ((*setting).to_string(), v)))
+        .collect();
+    for (key, var, why) in IGNORED {
+        let set = if !key.is_empty() && given.get(*key).is_some_and(|v| !v.is_empty()) {
+            Some(*key)
+        } else if env.var(var).is_some() {
+            Some(*var)
+        } else {
+            None
+        };
+        if let Some(name) = set {
+            warn_once(&format!("{name} is ignored: {why}"));
+        }
+    }
+    let keepalives = resolve_keepalives(&get).map_err(|e| quiet(&hidden, "keepalives", e))?;
+    let sslcertmode = match get("sslcertmode", "PGSSLCERTMODE").as_deref() {
+        None | Some("allow") => CertMode::Allow,
+        Some("disable") => CertMode::Disable,
+        Some("require") => CertMode::Require,
+        Some(other) => {
+            return Err(hint(
+                usage(format!("invalid sslcertmode value: \"{other}\"")),
+                "use one of disable, allow, require",
+            ))
+        }
+    };
+    let sslsni = match get("sslsni", "PGSSLSNI").as_deref() {
+        None | Some("1") => true,
+        Some("0") => false,
+        Some(other) => return Err(usage(format!("invalid sslsni value: \"{other}\""))),
+    };
+    let tls_versions = resolve_tls_versions(
+        get("ssl_min_protocol_version", "PGSSLMINPROTOCOLVERSION").as_deref(),
+        get("ssl_max_protocol_version", "PGSSLMAXPROTOCOLVERSION").as_deref(),
+    )?;
+    let load_balance_random = match get("load_balance_hosts", "PGLOADBALANCEHOSTS").as_deref() {
+        None | Some("disable") => false,
+        Some("random") => true,
+        Some(other) => {
+            return Err(hint(
+                usage(format!("invalid load_balance_hosts value: \"{other}\"")),
+                "use disable or random",
+            ))
+        }
+    };
+    refuse_unsupported(&get)?;
     let target_session_attrs = get("target_session_attrs", "PGTARGETSESSIONATTRS");
     if let Some(t) = &target_session_attrs {
         check_session_attrs(t).map_err(|e| quiet(&hidden, "target_session_attrs", e))?;
@@ -614,12 +820,22 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
         password_source: PasswordSource::None,
         sslmode,
         sslrootcert,
+        sslcert,
+        sslkey,
+        sslcrl,
+        sslcrldir,
         connect_timeout,
         application_name,
         options,
         target_session_attrs,
         channel_binding,
         passfile,
+        session_settings,
+        keepalives,
+        sslcertmode,
+        sslsni,
+        tls_versions,
+        load_balance_random,
     };
     // As libpq: an empty password in the string is no password (the password file is still
     // read), and PGPASSWORD only fills in a password the string does not mention.
@@ -641,6 +857,230 @@ pub fn resolve(conn: Option<&str>, env: &dyn Env) -> Result<ConnInfo> {
     Ok(info)
 }
 
+/// Where libpq looks for the system-wide service file when `PGSYSCONFDIR` is not set: the
+/// `SYSCONFDIR` Debian's and Ubuntu's libpq are built with (`pg_config --sysconfdir`).
+pub const DEFAULT_SYSCONFDIR: &str = "/etc/postgresql-common";
+
+/// The settings of service `name`, as libpq's `parseServiceInfo` finds them: in the user's file
+/// (`PGSERVICEFILE`, else `~/.pg_service.conf` when it exists) and only when the service is
+/// not there, in `PGSYSCONFDIR/pg_service.conf` (the files are not merged).
+fn service_values(name: &str, env: &dyn Env) -> Result<Vec<(String, String)>> {
+    let user_file = match env.var("PGSERVICEFILE") {
+        Some(f) => Some(PathBuf::from(f)),
+        None => env
+            .home()
+            .map(|h| h.join(".pg_service.conf"))
+            .filter(|p| p.exists()),
+    };
+    if let Some(file) = user_file {
+        if let Some(values) = service_in_file(&file, name)? {
+            return Ok(values);
+        }
+    }
+    let sysconf = env
+        .var("PGSYSCONFDIR")
+        .unwrap_or_else(|| DEFAULT_SYSCONFDIR.to_string());
+    let system_file = Path::new(&sysconf).join("pg_service.conf");
+    if system_file.exists() {
+        if let Some(values) = service_in_file(&system_file, name)? {
+            return Ok(values);
+        }
+    }
+    Err(hint(
+        usage(format!("definition of service \"{name}\" not found")),
+        "services are defined in PGSERVICEFILE or ~/.pg_service.conf, then PGSYSCONFDIR/pg_service.conf (here: /etc/postgresql-common/pg_service.conf)",
+    ))
+}
+
+/// The `key=value` lines of section `[name]` of a service file, None when it has no such
+/// section. As libpq: no space is trimmed around `=`, the first value of a key wins, and an
+/// unknown key or a nested `service` is an error.
+fn service_in_file(file: &Path, name: &str) -> Result<Option<Vec<(String, String)>>> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        hint(
+            usage(format!(
+                "service file \"{}\" not found ({e})",
+                file.display()
+            )),
+            "PGSERVICEFILE names the service file",
+        )
+    })?;
+    let mut found = false;
+    let mut values: Vec<(String, String)> = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') {
+            if found {
+                break;
+            }
+            found = line
+                .strip_prefix('[')
+                .and_then(|l| l.strip_prefix(name))
+                .is_some_and(|rest| rest.starts_with(']'));
+            continue;
+        }
+        if !found {
+            continue;
+        }
+        let line_no = n + 1;
+        let Some((key, value)) = line.split_once('=') else {
+            return Err(usage(format!(
+                "syntax error in service file \"{}\", line {line_no}",
+                file.display()
+            )));
+        };
+        if key == "service" {
+            return Err(usage(format!(
+                "nested service specifications not supported in service file \"{}\", line {line_no}",
+                file.display()
+            )));
+        }
+        if !KEYWORDS.contains(&key) {
+            return Err(hint(
+                usage(format!(
+                    "syntax error in service file \"{}\", line {line_no}",
+                    file.display()
+                )),
+                format!("\"{key}\" is not a connection option promail knows"),
+            ));
+        }
+        if !values.iter().any(|(k, _)| k == key) {
+            values.push((key.to_string(), value.to_string()));
+        }
+    }
+    Ok(found.then_some(values))
+}
+
+/// libpq's `keepalives` (0 or 1), `keepalives_idle`, `keepalives_interval` (seconds),
+/// `keepalives_count`, `tcp_user_timeout` (milliseconds).
+fn resolve_keepalives(get: &dyn Fn(&str, &str) -> Option<String>) -> Result<Keepalives> {
+    let int = |key: &str, var: &str| -> Result<Option<u64>> {
+        get(key, var)
+            .map(|v| {
+                v.trim().parse::<u64>().map_err(|_| {
+                    hint(
+                        usage(format!(
+                            "invalid integer value \"{v}\" for connection option \"{key}\""
+                        )),
+                        format!("{key} is a whole number"),
+                    )
+                })
+            })
+            .transpose()
+    };
+    let on = match get("keepalives", "").as_deref() {
+        None => true,
+        Some(v) => {
+            v.trim().parse::<i64>().map_err(|_| {
+                usage(format!(
+                    "invalid integer value \"{v}\" for connection option \"keepalives\""
+                ))
+            })? != 0
+        }
+    };
+    let secs = |v: Option<u64>| v.filter(|s| *s > 0).map(Duration::from_secs);
+    Ok(Keepalives {
+        on,
+        idle: secs(int("keepalives_idle", "")?),
+        interval: secs(int("keepalives_interval", "")?),
+        count: int("keepalives_count", "")?
+            .filter(|c| *c > 0)
+            .map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
+        tcp_user_timeout: int("tcp_user_timeout", "")?
+            .filter(|ms| *ms > 0)
+            .map(Duration::from_millis),
+    })
+}
+
+fn resolve_tls_versions(min: Option<&str>, max: Option<&str>) -> Result<TlsVersions> {
+    let rank = |v: &str, key: &str| -> Result<u8> {
+        match v {
+            "TLSv1" => Ok(0),
+            "TLSv1.1" => Ok(1),
+            "TLSv1.2" => Ok(2),
+            "TLSv1.3" => Ok(3),
+            other => Err(hint(
+                usage(format!("invalid {key} value: \"{other}\"")),
+                "use one of TLSv1, TLSv1.1, TLSv1.2, TLSv1.3",
+            )),
+        }
+    };
+    let lo = min
+        .map(|v| rank(v, "ssl_min_protocol_version"))
+        .transpose()?
+        .unwrap_or(2);
+    let hi = max
+        .map(|v| rank(v, "ssl_max_protocol_version"))
+        .transpose()?
+        .unwrap_or(3);
+    if lo > hi {
+        return Err(usage("invalid SSL protocol version range"));
+    }
+    if hi < 2 {
+        return Err(hint(
+            usage(format!(
+                "ssl_max_protocol_version={} is not supported by promail",
+                max.unwrap_or_default()
+            )),
+            "promail speaks TLS 1.2 and 1.3 only",
+        ));
+    }
+    Ok(TlsVersions {
+        tls12: lo <= 2,
+        tls13: true,
+    }
+    .limit(hi))
+}
+
+impl TlsVersions {
+    fn limit(mut self, hi: u8) -> TlsVersions {
+        if hi < 3 {
+            self.tls13 = false;
+        }
+        self
+    }
+}
+
+/// Settings libpq honours and promail cannot: refused, since ignoring them would connect in a
+/// way the user ruled out.
+fn refuse_unsupported(get: &dyn Fn(&str, &str) -> Option<String>) -> Result<()> {
+    if let Some(v) = get("require_auth", "PGREQUIREAUTH") {
+        return Err(hint(
+            usage(format!("require_auth={v} is not supported by promail")),
+            "unset require_auth (PGREQUIREAUTH); channel_binding=require insists on SCRAM over TLS",
+        ));
+    }
+    if let Some(v) = get("requirepeer", "PGREQUIREPEER") {
+        return Err(hint(
+            usage(format!("requirepeer={v} is not supported by promail")),
+            "unset requirepeer (PGREQUIREPEER), or connect over TCP with sslmode=verify-full",
+        ));
+    }
+    if let Some(v) = get("sslnegotiation", "PGSSLNEGOTIATION").filter(|v| v != "postgres") {
+        return Err(hint(
+            usage(format!("sslnegotiation={v} is not supported by promail")),
+            "use sslnegotiation=postgres (the default)",
+        ));
+    }
+    if let Some(v) = get("min_protocol_version", "PGMINPROTOCOLVERSION").filter(|v| v != "3.0") {
+        return Err(hint(
+            usage(format!(
+                "min_protocol_version={v} is not supported by promail"
+            )),
+            "promail speaks protocol version 3.0",
+        ));
+    }
+    if let Some(v) = get("replication", "") {
+        return Err(usage(format!(
+            "replication={v}: promail opens no replication connections"
+        )));
+    }
+    Ok(())
+}
+
 /// A value read from a URL's text before its last `@` is not quoted when it is invalid.
 fn quiet(hidden: &BTreeSet<String>, key: &str, e: anyhow::Error) -> anyhow::Error {
     if !hidden.contains(key) {
@@ -659,20 +1099,24 @@ fn quiet(hidden: &BTreeSet<String>, key: &str, e: anyhow::Error) -> anyhow::Erro
     )
 }
 
+/// libpq 14's `target_session_attrs` values, in the order its manual lists them.
+pub const SESSION_ATTRS: &[&str] = &[
+    "any",
+    "read-write",
+    "read-only",
+    "primary",
+    "standby",
+    "prefer-standby",
+];
+
 fn check_session_attrs(t: &str) -> Result<()> {
-    match t {
-        "any" | "read-write" | "read-only" => Ok(()),
-        "primary" | "standby" | "prefer-standby" => Err(hint(
-            usage(format!(
-                "target_session_attrs={t} is not supported by promail"
-            )),
-            "use read-write (a server that accepts writes), read-only or any",
-        )),
-        _ => Err(hint(
-            usage(format!("invalid target_session_attrs value: \"{t}\"")),
-            "use one of any, read-write, read-only",
-        )),
+    if SESSION_ATTRS.contains(&t) {
+        return Ok(());
     }
+    Err(hint(
+        usage(format!("invalid target_session_attrs value: \"{t}\"")),
+        format!("use one of {}", SESSION_ATTRS.join(", ")),
+    ))
 }
 
 fn check_channel_binding(c: &str) -> Result<()> {
@@ -887,6 +1331,16 @@ impl ConnInfo {
         if let Some(c) = &self.sslrootcert {
             v.push(("PGSSLROOTCERT".to_string(), c.display().to_string()));
         }
+        for (var, path) in [
+            ("PGSSLCERT", &self.sslcert),
+            ("PGSSLKEY", &self.sslkey),
+            ("PGSSLCRL", &self.sslcrl),
+            ("PGSSLCRLDIR", &self.sslcrldir),
+        ] {
+            if let Some(p) = path {
+                v.push((var.to_string(), p.display().to_string()));
+            }
+        }
         if let Some(t) = self.connect_timeout {
             v.push(("PGCONNECT_TIMEOUT".to_string(), t.as_secs().to_string()));
         }
@@ -1068,7 +1522,8 @@ mod tests {
         // (URL, its password, whether it must parse)
         for (url, password, parses) in [
             ("postgresql://admin:S3c?ret@127.0.0.1/db", "S3c?ret", true),
-            ("postgresql://admin:p@ss@127.0.0.1/db", "p@ss", true),
+            // libpq reads host "ss@127.0.0.1": refused.
+            ("postgresql://admin:p@ss@127.0.0.1/db", "p@ss", false),
             (
                 "postgresql://admin:a?b=c&d@127.0.0.1:5433/db?sslmode=disable",
                 "a?b=c&d",
@@ -1241,11 +1696,11 @@ mod tests {
         .unwrap();
         assert_eq!(c.target_session_attrs.as_deref(), Some("read-write"));
         assert_eq!(c.channel_binding.as_deref(), Some("require"));
+        for t in SESSION_ATTRS {
+            let c = resolve(Some(&format!("host=a target_session_attrs={t}")), &env(&[])).unwrap();
+            assert_eq!(c.target_session_attrs.as_deref(), Some(*t));
+        }
         for (s, needle) in [
-            (
-                "host=a target_session_attrs=primary",
-                "not supported by promail",
-            ),
             (
                 "host=a target_session_attrs=writable",
                 "invalid target_session_attrs",
@@ -1278,11 +1733,12 @@ mod tests {
     #[test]
     fn empty_password_is_no_password() {
         let e = env(&[("PGPASSWORD", "fromenv")]);
+        // As libpq (seen with libpq 15): an empty URL password is no password at all, and
+        // PGPASSWORD applies; an empty key=value password keeps PGPASSWORD out.
         let c = resolve(Some("postgresql://u:@h/d"), &e).unwrap();
-        assert!(
-            c.password.is_none(),
-            "libpq ignores PGPASSWORD when the string sets one"
-        );
+        assert_eq!(c.password.unwrap().expose(), "fromenv");
+        let c = resolve(Some("host=h user=u password="), &e).unwrap();
+        assert!(c.password.is_none());
         let c = resolve(Some("postgresql://u@h/d"), &e).unwrap();
         assert_eq!(c.password.unwrap().expose(), "fromenv");
     }
@@ -1326,6 +1782,65 @@ mod tests {
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
         let c = resolve(Some(&format!("passfile={}", f.display())), &e).unwrap();
         assert!(c.password.is_none());
+    }
+
+    #[test]
+    fn service_files_as_libpq() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("user.conf");
+        let sys = dir.path().join("sys");
+        std::fs::create_dir(&sys).unwrap();
+        std::fs::write(
+            &user,
+            "# mine\n[mail]\nhost=userhost\nport=6000\nhost=second\n[other]\ndbname=x\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sys.join("pg_service.conf"),
+            "[mail]\nuser=sysuser\n[sysonly]\nhost=syshost\nuser=sysuser\n[bad]\nhost = spaced\n[nested]\nservice=mail\n",
+        )
+        .unwrap();
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let e = |extra: &[(&'static str, &'static str)]| {
+            let mut v = vec![
+                ("PGSERVICEFILE", leak(user.display().to_string())),
+                ("PGSYSCONFDIR", leak(sys.display().to_string())),
+            ];
+            v.extend_from_slice(extra);
+            env(&v)
+        };
+        // The user's section wins whole: the system file's [mail] is not merged in.
+        let c = resolve(Some("service=mail"), &e(&[])).unwrap();
+        assert_eq!(c.hosts, vec!["userhost"]);
+        assert_eq!(c.ports, vec![6000]);
+        assert_eq!(c.user, DEFAULT_USER);
+        // The string beats the service, the service beats the environment.
+        let c = resolve(
+            Some("service=mail port=7000"),
+            &e(&[("PGHOST", "envhost"), ("PGUSER", "envuser")]),
+        )
+        .unwrap();
+        assert_eq!(c.hosts, vec!["userhost"]);
+        assert_eq!(c.ports, vec![7000]);
+        assert_eq!(c.user, "envuser");
+        // PGSERVICE; a service only the system file has.
+        let c = resolve(None, &e(&[("PGSERVICE", "sysonly")])).unwrap();
+        assert_eq!(c.hosts, vec!["syshost"]);
+        assert_eq!(c.user, "sysuser");
+        for (s, needle) in [
+            (
+                "service=nosuch",
+                "definition of service \"nosuch\" not found",
+            ),
+            ("service=bad", "syntax error in service file"),
+            (
+                "service=nested",
+                "nested service specifications not supported",
+            ),
+        ] {
+            let err = resolve(Some(s), &e(&[])).unwrap_err();
+            assert!(format!("{err:#}").contains(needle), "{s}: {err:#}");
+        }
     }
 
     #[test]

@@ -319,3 +319,245 @@ fn sessions_end_with_a_goodbye_not_a_reset_socket() {
         assert_eq!(abandoned_after, abandoned);
     }
 }
+
+/// The folder name of the server `db ping` reached (its `server` field names the socket).
+fn reached(pair: &crate::standby_support::StandbyPair, conn: &str) -> Result<&'static str, String> {
+    let out = promail()
+        .args(["db", "ping", "--format", "json"])
+        .env("DATABASE_URL", conn)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(crate::support::stderr_of(&out));
+    }
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let server = v[0]["server"].as_str().unwrap();
+    let name =
+        |c: &promail::local::Cluster| c.dir().file_name().unwrap().to_string_lossy().into_owned();
+    if server.contains(&name(&pair.primary)) {
+        Ok("primary")
+    } else if server.contains(&name(&pair.standby)) {
+        Ok("standby")
+    } else {
+        panic!("{conn}: reached {server}")
+    }
+}
+
+#[test]
+fn target_session_attrs_pick_the_primary_or_the_standby_as_libpq() {
+    let pair = crate::standby_support::StandbyPair::start();
+    // (standby listed first, target_session_attrs, where libpq connects)
+    for (standby_first, attrs, expected) in [
+        (false, "any", "primary"),
+        (true, "any", "standby"),
+        (true, "read-write", "primary"),
+        (false, "read-only", "standby"),
+        (true, "primary", "primary"),
+        (false, "standby", "standby"),
+        (false, "prefer-standby", "standby"),
+        (true, "prefer-standby", "standby"),
+    ] {
+        let conn = pair.conn(standby_first, &format!("target_session_attrs={attrs}"));
+        assert_eq!(
+            reached(&pair, &conn),
+            Ok(expected),
+            "{attrs}, standby first: {standby_first}"
+        );
+    }
+    // PGTARGETSESSIONATTRS as well.
+    let out = promail()
+        .args(["db", "ping", "--format", "json"])
+        .env("DATABASE_URL", pair.conn(false, ""))
+        .env("PGTARGETSESSIONATTRS", "standby")
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains(
+        &pair
+            .standby
+            .dir()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    ));
+    // prefer-standby with no standby listed takes the primary in its second pass.
+    let only = |c: &promail::local::Cluster, attrs: &str| {
+        format!(
+            "host={} port=5432 user=postgres dbname=promail_db target_session_attrs={attrs}",
+            c.dir().display()
+        )
+    };
+    assert_eq!(
+        reached(&pair, &only(&pair.primary, "prefer-standby")),
+        Ok("primary")
+    );
+    // No server of the kind asked for: refused in libpq's words.
+    for (c, attrs, needle) in [
+        (
+            &pair.primary,
+            "standby",
+            "server is not in hot standby mode",
+        ),
+        (&pair.primary, "read-only", "session is not read-only"),
+        (&pair.standby, "primary", "server is in hot standby mode"),
+        (&pair.standby, "read-write", "session is read-only"),
+    ] {
+        let out = promail()
+            .args(["db", "ping"])
+            .env("DATABASE_URL", only(c, attrs))
+            .output()
+            .unwrap();
+        let err = assert_error(&out, 1, needle);
+        assert!(
+            err.contains(&format!("target_session_attrs={attrs}")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_service_file_says_where_to_connect() {
+    let db = TestDb::new("service_file");
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("services.conf");
+    std::fs::write(
+        &file,
+        format!(
+            "# the DBA's services\n[promail]\nhost={}\nport={}\nuser={}\ndbname={}\n",
+            info.hosts[0], info.ports[0], info.user, db.name
+        ),
+    )
+    .unwrap();
+    let ping = |conn: &str, service_env: Option<&str>| {
+        let mut c = promail();
+        c.args(["db", "ping", "--format", "json"])
+            .env("PGSERVICEFILE", &file)
+            .env("DATABASE_URL", conn);
+        if let Some(s) = service_env {
+            c.env("PGSERVICE", s);
+        }
+        c.output().unwrap()
+    };
+    for (conn, env) in [("service=promail", None), ("", Some("promail"))] {
+        let out = ping(conn, env);
+        assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+        assert_eq!(v[0]["database"], db.name.as_str(), "{conn} {env:?}");
+    }
+    // The string beats the service file.
+    let out = ping("service=promail dbname=no_such_db_here", None);
+    assert_error(&out, 1, "no_such_db_here");
+    // An unknown service: refused, as libpq does, instead of connecting to the defaults.
+    let out = ping("service=nosuch", None);
+    assert_error(&out, 2, "definition of service \"nosuch\" not found");
+}
+
+/// The process environment with some variables replaced, for library-level resolution.
+struct EnvWith(Vec<(&'static str, &'static str)>);
+
+impl promail::conninfo::Env for EnvWith {
+    fn var(&self, key: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| (*v).to_string())
+    }
+    fn home(&self) -> Option<std::path::PathBuf> {
+        Some(crate::support::empty_home())
+    }
+}
+
+#[test]
+fn pgtz_and_pgdatestyle_set_the_session_as_libpq_sends_them() {
+    let db = TestDb::new("pgtz");
+    let env = EnvWith(vec![
+        ("PGTZ", "America/New_York"),
+        ("PGDATESTYLE", "SQL, DMY"),
+    ]);
+    let info = promail::conninfo::resolve(Some(&db.conn), &env).unwrap();
+    let (tz, style) = crate::support::block_on(async {
+        let s = promail::connect::connect(&info, promail::connect::Prompt::Never)
+            .await
+            .unwrap();
+        let tz: String = s.query_one("SHOW TimeZone", &[]).await.unwrap().get(0);
+        let style: String = s.query_one("SHOW DateStyle", &[]).await.unwrap().get(0);
+        (tz, style)
+    });
+    assert_eq!(tz, "America/New_York");
+    assert_eq!(style, "SQL, DMY");
+}
+
+#[test]
+fn libpq_variables_promail_cannot_honour_are_named() {
+    let db = TestDb::new("ignored_vars");
+    // Ignored with a warning: nothing about where or how safely it connects changes.
+    let out = db
+        .promail()
+        .args(["db", "ping"])
+        .env("PGCLIENTENCODING", "LATIN1")
+        .env("PGKRBSRVNAME", "postgres")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    let err = crate::support::stderr_of(&out);
+    assert!(
+        err.contains("warning: PGCLIENTENCODING is ignored"),
+        "{err}"
+    );
+    assert!(err.contains("warning: PGKRBSRVNAME is ignored"), "{err}");
+    // Refused: ignoring them would connect in a way the user ruled out.
+    for (var, value, needle) in [
+        (
+            "PGREQUIREAUTH",
+            "scram-sha-256",
+            "require_auth=scram-sha-256 is not supported",
+        ),
+        (
+            "PGREQUIREPEER",
+            "postgres",
+            "requirepeer=postgres is not supported",
+        ),
+        (
+            "PGSSLNEGOTIATION",
+            "direct",
+            "sslnegotiation=direct is not supported",
+        ),
+        // As libpq: below the default minimum (TLSv1.2).
+        (
+            "PGSSLMAXPROTOCOLVERSION",
+            "TLSv1.1",
+            "invalid SSL protocol version range",
+        ),
+    ] {
+        let out = db
+            .promail()
+            .args(["db", "ping"])
+            .env(var, value)
+            .output()
+            .unwrap();
+        assert_error(&out, 2, needle);
+    }
+    // Honoured: keepalives and friends are accepted and checked.
+    let out = db
+        .promail()
+        .args(["db", "ping"])
+        .env(
+            "DATABASE_URL",
+            format!("{} keepalives=1 keepalives_idle=30 keepalives_interval=5 keepalives_count=3 tcp_user_timeout=10000", db.conn),
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    let out = db
+        .promail()
+        .args(["db", "ping"])
+        .env("DATABASE_URL", format!("{} keepalives_idle=soon", db.conn))
+        .output()
+        .unwrap();
+    assert_error(
+        &out,
+        2,
+        "invalid integer value \"soon\" for connection option \"keepalives_idle\"",
+    );
+}

@@ -1,5 +1,6 @@
 //! Integration tests: the built `promail` binary against a real PostgreSQL.
 
+mod standby_support;
 mod support;
 
 mod backup;

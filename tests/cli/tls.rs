@@ -40,6 +40,15 @@ impl Drop for TlsServer {
     }
 }
 
+/// What a test server presents and whom it admits.
+struct ServerTls {
+    cert: String,
+    key: String,
+    /// The CA that client certificates must be signed by (`ssl_ca_file`).
+    ca: Option<String>,
+    hba: String,
+}
+
 /// A CA certificate (PEM) and its issuer.
 fn make_ca(name: &str) -> (String, CertifiedIssuer<'static, KeyPair>) {
     let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
@@ -64,6 +73,35 @@ fn write_as(path: &Path, contents: &str, mode: u32, like: &Path) {
 
 impl TlsServer {
     fn start() -> TlsServer {
+        TlsServer::start_with(|files| {
+            let (ca_pem, ca) = make_ca("promail test CA");
+            let (other_pem, _) = make_ca("some other CA");
+            let mut params = CertificateParams::new(vec!["localhost".to_string()]).unwrap();
+            params
+                .distinguished_name
+                .push(DnType::CommonName, "localhost");
+            let key = KeyPair::generate().unwrap();
+            let cert = params.signed_by(&key, &ca).unwrap();
+            std::fs::write(files.join("ca.crt"), ca_pem).unwrap();
+            std::fs::write(files.join("other-ca.crt"), other_pem).unwrap();
+            ServerTls {
+                cert: cert.pem(),
+                key: key.serialize_pem(),
+                ca: None,
+                hba: format!(
+                    "local all all trust\n\
+                     hostssl all {PLAIN_ONLY_ROLE} 127.0.0.1/32 reject\n\
+                     host all {REJECTED_ROLE} 127.0.0.1/32 reject\n\
+                     host all {SCRAM_ROLE} 127.0.0.1/32 scram-sha-256\n\
+                     host all all 127.0.0.1/32 trust\n"
+                ),
+            }
+        })
+    }
+
+    /// A server whose certificate, key, client CA and pg_hba.conf `setup` makes (it gets the
+    /// folder for the client's files).
+    fn start_with(setup: impl FnOnce(&Path) -> ServerTls) -> TlsServer {
         let files = tempfile::Builder::new().prefix("pmtls").tempdir().unwrap();
         // Short, in /tmp (the socket path limit), and reachable by the server's user.
         let dir = tempfile::Builder::new()
@@ -89,37 +127,23 @@ impl TlsServer {
             .unwrap_or_else(|e| panic!("starting the TLS test cluster: {e:#}"));
         server.cluster.stop().unwrap();
 
-        let (ca_pem, ca) = make_ca("promail test CA");
-        let (other_pem, _) = make_ca("some other CA");
-        let mut params = CertificateParams::new(vec!["localhost".to_string()]).unwrap();
-        params
-            .distinguished_name
-            .push(DnType::CommonName, "localhost");
-        let key = KeyPair::generate().unwrap();
-        let cert = params.signed_by(&key, &ca).unwrap();
-        std::fs::write(server.ca(), ca_pem).unwrap();
-        std::fs::write(server.other_ca(), other_pem).unwrap();
-
+        let tls = setup(server.files.path());
         let data = dir.join("data");
-        write_as(&data.join("server.crt"), &cert.pem(), 0o644, &data);
-        write_as(&data.join("server.key"), &key.serialize_pem(), 0o600, &data);
-        let hba = format!(
-            "local all all trust\n\
-             hostssl all {PLAIN_ONLY_ROLE} 127.0.0.1/32 reject\n\
-             host all {REJECTED_ROLE} 127.0.0.1/32 reject\n\
-             host all {SCRAM_ROLE} 127.0.0.1/32 scram-sha-256\n\
-             host all all 127.0.0.1/32 trust\n"
-        );
-        write_as(&data.join("pg_hba.conf"), &hba, 0o600, &data);
-        let auto = format!(
+        write_as(&data.join("server.crt"), &tls.cert, 0o644, &data);
+        write_as(&data.join("server.key"), &tls.key, 0o600, &data);
+        write_as(&data.join("pg_hba.conf"), &tls.hba, 0o600, &data);
+        let mut auto = format!(
             "listen_addresses = '127.0.0.1'\n\
              port = {port}\n\
              ssl = on\n\
              ssl_cert_file = 'server.crt'\n\
              ssl_key_file = 'server.key'\n"
         );
+        if let Some(ca) = &tls.ca {
+            write_as(&data.join("client-ca.crt"), ca, 0o644, &data);
+            auto.push_str("ssl_ca_file = 'client-ca.crt'\n");
+        }
         write_as(&data.join("postgresql.auto.conf"), &auto, 0o600, &data);
-
         // Started with pg_ctl directly: the port is not the one `promail local` uses.
         let bindir = promail::local::find_bindir().unwrap();
         let meta = std::fs::metadata(&data).unwrap();
@@ -386,6 +410,8 @@ fn sslmodes_against_a_server_with_a_certificate_and_without() {
     }
     let err = assert_error(&rejected("require"), 1, "pg_hba.conf rejects connection");
     assert!(err.contains("over TLS"), "{err}");
+    let err = assert_error(&rejected("disable"), 1, "pg_hba.conf rejects connection");
+    assert!(err.contains("without TLS; try sslmode=require"), "{err}");
 
     // SCRAM with channel binding (SCRAM-SHA-256-PLUS) needs TLS; required, it refuses plain.
     let scram = |params: &str| {
@@ -451,4 +477,323 @@ fn sslmodes_against_a_server_with_a_certificate_and_without() {
         ),
         "off"
     );
+}
+
+/// Runs `openssl` in `dir`, as the PostgreSQL manual's "Creating Certificates" does.
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl (apt-get install openssl)");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        stderr_of(&out)
+    );
+}
+
+/// The manual's chain: a root CA (`-extensions v3_ca`), and certificates it signs with
+/// `openssl x509 -req` (version 1, the name in the Common Name only).
+fn manual_chain(dir: &Path, names: &[(&str, &str)]) {
+    openssl(
+        dir,
+        &[
+            "req",
+            "-new",
+            "-nodes",
+            "-text",
+            "-out",
+            "root.csr",
+            "-keyout",
+            "root.key",
+            "-subj",
+            "/CN=root.yourdomain.com",
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "root.csr",
+            "-text",
+            "-days",
+            "3650",
+            "-extfile",
+            "/etc/ssl/openssl.cnf",
+            "-extensions",
+            "v3_ca",
+            "-signkey",
+            "root.key",
+            "-out",
+            "root.crt",
+        ],
+    );
+    for (file, cn) in names {
+        let (csr, key, crt) = (
+            format!("{file}.csr"),
+            format!("{file}.key"),
+            format!("{file}.crt"),
+        );
+        let subj = format!("/CN={cn}");
+        openssl(
+            dir,
+            &[
+                "req", "-new", "-nodes", "-text", "-out", &csr, "-keyout", &key, "-subj", &subj,
+            ],
+        );
+        openssl(
+            dir,
+            &[
+                "x509",
+                "-req",
+                "-in",
+                &csr,
+                "-text",
+                "-days",
+                "365",
+                "-CA",
+                "root.crt",
+                "-CAkey",
+                "root.key",
+                "-CAcreateserial",
+                "-out",
+                &crt,
+            ],
+        );
+        std::fs::set_permissions(dir.join(&key), std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
+/// A certificate revocation list signed by the manual's root, naming `revoked` (files).
+fn crl(dir: &Path, out: &str, revoked: &[&str]) {
+    let conf = dir.join("ca.cnf");
+    std::fs::write(
+        &conf,
+        "[ca]\ndefault_ca = d\n[d]\ndatabase = index.txt\ndefault_md = sha256\ndefault_crl_days = 30\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("index.txt"), "").unwrap();
+    let conf = conf.display().to_string();
+    for r in revoked {
+        openssl(
+            dir,
+            &[
+                "ca", "-config", &conf, "-revoke", r, "-keyfile", "root.key", "-cert", "root.crt",
+            ],
+        );
+    }
+    openssl(
+        dir,
+        &[
+            "ca", "-config", &conf, "-gencrl", "-keyfile", "root.key", "-cert", "root.crt", "-out",
+            out,
+        ],
+    );
+}
+
+#[test]
+fn client_certificates_and_the_manuals_openssl_chain() {
+    let srv = TlsServer::start_with(|f| {
+        manual_chain(
+            f,
+            &[
+                ("server", "localhost"),
+                ("client", "postgres"),
+                ("other", "someone_else"),
+            ],
+        );
+        let read = |n: &str| std::fs::read_to_string(f.join(n)).unwrap();
+        ServerTls {
+            cert: read("server.crt"),
+            key: read("server.key"),
+            ca: Some(read("root.crt")),
+            hba: "local all all trust\n\
+                  hostssl all all 127.0.0.1/32 trust clientcert=verify-full\n"
+                .to_string(),
+        }
+    });
+    let f = srv.files.path().to_path_buf();
+    let path = |n: &str| f.join(n).display().to_string();
+    let (root, cert, key) = (path("root.crt"), path("client.crt"), path("client.key"));
+    let full = format!("sslmode=verify-full&sslrootcert={root}");
+    let with_cert = format!("{full}&sslcert={cert}&sslkey={key}");
+
+    // The manual's version 1 server certificate, named in its CN: accepted as psql does.
+    assert_tls_on(
+        &srv.ping(&srv.url("localhost", &with_cert)),
+        "sslcert, sslkey",
+    );
+    assert_tls_on(
+        &srv.ping(&srv.url(
+            "127.0.0.1",
+            &format!("sslmode=require&sslcert={cert}&sslkey={key}"),
+        )),
+        "require with a client certificate",
+    );
+    let out = srv.ping(&srv.url(
+        "127.0.0.1",
+        &format!("sslmode=verify-full&sslrootcert={root}&sslcert={cert}&sslkey={key}"),
+    ));
+    assert_error(&out, 1, "does not match host name \"127.0.0.1\"");
+
+    // sslcertmode: require (this server asks for a certificate), disable (none is sent).
+    assert_tls_on(
+        &srv.ping(&srv.url("localhost", &format!("{with_cert}&sslcertmode=require"))),
+        "sslcertmode=require",
+    );
+    let out = srv.ping(&srv.url("localhost", &format!("{with_cert}&sslcertmode=disable")));
+    assert_error(&out, 1, "connection requires a valid client certificate");
+    // No client certificate: pg_hba's clientcert=verify-full refuses.
+    let out = srv.ping(&srv.url("localhost", &full));
+    assert_error(&out, 1, "connection requires a valid client certificate");
+    // A certificate for another user: refused by the server.
+    let other = format!(
+        "{full}&sslcert={}&sslkey={}",
+        path("other.crt"),
+        path("other.key")
+    );
+    let out = srv.ping(&srv.url("localhost", &other));
+    assert_error(&out, 1, "authentication failed for user \"postgres\"");
+
+    // PGSSLCERT and PGSSLKEY.
+    let out = promail()
+        .args(["db", "ping", "--format", "json"])
+        .env("DATABASE_URL", srv.url("localhost", &full))
+        .env("HOME", srv.home("env-home"))
+        .env("PGSSLCERT", &cert)
+        .env("PGSSLKEY", &key)
+        .output()
+        .unwrap();
+    assert_tls_on(&out, "PGSSLCERT, PGSSLKEY");
+
+    // The defaults: ~/.postgresql/postgresql.crt and .key.
+    let home = srv.home("cert-home");
+    let dot = home.join(".postgresql");
+    std::fs::create_dir_all(&dot).unwrap();
+    std::fs::copy(&cert, dot.join("postgresql.crt")).unwrap();
+    std::fs::copy(&key, dot.join("postgresql.key")).unwrap();
+    std::fs::copy(&root, dot.join("root.crt")).unwrap();
+    let ping_home = |params: &str| {
+        promail()
+            .args(["db", "ping", "--format", "json"])
+            .env("DATABASE_URL", srv.url("localhost", params))
+            .env("HOME", &home)
+            .output()
+            .unwrap()
+    };
+    assert_tls_on(
+        &ping_home("sslmode=verify-full"),
+        "~/.postgresql/postgresql.crt",
+    );
+    // A key others can read is refused, as libpq does.
+    std::fs::set_permissions(
+        dot.join("postgresql.key"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let err = assert_error(
+        &ping_home("sslmode=verify-full"),
+        1,
+        "has group or world access",
+    );
+    assert!(err.contains("postgresql.key"), "{err}");
+    // A certificate without its key.
+    std::fs::remove_file(dot.join("postgresql.key")).unwrap();
+    assert_error(
+        &ping_home("sslmode=verify-full"),
+        1,
+        "certificate present, but not private key file",
+    );
+
+    // Revocation lists: one that names nothing, one that names the server's certificate.
+    crl(&f, "empty.crl", &[]);
+    assert_tls_on(
+        &srv.ping(&srv.url(
+            "localhost",
+            &format!("{with_cert}&sslcrl={}", path("empty.crl")),
+        )),
+        "sslcrl naming nothing",
+    );
+    crl(&f, "revoked.crl", &["server.crt"]);
+    let out = srv.ping(&srv.url(
+        "localhost",
+        &format!("{with_cert}&sslcrl={}", path("revoked.crl")),
+    ));
+    let err = assert_error(&out, 1, "revoked");
+    assert!(!err.contains("Error("), "{err}");
+    let out = promail()
+        .args(["db", "ping"])
+        .env("DATABASE_URL", srv.url("localhost", &with_cert))
+        .env("HOME", srv.home("crl-home"))
+        .env("PGSSLCRL", path("revoked.crl"))
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "revoked");
+}
+
+#[test]
+fn the_manuals_self_signed_certificate_is_its_own_root() {
+    let srv = TlsServer::start_with(|f| {
+        // The manual's one-line recipe: marked CA:TRUE.
+        openssl(
+            f,
+            &[
+                "req",
+                "-new",
+                "-x509",
+                "-days",
+                "365",
+                "-nodes",
+                "-text",
+                "-out",
+                "server.crt",
+                "-keyout",
+                "server.key",
+                "-subj",
+                "/CN=localhost",
+            ],
+        );
+        let read = |n: &str| std::fs::read_to_string(f.join(n)).unwrap();
+        ServerTls {
+            cert: read("server.crt"),
+            key: read("server.key"),
+            ca: None,
+            hba: "local all all trust\nhostssl all all 127.0.0.1/32 trust\n".to_string(),
+        }
+    });
+    let crt = srv.files.path().join("server.crt").display().to_string();
+    for mode in ["verify-ca", "verify-full"] {
+        assert_tls_on(
+            &srv.ping(&srv.url("localhost", &format!("sslmode={mode}&sslrootcert={crt}"))),
+            mode,
+        );
+    }
+    assert_tls_on(
+        &srv.ping(&srv.url("127.0.0.1", &format!("sslmode=verify-ca&sslrootcert={crt}"))),
+        "verify-ca, another name",
+    );
+    let out = srv.ping(&srv.url(
+        "127.0.0.1",
+        &format!("sslmode=verify-full&sslrootcert={crt}"),
+    ));
+    let err = assert_error(&out, 1, "does not match host name \"127.0.0.1\"");
+    assert!(!err.contains("Other("), "{err}");
+    // This server asks for no client certificate: sslcertmode=require refuses it.
+    let out = srv.ping(&srv.url(
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={crt}&sslcertmode=require"),
+    ));
+    assert_error(&out, 1, "server did not request an SSL certificate");
+    // Another root: refused in words.
+    let out = srv.ping(&srv.url(
+        "localhost",
+        &format!(
+            "sslmode=verify-full&sslrootcert={}",
+            srv.other_ca().display()
+        ),
+    ));
+    assert!(!stderr_of(&out).contains("Error("), "{}", stderr_of(&out));
 }
