@@ -125,6 +125,13 @@ impl Server {
         self.major >= 17
     }
 
+    /// Whether the server knows `transaction_timeout` (17+). pg_restore 17 and newer put
+    /// `SET transaction_timeout = 0` at the head of every restore, which an older server
+    /// refuses ("unrecognized configuration parameter").
+    pub fn has_transaction_timeout(&self) -> bool {
+        self.major >= 17
+    }
+
     /// Whether `pg_stat_io` exists (16+).
     pub fn has_stat_io(&self) -> bool {
         self.major >= 16

@@ -27,6 +27,7 @@ use crate::conninfo::ConnInfo;
 use crate::ctx::Ctx;
 use crate::error::hint;
 use crate::pg::{ident, PgExt};
+use crate::server::Server;
 
 /// How pg_restore loads the archive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,14 +70,25 @@ fn quote_conninfo(v: &str) -> String {
     format!("'{}'", v.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
-/// Runs pg_restore into the database `target` names.
-pub async fn load(v: &Verified, target: &ConnInfo, mode: Mode) -> Result<()> {
+/// Runs pg_restore into the database `target` names, on `server`.
+///
+/// When the pg_restore is 17 or newer and the server older, the script goes through promail
+/// to that pg_restore's psql instead (`pg_restore -f -`, one transaction, stop at the first
+/// error), without its `SET transaction_timeout` line: the server would refuse it, and the
+/// nearest pg_restore that reads the archive may be newer than the server (a 16 server with
+/// only pg_dump 15 and 18 installed is dumped and restored by 18).
+pub async fn load(v: &Verified, target: &ConnInfo, server: &Server, mode: Mode) -> Result<()> {
+    let through_psql = v.tools.major >= 17 && !server.has_transaction_timeout();
     let mut cmd = command(&v.tools.pg_restore(), target);
-    cmd.args(["--no-password", "--exit-on-error", "--single-transaction"])
-        .arg(format!(
+    cmd.args(["--no-password", "--exit-on-error", "--single-transaction"]);
+    if through_psql {
+        cmd.arg("--file=-");
+    } else {
+        cmd.arg(format!(
             "--dbname=dbname={}",
             quote_conninfo(&target.dbname)
         ));
+    }
     let mut list_file = None;
     match mode {
         Mode::Replace => {
@@ -95,23 +107,116 @@ pub async fn load(v: &Verified, target: &ConnInfo, mode: Mode) -> Result<()> {
         }
     }
     cmd.arg(&v.path);
-    let out = cmd
-        .stdout(std::process::Stdio::null())
-        .output()
-        .await
-        .with_context(|| format!("running {}", v.tools.pg_restore().display()))?;
+    let failed = if through_psql {
+        pipe_to_psql(v, target, cmd).await?
+    } else {
+        let out = cmd
+            .stdout(std::process::Stdio::null())
+            .output()
+            .await
+            .with_context(|| format!("running {}", v.tools.pg_restore().display()))?;
+        (!out.status.success()).then(|| last_words(&out.stderr))
+    };
     drop(list_file);
-    if !out.status.success() {
+    if let Some(words) = failed {
         return Err(hint(
             anyhow!(
-                "pg_restore into database {} failed (rolled back: the database is as it was): {}",
+                "pg_restore into database {} failed (rolled back: the database is as it was): {words}",
                 target.dbname,
-                last_words(&out.stderr)
             ),
             "-v shows which pg_restore ran; the archive itself passed verification",
         ));
     }
     Ok(())
+}
+
+/// pg_restore's script into psql, without `SET transaction_timeout` (outside COPY data).
+/// Returns the failure's last words, if any.
+async fn pipe_to_psql(
+    v: &Verified,
+    target: &ConnInfo,
+    mut restore: tokio::process::Command,
+) -> Result<Option<String>> {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+    let psql_path = v.tools.bindir.join("psql");
+    if !psql_path.is_file() {
+        return Err(hint(
+            anyhow!(
+                "{} is newer than the server and there is no psql beside it ({}) to restore through",
+                v.tools.describe("pg_restore"),
+                psql_path.display()
+            ),
+            "install the client programs of the server's major, or psql of the same version as that pg_restore",
+        ));
+    }
+    let mut psql = command(&psql_path, target);
+    psql.args(["--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1"])
+        .arg(format!(
+            "--dbname=dbname={}",
+            quote_conninfo(&target.dbname)
+        ))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let mut psql = psql
+        .spawn()
+        .with_context(|| format!("starting {}", psql_path.display()))?;
+    let mut restore = restore
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting {}", v.tools.pg_restore().display()))?;
+    let script = restore.stdout.take().expect("piped");
+    let mut sink = psql.stdin.take().expect("piped");
+    let copy = async move {
+        let mut lines = tokio::io::BufReader::with_capacity(1 << 20, script);
+        let mut line = Vec::new();
+        let mut in_copy = false;
+        loop {
+            line.clear();
+            if lines.read_until(b'\n', &mut line).await? == 0 {
+                break;
+            }
+            if in_copy {
+                in_copy = line != b"\\.\n";
+            } else if line.starts_with(b"COPY ") && line.ends_with(b"FROM stdin;\n") {
+                in_copy = true;
+            } else if line.starts_with(b"SET transaction_timeout") {
+                continue;
+            }
+            if sink.write_all(&line).await.is_err() {
+                // psql stopped (an error): its own message says why.
+                break;
+            }
+        }
+        drop(sink);
+        Ok::<_, std::io::Error>(())
+    };
+    let mut restore_err = restore.stderr.take().expect("piped");
+    let mut psql_err = psql.stderr.take().expect("piped");
+    let (copied, r_err, p_err) = tokio::join!(
+        copy,
+        async {
+            let mut v = Vec::new();
+            let _ = restore_err.read_to_end(&mut v).await;
+            v
+        },
+        async {
+            let mut v = Vec::new();
+            let _ = psql_err.read_to_end(&mut v).await;
+            v
+        }
+    );
+    copied.context("passing pg_restore's script to psql")?;
+    let p_status = psql.wait().await?;
+    let r_status = restore.wait().await?;
+    if !p_status.success() {
+        return Ok(Some(last_words(&p_err)));
+    }
+    if !r_status.success() {
+        return Ok(Some(last_words(&r_err)));
+    }
+    Ok(None)
 }
 
 struct RemoveOnDrop(PathBuf);
@@ -261,14 +366,19 @@ pub async fn into_new(ctx: &Ctx, v: &Verified, name: &str) -> Result<usize> {
     let info = ctx.conninfo()?;
     let admin = crate::provision::connect_maintenance(ctx, &info, "").await?;
     create_database(&admin, name).await?;
-    let result = fill_and_check(ctx, v, &info.with_dbname(name)).await;
+    let result = fill_and_check(ctx, v, &info.with_dbname(name), &admin.server).await;
     if result.is_err() {
         let _ = drop_database(&admin, name).await;
     }
     result
 }
 
-async fn fill_and_check(ctx: &Ctx, v: &Verified, target: &ConnInfo) -> Result<usize> {
+async fn fill_and_check(
+    ctx: &Ctx,
+    v: &Verified,
+    target: &ConnInfo,
+    server: &Server,
+) -> Result<usize> {
     let mode = if v.kind == Kind::Critical {
         let latest = latest_schema();
         if v.manifest.schema_version != latest {
@@ -295,7 +405,7 @@ async fn fill_and_check(ctx: &Ctx, v: &Verified, target: &ConnInfo) -> Result<us
     } else {
         Mode::Fresh
     };
-    load(v, target, mode).await?;
+    load(v, target, server, mode).await?;
     let db = ctx.connect_to(target).await?;
     let n = check_counts(&db, &v.manifest.tables).await?;
     check_schema(&db, v).await?;

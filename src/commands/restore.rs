@@ -42,8 +42,8 @@ pub struct RestoreArgs {
 
 pub async fn run(args: &RestoreArgs, ctx: &Ctx) -> Result<()> {
     // The server's major picks the pg_restore; nothing is read or changed there yet.
-    let major = ctx.connect().await?.server.major;
-    let v = verify::verify(&args.file, Some(major)).await?;
+    let server = ctx.connect().await?.server.clone();
+    let v = verify::verify(&args.file, Some(server.major)).await?;
     ctx.out.verbose(format!(
         "verified {} (checksum, full read by {})",
         args.file.display(),
@@ -86,7 +86,7 @@ pub async fn run(args: &RestoreArgs, ctx: &Ctx) -> Result<()> {
     ));
     confirm_name(ctx, &target.database, args.yes.yes).await?;
     let info = ctx.conninfo()?;
-    restore::load(&v, &info, Mode::Replace).await?;
+    restore::load(&v, &info, &server, Mode::Replace).await?;
     let db = ctx.connect().await?;
     let n = restore::check_counts(&db, &v.manifest.tables).await?;
     let schema = restore::check_schema(&db, &v).await?;
