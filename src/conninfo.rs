@@ -224,7 +224,7 @@ fn warn_once(msg: &str) {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if said.insert(msg.to_string()) {
-        eprintln!("warning: {msg}");
+        ewriteln!("warning: {msg}");
     }
 }
 
@@ -1154,7 +1154,7 @@ fn pgpass_lookup(file: &Path, info: &ConnInfo) -> Option<Secret> {
     {
         use std::os::unix::fs::PermissionsExt;
         if meta.permissions().mode() & 0o077 != 0 {
-            eprintln!(
+            ewriteln!(
                 "warning: password file \"{}\" has group or world access; permissions should be u=rw (0600) or less",
                 file.display()
             );

@@ -210,7 +210,7 @@ impl Ctx {
         // A line, as psql's and dropdb's questions: `y` or `yes` then Enter, anything else is
         // no. (A key-at-a-time question takes the first y of "why?" for a yes.) The terminal
         // stays in its own mode: Ctrl-C there is a signal, which ends the run (exit 130).
-        eprint!("{}? [y/N] ", capitalise(question));
+        ewrite!("{}? [y/N] ", capitalise(question));
         let _open = crate::interrupt::OpenPrompt::question();
         let answer = tokio::task::spawn_blocking(|| {
             let mut line = String::new();
@@ -222,7 +222,7 @@ impl Ctx {
         let ok = match answer {
             // End of input (Ctrl-D): no, on a line of its own.
             (0, _) => {
-                eprintln!();
+                ewriteln!();
                 false
             }
             (_, line) => is_yes(&line),

@@ -124,9 +124,9 @@ pub fn report(err: &anyhow::Error, color: bool) {
     };
     // One line: newlines inside server messages would break log parsers.
     let text = format!("{err:#}").replace('\n', " ");
-    eprintln!("{red}error{reset}{bold}:{reset} {text}");
+    ewriteln!("{red}error{reset}{bold}:{reset} {text}");
     if let Some(h) = hint_of(err) {
-        eprintln!("{yellow}hint{reset}{bold}:{reset} {h}");
+        ewriteln!("{yellow}hint{reset}{bold}:{reset} {h}");
     }
 }
 

@@ -112,9 +112,9 @@ pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Resu
         } => {}
     }
     match prompt {
-        QUESTION => eprintln!(),
+        QUESTION => ewriteln!(),
         // rpassword ends the line itself when Ctrl-C is typed at it.
-        PASSWORD if crate::error::find::<Interrupted>(&stop).is_none() => eprintln!(),
+        PASSWORD if crate::error::find::<Interrupted>(&stop).is_none() => ewriteln!(),
         _ => {}
     }
     Err(stop)

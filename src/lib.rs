@@ -1,6 +1,24 @@
 //! promail: the lifecycle of the ProMail Assistant PostgreSQL database, as a library that the
 //! `promail` binary, the tests and the benchmarks share.
 
+/// `eprintln!` that never panics: a closed stderr (`promail … 2>&1 | head`) must not turn a
+/// note into a crash (exit 101); what cannot be written is dropped.
+macro_rules! ewriteln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `eprint!` that never panics (see `ewriteln!`).
+macro_rules! ewrite {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+        let _ = std::io::stderr().flush();
+    }};
+}
+
 pub mod backup;
 pub mod cli;
 pub mod commands;
@@ -98,7 +116,7 @@ pub fn run() -> u8 {
                 if let Some(t) = &terminal {
                     t.restore();
                 }
-                eprintln!("{line}");
+                ewriteln!("{line}");
                 return code;
             }
             error::report(&e, ctx.out.color);

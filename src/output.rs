@@ -101,14 +101,14 @@ impl Output {
     /// A line of status on stderr, unless `--quiet`.
     pub fn info(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", msg.as_ref());
+            ewriteln!("{}", msg.as_ref());
         }
     }
 
     /// A line on stderr with `-v`.
     pub fn verbose(&self, msg: impl AsRef<str>) {
         if self.verbose > 0 && !self.quiet {
-            eprintln!("{}", msg.as_ref());
+            ewriteln!("{}", msg.as_ref());
         }
     }
 
@@ -119,7 +119,7 @@ impl Output {
         } else {
             ("", "")
         };
-        eprintln!("{y}warning{r}: {}", msg.as_ref());
+        ewriteln!("{y}warning{r}: {}", msg.as_ref());
     }
 
     /// Prints rows to stdout in the chosen format.

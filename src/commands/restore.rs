@@ -120,7 +120,7 @@ async fn confirm_name(ctx: &Ctx, name: &str, yes: bool) -> Result<()> {
     }
     // A line read on a thread of its own, as Ctx::confirm does, so that a signal still ends
     // the run.
-    eprint!("Type the database name ({name}) to replace it: ");
+    ewrite!("Type the database name ({name}) to replace it: ");
     let _open = crate::interrupt::OpenPrompt::question();
     let line = tokio::task::spawn_blocking(|| {
         let mut line = String::new();

@@ -310,7 +310,7 @@ where
         }
         let pause = backoff(attempt);
         if settings.verbose {
-            eprintln!(
+            ewriteln!(
                 "{doing}: {}; retrying in {} ms (attempt {} of {})",
                 err.code().map_or("conflict", |c| match c.code() {
                     "55P03" => "lock timeout",
@@ -497,7 +497,7 @@ async fn commit(client: &Client, limit: Duration, doing: &str) -> Result<(), Fai
         return result.map_err(Fail::Pg);
     }
     if limit > SYNC_WAIT_NOTICE {
-        eprintln!(
+        ewriteln!(
             "warning: {doing}: the COMMIT has waited {} s for the synchronous standby to confirm it; giving up the wait after {} s (--sync-wait)",
             SYNC_WAIT_NOTICE.as_secs(),
             limit.as_secs()

@@ -561,3 +561,19 @@ fn libpq_variables_promail_cannot_honour_are_named() {
         "invalid integer value \"soon\" for connection option \"keepalives_idle\"",
     );
 }
+
+#[test]
+fn a_closed_stderr_is_no_crash() {
+    // `promail … 2>&1 | head` closes the pipe early; a note or error written then must not
+    // turn into a panic (exit 101).
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' --database-url 'mysql://x' db ping 2>&-",
+            env!("CARGO_BIN_EXE_promail")
+        ))
+        .env("HOME", crate::support::empty_home())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
