@@ -564,16 +564,21 @@ fn libpq_variables_promail_cannot_honour_are_named() {
 
 #[test]
 fn a_closed_stderr_is_no_crash() {
-    // `promail … 2>&1 | head` closes the pipe early; a note or error written then must not
-    // turn into a panic (exit 101).
+    // `promail … 2>&1 | head` closes the pipe early; an error written then must not turn into
+    // a panic (exit 101): stderr goes into a pipe whose reader has already gone.
+    let rc = std::env::temp_dir().join(format!("promail-rc-{}", std::process::id()));
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "'{}' --database-url 'mysql://x' db ping 2>&-",
-            env!("CARGO_BIN_EXE_promail")
+            "{{ sleep 0.3; '{}' --database-url 'mysql://x' db ping; echo $? > '{}'; }} 2>&1 >/dev/null | true",
+            env!("CARGO_BIN_EXE_promail"),
+            rc.display()
         ))
         .env("HOME", crate::support::empty_home())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.status.success(), "{out:?}");
+    let code = std::fs::read_to_string(&rc).unwrap();
+    std::fs::remove_file(&rc).unwrap();
+    assert_eq!(code.trim(), "2", "exit code with stderr closed");
 }
