@@ -555,9 +555,8 @@ where
 {
     match result {
         Ok((client, connection)) => {
-            let server =
-                Server::from_version(connection.parameter("server_version").unwrap_or(""))
-                    .with_hot_standby(connection.parameter("in_hot_standby"));
+            let server = Server::from_version(connection.parameter("server_version").unwrap_or(""))
+                .with_hot_standby(connection.parameter("in_hot_standby"));
             let flag = |name: &str| connection.parameter(name).map(|v| v == "on");
             let reported = Reported {
                 in_hot_standby: flag("in_hot_standby"),

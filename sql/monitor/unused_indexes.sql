@@ -1,7 +1,8 @@
 -- Indexes never scanned since statistics were last reset, except those that enforce a
 -- constraint (primary key, unique, exclusion): those work at zero scans. The indexes of
 -- partitions count as their partitioned index (unused when no partition's index was scanned).
--- Sizes of indexes locked ACCESS EXCLUSIVE by another session are not read (NULL).
+-- The size and definition of an index whose table or itself another session holds (or waits
+-- for) ACCESS EXCLUSIVE are not read (NULL, and `locked`): reading them would wait for it.
 WITH busy AS (
     SELECT DISTINCT l.relation
     FROM pg_catalog.pg_locks l
@@ -21,7 +22,10 @@ SELECT format('%I.%I', tn.nspname, t.relname) AS "table",
        format('%I', ic.relname) AS index,
        count(*)::int8 AS indexes,
        sum(idx.bytes)::int8 AS size_bytes,
-       regexp_replace(pg_catalog.pg_get_indexdef(i.indexrelid), '^.* USING ', 'USING ') AS definition
+       CASE WHEN NOT EXISTS (SELECT 1 FROM busy WHERE busy.relation IN (i.indexrelid, i.indrelid))
+            THEN regexp_replace(pg_catalog.pg_get_indexdef(i.indexrelid), '^.* USING ', 'USING ')
+       END AS definition,
+       EXISTS (SELECT 1 FROM busy WHERE busy.relation IN (i.indexrelid, i.indrelid)) AS locked
 FROM idx
 JOIN pg_catalog.pg_index i ON i.indexrelid = idx.top
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
@@ -29,6 +33,6 @@ JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
 JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
 WHERE NOT i.indisunique AND NOT i.indisprimary
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))
-GROUP BY tn.nspname, t.relname, ic.relname, i.indexrelid
+GROUP BY tn.nspname, t.relname, ic.relname, i.indexrelid, i.indrelid
 HAVING sum(idx.idx_scan) = 0
 ORDER BY sum(idx.bytes) DESC NULLS LAST, 1, 2

@@ -72,10 +72,24 @@ pub async fn collect(db: &Db, o: &Options) -> Result<Report> {
         .get(0);
     let ext = db.extensions().await?;
     let Some(cols) = ext.stat_statements_columns() else {
+        // Preloaded already (promail's local cluster, most managed services): creating the
+        // extension is all that is missing; no restart.
+        let preloaded: bool = db
+            .query_one(
+                "SELECT 'pg_stat_statements' = ANY (string_to_array(replace(current_setting('shared_preload_libraries'), ' ', ''), ','))",
+                &[],
+            )
+            .await
+            .is_ok_and(|r| r.get(0));
+        let then = if preloaded {
+            "the server preloads it already, so nothing else is needed".to_string()
+        } else {
+            format!("the server must also preload it: {PRELOAD}")
+        };
         return Err(hint(
             anyhow::anyhow!("pg_stat_statements is not installed in database {database}"),
             format!(
-                "as a superuser: `CREATE EXTENSION pg_stat_statements;` in {database} (the server must also preload it: {PRELOAD})"
+                "as a superuser: `CREATE EXTENSION pg_stat_statements;` in {database} ({then})"
             ),
         ));
     };

@@ -14,10 +14,39 @@ const STATS_RESET: &str = include_str!("../../sql/monitor/stats_reset.sql");
 
 pub async fn collect(db: &Client) -> Result<Report> {
     super::prepare(db).await?;
-    let rows = super::query(db, SQL, &[]).await?;
+    let mut rows = super::query(db, SQL, &[]).await?;
+    let locked = take_locked(&mut rows);
     let mut report = Report::new(rows);
+    if !locked.is_empty() {
+        report.notes.push(format!(
+            "size and definition not read (another session holds or awaits ACCESS EXCLUSIVE on the table or index, and reading them would wait): {}",
+            locked.join(", ")
+        ));
+    }
     report.notes.push(since(db).await?);
     Ok(report)
+}
+
+/// Removes the query's `locked` column; the indexes it marks, as `table.index`.
+fn take_locked(rows: &mut crate::output::Rows) -> Vec<String> {
+    let Some(at) = rows.columns.iter().position(|c| c == "locked") else {
+        return Vec::new();
+    };
+    rows.columns.remove(at);
+    let mut locked = Vec::new();
+    for row in &mut rows.rows {
+        let flag = row.remove(at);
+        if flag == serde_json::Value::Bool(true) {
+            let name = |i: usize| {
+                row.get(i)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("?")
+                    .to_string()
+            };
+            locked.push(format!("{}.{}", name(0), name(1)));
+        }
+    }
+    locked
 }
 
 /// Since when this database's statistics count, in words.

@@ -84,11 +84,52 @@ fn sizes_go_by_oid_sum_partitions_and_skip_a_locked_table() {
 }
 
 #[test]
+fn unused_indexes_skip_a_locked_table_instead_of_waiting() {
+    let db = TestDb::migrated("monitor_unused_locked");
+    let rt = runtime();
+    let app = rt.block_on(db.connect());
+    rt.block_on(app.batch_execute("BEGIN; LOCK TABLE users IN ACCESS EXCLUSIVE MODE"))
+        .unwrap();
+    let out = db
+        .promail()
+        .args(["monitor", "unused-indexes", "--format", "json"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let rows: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let rows = rows.as_array().unwrap();
+    // The locked table's indexes are listed without what would wait; the others in full.
+    let users = find(rows, "index", "idx_users_created_at").expect("listed");
+    assert!(
+        users["definition"].is_null() && users["size_bytes"].is_null(),
+        "{users}"
+    );
+    let emails = find(rows, "index", "idx_emails_created_at").expect("listed");
+    assert!(emails["definition"]
+        .as_str()
+        .unwrap()
+        .contains("created_at"));
+    assert!(rows.iter().all(|r| r.get("locked").is_none()));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("not read") && err.contains("public.users.idx_users_created_at"),
+        "{err}"
+    );
+    rt.block_on(app.batch_execute("ROLLBACK")).unwrap();
+}
+
+#[test]
 fn queries_explain_a_missing_extension_in_one_line() {
     let db = TestDb::migrated("monitor_queries_missing");
     let out = db.promail().args(["monitor", "queries"]).output().unwrap();
     let err = assert_error(&out, 1, "pg_stat_statements is not installed in database");
     assert!(err.contains("hint: ") && err.contains("CREATE EXTENSION pg_stat_statements"));
+    // The test server preloads it: no restart is asked for.
+    assert!(
+        err.contains("preloads it already") && !err.contains("restart"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 2, "{err}");
     // The overview still prints its other sections, and says why this one is missing.
     let out = db.promail().args(["monitor"]).output().unwrap();
