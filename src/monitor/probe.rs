@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::Utc;
 use tokio_postgres::Client;
 
@@ -157,21 +157,39 @@ async fn migrations(db: &Client, known: &[Migration]) -> Result<MigrationFacts> 
     })
 }
 
-/// The files of the backup folder, by name, and whether each has its `.sha256` sidecar.
+/// The full backups of the folder (`promail backup`'s names), each marked good when its
+/// checksum file and manifest are there and agree with it: the manifest's size is the file's, and
+/// its SHA-256 the one the checksum file records. The archive is not read again (a check runs
+/// every minute; `promail backup verify` reads it whole).
 fn backups(dir: &Path) -> Result<Vec<BackupFile>> {
-    let names: Vec<String> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading the backup folder {}", dir.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .collect();
-    Ok(names
-        .iter()
-        // The names promail writes, exactly (`.dump`, lower case): no other file counts.
-        .filter(|n| check::backup_time(n).is_some())
-        .map(|n| BackupFile {
-            name: n.clone(),
-            // `promail_….dump.sha256` or `promail_….sha256`: whichever `promail backup` writes.
-            has_checksum: names.contains(&format!("{n}.sha256"))
-                || names.contains(&format!("{}.sha256", n.trim_end_matches(".dump"))),
+    Ok(crate::backup::scan(dir)?
+        .into_iter()
+        .filter(|b| b.kind == crate::backup::Kind::Full)
+        .map(|b| BackupFile {
+            has_checksum: looks_complete(&b),
+            name: b.name,
         })
         .collect())
+}
+
+fn looks_complete(b: &crate::backup::Backup) -> bool {
+    let Ok(manifest) =
+        crate::backup::manifest::Manifest::read(&crate::backup::manifest_path(&b.path))
+    else {
+        return false;
+    };
+    let Ok(sums) = std::fs::read_to_string(crate::backup::sidecar(&b.path)) else {
+        return false;
+    };
+    let first = sums.split_whitespace().next().unwrap_or("");
+    let hex = first.len() == 64 && first.bytes().all(|c| c.is_ascii_hexdigit());
+    if b.directory {
+        return hex;
+    }
+    let size = std::fs::metadata(&b.path).map(|m| m.len()).ok();
+    hex && size == Some(manifest.size_bytes)
+        && manifest
+            .sha256
+            .as_deref()
+            .is_some_and(|h| h.eq_ignore_ascii_case(first))
 }

@@ -573,7 +573,7 @@ fn check_without_a_server_is_unknown() {
 }
 
 #[test]
-fn check_finds_the_newest_good_backup_by_name_and_sidecar() {
+fn check_finds_the_newest_good_backup_by_name_sidecar_and_manifest() {
     let db = TestDb::migrated("monitor_check_backup");
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
@@ -582,11 +582,33 @@ fn check_finds_the_newest_good_backup_by_name_and_sidecar() {
             .format("promail_%Y%m%d_%H%M%S.dump")
             .to_string()
     };
-    // A fresh dump without its checksum does not count; a 30-hour-old one with it is a warning.
-    std::fs::write(p.join(name(1)), "x").unwrap();
+    // A real backup, aged 30 hours by its name (its checksum file and manifest with it).
+    let out = db
+        .promail()
+        .args(["backup", "create", "-q", "--dir", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let made = std::fs::read_dir(p)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".dump"))
+        .unwrap();
     let old = name(30);
-    std::fs::write(p.join(&old), "x").unwrap();
-    std::fs::write(p.join(format!("{old}.sha256")), "x").unwrap();
+    for suffix in ["", ".sha256", ".manifest.json"] {
+        std::fs::rename(
+            p.join(format!("{made}{suffix}")),
+            p.join(format!("{old}{suffix}")),
+        )
+        .unwrap();
+    }
+    // Fresher ones that are not good: no checksum file; an empty dump beside an empty checksum
+    // file and no manifest.
+    std::fs::write(p.join(name(1)), "x").unwrap();
+    let empty = name(2);
+    std::fs::write(p.join(&empty), "").unwrap();
+    std::fs::write(p.join(format!("{empty}.sha256")), "").unwrap();
     let dir_arg = p.to_str().unwrap();
     let (code, text, _) = check(&db, &["--backup-dir", dir_arg]);
     assert_eq!(code, Some(1), "{text}");
