@@ -593,7 +593,11 @@ fn check_finds_the_newest_good_backup_by_name_sidecar_and_manifest() {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.ends_with(".dump"))
+        .find(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "dump")
+        })
         .unwrap();
     let old = name(30);
     for suffix in ["", ".sha256", ".manifest.json"] {
