@@ -140,7 +140,11 @@ impl Outcome {
 
     /// A check whose facts could not be read.
     pub fn unknown(check: &'static str, err: &anyhow::Error) -> Outcome {
-        Outcome::new(check, Status::Unknown, format!("{err:#}"), None)
+        let text = match crate::error::hint_of(err) {
+            Some(h) => format!("{err:#} (hint: {h})"),
+            None => format!("{err:#}"),
+        };
+        Outcome::new(check, Status::Unknown, text, None)
     }
 }
 

@@ -29,6 +29,11 @@ pub async fn load(client: &Client) -> Result<Vec<Stored>> {
                 anyhow!("promail.partition_policy does not exist: the database is not migrated"),
                 "run `promail db migrate` first",
             )
+        } else if e.code() == Some(&tokio_postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
+            hint(
+                pg::err(e).context("reading promail.partition_policy"),
+                "a monitoring role needs: GRANT USAGE ON SCHEMA promail TO <role>; GRANT SELECT ON ALL TABLES IN SCHEMA promail TO <role>",
+            )
         } else {
             pg::err(e).context("reading promail.partition_policy")
         }
