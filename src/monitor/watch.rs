@@ -54,26 +54,39 @@ pub async fn watch(ctx: &Ctx, kind: &Kind, format: Format, every: Duration) -> R
         if tty {
             frame.push_str(CLEAR);
         }
-        let _ = writeln!(
-            frame,
-            "promail monitor {} every {}s, {now} (Ctrl-C to stop)",
-            kind.name(),
-            every.as_secs()
+        // On a terminal the frame is the screen; otherwise stdout carries only the report (a
+        // script reads JSON or CSV there) and the status lines go to stderr.
+        let say = |frame: &mut String, line: String| {
+            if tty {
+                let _ = writeln!(frame, "{line}");
+            } else {
+                ewriteln!("{line}");
+            }
+        };
+        say(
+            &mut frame,
+            format!(
+                "promail monitor {} every {}s, {now} (Ctrl-C to stop)",
+                kind.name(),
+                every.as_secs()
+            ),
         );
         if db.is_none() {
             match ctx.connect().await {
                 Ok(d) => {
                     if was_down {
-                        let _ = writeln!(frame, "reconnected to the server");
+                        say(&mut frame, "reconnected to the server".to_string());
                     }
                     db = Some(d);
                 }
                 Err(e) => {
                     was_down = true;
-                    let _ = writeln!(
-                        frame,
-                        "cannot reach the server: {e:#}; trying again in {}s",
-                        every.as_secs()
+                    say(
+                        &mut frame,
+                        format!(
+                            "cannot reach the server: {e:#}; trying again in {}s",
+                            every.as_secs()
+                        ),
                     );
                 }
             }
@@ -83,15 +96,17 @@ pub async fn watch(ctx: &Ctx, kind: &Kind, format: Format, every: Duration) -> R
                 Ok((text, notes)) => {
                     frame.push_str(&text);
                     for n in notes {
-                        let _ = writeln!(frame, "note: {n}");
+                        say(&mut frame, format!("note: {n}"));
                     }
                 }
                 Err(e) if d.is_closed() => {
                     was_down = true;
-                    let _ = writeln!(
-                        frame,
-                        "lost the connection to the server ({e:#}); trying again in {}s",
-                        every.as_secs()
+                    say(
+                        &mut frame,
+                        format!(
+                            "lost the connection to the server ({e:#}); trying again in {}s",
+                            every.as_secs()
+                        ),
                     );
                     db = None;
                 }
@@ -99,7 +114,7 @@ pub async fn watch(ctx: &Ctx, kind: &Kind, format: Format, every: Duration) -> R
                     if crate::error::find::<crate::error::Usage>(&e).is_some() {
                         return Err(e);
                     }
-                    let _ = writeln!(frame, "error: {e:#}");
+                    say(&mut frame, format!("error: {e:#}"));
                 }
             }
         }

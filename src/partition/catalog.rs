@@ -401,22 +401,18 @@ async fn default_rows(
         col = ident(column),
         tbl = qualified(default)
     );
-    let rows = client
-        .query(&sql, &[])
-        .await
-        .pg()
-        .map_err(|e| {
-            let denied = crate::pg::sqlstate(&e).as_deref() == Some("42501");
-            let e = e.context(format!("counting the rows of {default}"));
-            if denied {
-                hint(
-                    e,
-                    format!("a monitoring role needs: GRANT SELECT ON {default} TO <role>"),
-                )
-            } else {
-                e
-            }
-        })?;
+    let rows = client.query(&sql, &[]).await.pg().map_err(|e| {
+        let denied = crate::pg::sqlstate(&e).as_deref() == Some("42501");
+        let e = e.context(format!("counting the rows of {default}"));
+        if denied {
+            hint(
+                e,
+                format!("a monitoring role needs: GRANT SELECT ON {default} TO <role>"),
+            )
+        } else {
+            e
+        }
+    })?;
     let mut periods = Vec::new();
     let mut infinite = 0;
     for r in &rows {

@@ -24,19 +24,25 @@ fn watch(conn: &str, args: &[&str]) -> (Child, mpsc::Receiver<String>) {
         .env("DATABASE_URL", conn)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Both streams, stderr's lines marked `[stderr] `: without a terminal the report goes to
+    // stdout and the status lines to stderr.
     let (tx, rx) = mpsc::channel();
-    let out = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(out).lines() {
-            let Ok(line) = line else { return };
-            if tx.send(line).is_err() {
-                return;
-            }
-        }
-    });
+    let forward =
+        |stream: Box<dyn std::io::Read + Send>, mark: &'static str, tx: mpsc::Sender<String>| {
+            std::thread::spawn(move || {
+                for line in std::io::BufReader::new(stream).lines() {
+                    let Ok(line) = line else { return };
+                    if tx.send(format!("{mark}{line}")).is_err() {
+                        return;
+                    }
+                }
+            });
+        };
+    forward(Box::new(child.stdout.take().unwrap()), "", tx.clone());
+    forward(Box::new(child.stderr.take().unwrap()), "[stderr] ", tx);
     (child, rx)
 }
 
@@ -91,6 +97,28 @@ fn watch_redraws_says_when_the_connection_is_lost_reconnects_and_ends_on_ctrl_c(
     until(&rx, &mut child, "lost the connection to the server");
     until(&rx, &mut child, "reconnected to the server");
     until(&rx, &mut child, "max_connections");
+    interrupt(child);
+}
+
+#[test]
+fn without_a_terminal_watch_keeps_stdout_for_the_report() {
+    // A script reading `--watch --format json` gets JSON on stdout, each frame an array; the
+    // banner and the notes go to stderr.
+    let db = TestDb::migrated("monitor_watch_json");
+    let (mut child, rx) = watch(&db.conn, &["cache", "--watch", "1", "--format", "json"]);
+    let seen = until(&rx, &mut child, "[stderr] promail monitor cache every 1s");
+    let seen = seen + &until(&rx, &mut child, "[stderr] promail monitor cache every 1s");
+    let stdout: Vec<&str> = seen
+        .lines()
+        .filter(|l| !l.starts_with("[stderr] "))
+        .collect();
+    assert!(stdout.iter().any(|l| l.trim() == "["), "{seen}");
+    assert!(
+        stdout
+            .iter()
+            .all(|l| !l.contains("promail monitor") && !l.starts_with("note:")),
+        "{seen}"
+    );
     interrupt(child);
 }
 
