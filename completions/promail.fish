@@ -546,13 +546,13 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 prometheus\t'Prometheus text format for the node exporter\'s textfile collector; exit 0 once written'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -s o -l output -d 'Write to FILE (atomically: a temporary file in the same folder, then renamed)' -r -F
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l backup-dir -d 'Folder of `promail backup` files, for the backup_age check' -r -F
-complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l connections-warning -d 'Connections used, % of max_connections' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l connections-warning -d 'Connections used, % of max_connections (`80` or `80%`)' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l connections-critical -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l wraparound-warning -d 'Oldest transaction-ID age on the server (check_postgres\'s defaults)' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l wraparound-critical -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l transaction-warning -d 'Oldest open transaction' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l transaction-critical -r
-complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l replication-warning -d 'Replication lag, bytes of WAL not yet replayed (default 16 MB and 1 GB)' -r
+complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l replication-warning -d 'Replication lag, WAL not yet replayed: bytes, or with a unit as PostgreSQL writes sizes (`16MB`, `1GB`)' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l replication-critical -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l default-rows-warning -d 'Rows in one DEFAULT partition' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from check" -l default-rows-critical -r

@@ -48,10 +48,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DIR", env = "PROMAIL_BACKUP_DIR")]
     pub backup_dir: Option<PathBuf>,
 
-    /// Connections used, % of max_connections
-    #[arg(long, default_value_t = 80.0, value_name = "PCT")]
+    /// Connections used, % of max_connections (`80` or `80%`)
+    #[arg(long, default_value = "80", value_name = "PCT", value_parser = parse_percent)]
     pub connections_warning: f64,
-    #[arg(long, default_value_t = 90.0, value_name = "PCT")]
+    #[arg(long, default_value = "90", value_name = "PCT", value_parser = parse_percent)]
     pub connections_critical: f64,
 
     /// Oldest transaction-ID age on the server (check_postgres's defaults)
@@ -66,10 +66,11 @@ pub struct CheckArgs {
     #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = crate::duration::parse)]
     pub transaction_critical: std::time::Duration,
 
-    /// Replication lag, bytes of WAL not yet replayed (default 16 MB and 1 GB)
-    #[arg(long, default_value_t = 16.0 * 1024.0 * 1024.0, value_name = "BYTES")]
+    /// Replication lag, WAL not yet replayed: bytes, or with a unit as PostgreSQL writes sizes
+    /// (`16MB`, `1GB`)
+    #[arg(long, default_value = "16MB", value_name = "SIZE", value_parser = parse_size)]
     pub replication_warning: f64,
-    #[arg(long, default_value_t = 1024.0 * 1024.0 * 1024.0, value_name = "BYTES")]
+    #[arg(long, default_value = "1GB", value_name = "SIZE", value_parser = parse_size)]
     pub replication_critical: f64,
 
     /// Rows in one DEFAULT partition
@@ -94,8 +95,59 @@ pub struct CheckArgs {
     pub source: SourceArgs,
 }
 
+/// `80` or `80%`: a percentage from 0 to 100.
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let n: f64 = s
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a percentage such as 80 or 80%, got {s:?}"))?;
+    if (0.0..=100.0).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "a percentage of max_connections is between 0 and 100, got {s}"
+        ))
+    }
+}
+
+/// Bytes: a number, or a number with PostgreSQL's size units (`kB`, `MB`, `GB`, `TB`, any case;
+/// 1024 each).
+fn parse_size(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("expected a size such as 16MB or 1GB, got {s:?}"))?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" | "bytes" => 1.0,
+        "kb" => 1024.0,
+        "mb" => 1024.0 * 1024.0,
+        "gb" => 1024.0 * 1024.0 * 1024.0,
+        "tb" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        other => {
+            return Err(format!(
+                "unknown size unit {other:?} in {s:?}: use kB, MB, GB or TB"
+            ))
+        }
+    };
+    Ok(n * factor)
+}
+
 impl CheckArgs {
     fn thresholds(&self) -> Result<Thresholds> {
+        // Durations are compared here, so that a refusal speaks in the units typed.
+        if self.transaction_warning > self.transaction_critical {
+            return Err(crate::error::usage(format!(
+                "--transaction-warning ({}) is above --transaction-critical ({}, its default unless given): a warning must come before the critical level",
+                crate::duration::human(self.transaction_warning),
+                crate::duration::human(self.transaction_critical)
+            )));
+        }
         Ok(Thresholds {
             connections_pct: Threshold::high(
                 "connections",
@@ -178,4 +230,26 @@ fn write_atomically(path: &Path, text: &str) -> Result<()> {
             .hint("--output must name a file in a folder promail may write to");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_percent, parse_size};
+
+    #[test]
+    fn percentages_and_sizes_as_people_write_them() {
+        assert_eq!(parse_percent("80").unwrap(), 80.0);
+        assert_eq!(parse_percent("85%").unwrap(), 85.0);
+        assert!(parse_percent("150")
+            .unwrap_err()
+            .contains("between 0 and 100"));
+        assert!(parse_percent("lots").is_err());
+        assert_eq!(parse_size("16MB").unwrap(), 16.0 * 1024.0 * 1024.0);
+        assert_eq!(parse_size("2 GB").unwrap(), 2.0 * 1024.0 * 1024.0 * 1024.0);
+        assert_eq!(parse_size("512kB").unwrap(), 512.0 * 1024.0);
+        assert_eq!(parse_size("1000").unwrap(), 1000.0);
+        assert!(parse_size("3 parsecs")
+            .unwrap_err()
+            .contains("unknown size unit"));
+    }
 }
