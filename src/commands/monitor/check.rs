@@ -237,6 +237,7 @@ mod tests {
     use super::{parse_percent, parse_size};
 
     #[test]
+    #[allow(clippy::float_cmp)] // exact: small integers times powers of two
     fn percentages_and_sizes_as_people_write_them() {
         assert_eq!(parse_percent("80").unwrap(), 80.0);
         assert_eq!(parse_percent("85%").unwrap(), 85.0);
