@@ -84,6 +84,22 @@ fn users(db: &TestDb) {
     );
 }
 
+/// A statistics figure once it has stopped moving: before PostgreSQL 15 the collector reports a
+/// moment later, so a figure read at once may still lack the last operations.
+fn settled(db: &TestDb, sql: &str) -> i64 {
+    let read = || -> i64 { db.value(sql).parse().unwrap_or(0) };
+    let mut last = read();
+    let start = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        let now = read();
+        if now == last || start.elapsed() > std::time::Duration::from_secs(20) {
+            return now;
+        }
+        last = now;
+    }
+}
+
 /// `n` login rows spread evenly over [from, to).
 fn logins(db: &TestDb, n: i64, from: &str, to: &str) {
     db.sql(&format!(
@@ -945,7 +961,8 @@ fn the_retention_check_reads_the_bounds_and_scans_no_partition() {
     create(&db, "login_history", "2024-01-01", "2024-03-01");
     logins(&db, 100, "2024-01-01", "2024-03-01");
     let scans = || {
-        db.value(
+        settled(
+            &db,
             "SELECT sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)) FROM pg_stat_user_tables \
              WHERE relname IN ('login_history_2024_01', 'login_history_2024_02')",
         )
@@ -1946,34 +1963,20 @@ fn with_rows_left_in_default_creates_scan_it_once_not_once_per_partition() {
     // A row no partition of the range will hold: each attach would scan DEFAULT to prove the
     // new range empty there.
     db.sql("INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', '2030-01-01')");
-    let scans = || -> i64 {
-        db.value(
+    let scans = || {
+        settled(
+            &db,
             "SELECT seq_scan FROM pg_stat_user_tables WHERE relname = 'email_analytics_default'",
         )
-        .parse()
-        .unwrap()
     };
-    // Before PostgreSQL 15 the statistics collector reports scans a moment later: start from a
-    // figure that has stopped moving (the setup's own scans counted).
-    let settled = || {
-        let mut last = scans();
-        loop {
-            std::thread::sleep(std::time::Duration::from_millis(700));
-            let now = scans();
-            if now == last {
-                return now;
-            }
-            last = now;
-        }
-    };
-    let before = settled();
+    let before = scans();
     let out = create_24_weeks(&db, &[]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(
         db.value("SELECT count(*) FROM pg_inherits WHERE inhparent = 'email_analytics'::regclass"),
         "25"
     );
-    let after = settled();
+    let after = scans();
     // One scan to plan (DEFAULT is small: its rows are counted), one for the batch's
     // constraints; a scan per attach made it 25.
     assert_eq!(
