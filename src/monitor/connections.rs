@@ -18,7 +18,7 @@ pub async fn collect(db: &Client) -> Result<Report> {
         .and_then(|i| rows.rows.first().and_then(|r| r[i].as_i64()))
         .unwrap_or(0);
     let mut report = Report::new(rows);
-    if !privileges.monitor {
+    if !privileges.monitor && hidden > 0 {
         report.notes.push(format!(
             "{} (they are counted in used, not by state)",
             hidden_note(hidden, "session states")

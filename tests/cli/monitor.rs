@@ -434,6 +434,11 @@ fn bad_input_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("--watch"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("at least 1 second"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 fn check(db: &TestDb, args: &[&str]) -> (Option<i32>, String, String) {

@@ -35,8 +35,17 @@ pub struct Common {
     pub format: FormatOpts,
 
     /// Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C
-    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECONDS", value_parser = parse_watch)]
     pub watch: Option<u64>,
+}
+
+/// `--watch`: whole seconds, at least 1.
+fn parse_watch(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(0) => Err("must be at least 1 second (0 would redraw without pause)".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("expected whole seconds, such as 5, got {s:?}")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
