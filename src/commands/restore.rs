@@ -41,6 +41,8 @@ pub struct RestoreArgs {
 }
 
 pub async fn run(args: &RestoreArgs, ctx: &Ctx) -> Result<()> {
+    // Over the database or into a new one: either way the server must be a primary.
+    ctx.will_write();
     // The server's major picks the pg_restore; nothing is read or changed there yet.
     let server = ctx.connect().await?.server.clone();
     let v = verify::verify(&args.file, Some(server.major)).await?;

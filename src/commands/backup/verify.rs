@@ -45,6 +45,10 @@ pub async fn run(args: &VerifyArgs, ctx: &Ctx) -> Result<()> {
         None => latest(args)?,
     };
     // With --restore, the pg_restore is picked for the server it restores into.
+    if args.restore {
+        // The throwaway database is created on the server: a primary.
+        ctx.will_write();
+    }
     let server = if args.restore {
         Some(ctx.connect().await?.server.major)
     } else {
