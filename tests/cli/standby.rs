@@ -119,7 +119,11 @@ fn every_changing_command_refuses_a_standby_at_once_even_with_nothing_to_do() {
         &["cleanup", "--yes"],
         &["db", "seed", "--users", "1"],
         &["db", "baseline"],
-        &["restore", "/nonexistent/promail_20260101_000000.dump", "--yes"],
+        &[
+            "restore",
+            "/nonexistent/promail_20260101_000000.dump",
+            "--yes",
+        ],
     ] {
         let out = db
             .promail()
