@@ -132,6 +132,13 @@ impl Server {
         self.major >= 17
     }
 
+    /// Whether reading or writing a partition directly also locks its parent (ACCESS SHARE, to
+    /// the end of the transaction): PostgreSQL 13 does (computing the partition constraint
+    /// opens the parent); 14 and later do not.
+    pub fn partition_access_locks_parent(&self) -> bool {
+        self.major < 14
+    }
+
     /// Whether `pg_stat_io` exists (16+).
     pub fn has_stat_io(&self) -> bool {
         self.major >= 16

@@ -496,6 +496,13 @@ pub async fn execute(
                     .await?;
             }
             for (i, plan) in plans.iter().enumerate() {
+                if !plan.boundary.is_empty() && server.partition_access_locks_parent() {
+                    // PostgreSQL 13 locks the parent (ACCESS SHARE, to the end of the
+                    // transaction) when a partition is read or written directly: this delete
+                    // would hold the parent against the drops' ACCESS EXCLUSIVE while this
+                    // transaction waits for them. Here the delete waits for its table's drops.
+                    let _ = ready[i].wait_for(|d| *d != Drops::Running).await;
+                }
                 if *ready[i].borrow() == Drops::Failed {
                     // That table's drops have failed already (they seldom fail this early):
                     // the command fails, nothing more is deleted. When they fail later, the
