@@ -2,70 +2,18 @@
 //! through the same two-host connection string: nothing lost, nothing half-done, the rerun
 //! completes. On a primary and standby of the test's own (the shared test standby stays).
 
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-
-use promail::local::Cluster;
-
-use crate::support::{promail, sql_on, standby_of, stderr_of, StandbyError};
+use crate::standby_support::{pg_ctl, StandbyPair};
+use crate::support::{promail, sql_on, stderr_of};
 
 /// Rows of DEFAULT the interrupted rotate moves.
 const ROWS: i64 = 300_000;
 
-fn scratch(prefix: &str) -> PathBuf {
-    let dir = tempfile::Builder::new()
-        .prefix(prefix)
-        .tempdir_in("/tmp")
-        .unwrap()
-        .keep();
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    dir
-}
-
-/// `pg_ctl` of the test's binaries, as the owner of `data`.
-fn pg_ctl(data: &Path, args: &[&str]) -> std::process::Output {
-    let bindir = promail::local::find_bindir().unwrap();
-    let owner = std::fs::metadata(data).unwrap();
-    let mut c = std::process::Command::new(bindir.join("pg_ctl"));
-    c.args(args).arg("-D").arg(data).current_dir("/tmp");
-    if std::fs::metadata("/proc/self").unwrap().uid() == 0 {
-        c.uid(owner.uid()).gid(owner.gid());
-    }
-    c.output().unwrap()
-}
-
-struct Pair {
-    primary: Cluster,
-    standby_dir: PathBuf,
-}
-
-impl Drop for Pair {
-    fn drop(&mut self) {
-        let _ = pg_ctl(
-            &self.standby_dir.join("data"),
-            &["stop", "-m", "immediate", "-w"],
-        );
-        let _ = std::fs::remove_dir_all(&self.standby_dir);
-        let _ = self.primary.destroy();
-        let _ = std::fs::remove_file(format!("{}.lock", self.standby_dir.display()));
-    }
-}
-
 #[test]
 fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_rerun_completes() {
-    let primary_dir = scratch("pmfo");
-    std::fs::remove_dir(&primary_dir).unwrap();
-    let standby_dir = scratch("pmfs");
-    std::fs::remove_dir(&standby_dir).unwrap();
-    let pair = Pair {
-        primary: Cluster::new(&primary_dir),
-        standby_dir: standby_dir.clone(),
+    let Some(pair) = StandbyPair::start() else {
+        return;
     };
-    pair.primary
-        .start()
-        .unwrap_or_else(|e| panic!("starting the primary: {e:#}"));
-    let admin = pair.primary.conninfo("postgres").unwrap();
+    let (primary_dir, standby_dir) = (pair.primary.dir().to_path_buf(), pair.standby_dir.clone());
     let app = pair.primary.conninfo("promail_db").unwrap();
     let out = promail()
         .env("DATABASE_URL", &app)
@@ -73,14 +21,6 @@ fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_reru
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let standby = match standby_of(&primary_dir, &admin, &standby_dir) {
-        Ok(s) => s,
-        Err(StandbyError::Skip(why)) => {
-            eprintln!("skipped: {why}");
-            return;
-        }
-        Err(StandbyError::Fail(why)) => panic!("starting the standby: {why}"),
-    };
     // Rows of a month a year ahead sit in DEFAULT: rotate moves them into a new partition.
     sql_on(
         &app,
@@ -92,14 +32,10 @@ fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_reru
              FROM generate_series(1, {ROWS}) g"
         ),
     );
-    standby.wait_replayed();
+    pair.standby.wait_replayed();
 
     // Both hosts, as a DBA writes them for the nightly job.
-    let hosts = format!(
-        "host={},{} port=5432,5432 user=postgres dbname=promail_db target_session_attrs=read-write connect_timeout=5",
-        primary_dir.display(),
-        standby_dir.display()
-    );
+    let hosts = pair.conn(false, "target_session_attrs=read-write connect_timeout=5");
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_promail"));
     for (k, _) in std::env::vars() {
         if k.starts_with("PG") || k.starts_with("PROMAIL_") {
@@ -120,7 +56,7 @@ fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_reru
     let start = std::time::Instant::now();
     loop {
         let moving = sql_on(
-            &admin,
+            &pair.primary.conninfo("postgres").unwrap(),
             "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%RETURNING%' \
              AND state = 'active' AND pid <> pg_backend_pid()",
         );
@@ -163,7 +99,7 @@ fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_reru
         stderr_of(&out)
     );
     // Nothing lost, nothing left behind, on the new primary.
-    let new_primary = standby.conn_to("promail_db");
+    let new_primary = pair.standby.conn_to("promail_db");
     let counts = sql_on(
         &new_primary,
         "SELECT (SELECT count(*) FROM login_history), (SELECT count(*) FROM ONLY login_history_default)",

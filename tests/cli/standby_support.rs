@@ -1,137 +1,99 @@
-//! A primary and a hot standby of the test's own, for `target_session_attrs`: a private
-//! cluster (`promail local`'s layout, Unix socket only) and a copy made with
-//! `pg_basebackup -R` that streams from it. Both are stopped and removed when dropped.
-//! (Kept apart from support.rs; a shared standby helper may replace it.)
+//! A primary and a streaming hot standby of the test's own (the shared test standby of
+//! `support::standby()` must not be promoted or lose its primary): a private cluster
+//! (`promail local`'s layout, Unix socket only) and its copy made by `support::standby_of`.
+//! Both are stopped and removed when dropped.
 
-#![allow(dead_code)]
-
-use std::fmt::Write as _;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use promail::local::Cluster;
 
-use crate::support::stderr_of;
+use crate::support::{standby_of, Standby, StandbyError};
 
 /// A primary and its hot standby, each listening on a Unix socket in its own folder.
 pub struct StandbyPair {
     pub primary: Cluster,
-    pub standby: Cluster,
+    /// The standby's folder (its socket; its data in `data/`).
+    pub standby_dir: PathBuf,
+    pub standby: Standby,
 }
 
 impl Drop for StandbyPair {
     fn drop(&mut self) {
-        for c in [&self.standby, &self.primary] {
-            if let Err(e) = c.destroy() {
-                eprintln!("removing test cluster {}: {e:#}", c.dir().display());
-            }
+        let _ = pg_ctl(
+            &self.standby_dir.join("data"),
+            &["stop", "-m", "immediate", "-w"],
+        );
+        let _ = std::fs::remove_dir_all(&self.standby_dir);
+        let _ = std::fs::remove_file(format!("{}.lock", self.standby_dir.display()));
+        if let Err(e) = self.primary.destroy() {
+            eprintln!(
+                "removing test cluster {}: {e:#}",
+                self.primary.dir().display()
+            );
         }
     }
 }
 
-/// `pg_basebackup`: beside the server binaries if there is one, else PostgreSQL 18's client
-/// programs (CI's), else the one on PATH.
-fn pg_basebackup(bindir: &Path) -> PathBuf {
-    [
-        bindir.join("pg_basebackup"),
-        PathBuf::from("/var/cache/promail/pg/client-18/bin/pg_basebackup"),
-    ]
-    .into_iter()
-    .find(|p| p.is_file())
-    .unwrap_or_else(|| PathBuf::from("pg_basebackup"))
-}
-
-/// A command run as the owner of `like` (the `postgres` user when we are root).
-fn command_as(program: &Path, like: &Path) -> Command {
-    let meta = std::fs::metadata(like).unwrap();
-    let mut cmd = Command::new(program);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("PG") {
-            cmd.env_remove(k);
-        }
+/// `pg_ctl ARGS -D data` with the test's server binaries, as the owner of `data`.
+pub fn pg_ctl(data: &Path, args: &[&str]) -> std::process::Output {
+    let bindir = promail::local::find_bindir().unwrap();
+    let owner = std::fs::metadata(data).unwrap();
+    let mut c = std::process::Command::new(bindir.join("pg_ctl"));
+    c.args(args).arg("-D").arg(data).current_dir("/tmp");
+    if std::fs::metadata("/proc/self").unwrap().uid() == 0 {
+        c.uid(owner.uid()).gid(owner.gid());
     }
-    cmd.current_dir(like).stdin(std::process::Stdio::null());
-    if meta.uid() != std::fs::metadata("/proc/self").unwrap().uid() {
-        cmd.uid(meta.uid()).gid(meta.gid());
-    }
-    cmd
-}
-
-fn check(out: &std::process::Output, what: &str) {
-    assert!(out.status.success(), "{what}: {}", stderr_of(out));
+    c.output().unwrap()
 }
 
 impl StandbyPair {
-    pub fn start() -> StandbyPair {
+    /// Starts both, the standby streaming; None (said on stderr) where no standby can be made
+    /// (no `pg_basebackup`).
+    pub fn start() -> Option<StandbyPair> {
         let tmp = |prefix: &str| {
-            tempfile::Builder::new()
+            let d = tempfile::Builder::new()
                 .prefix(prefix)
                 .tempdir_in("/tmp")
                 .unwrap()
-                .keep()
+                .keep();
+            std::fs::remove_dir(&d).unwrap();
+            d
         };
         let primary = Cluster::new(tmp("pmpri"));
         let standby_dir = tmp("pmsby");
-        let pair = StandbyPair {
-            primary,
-            standby: Cluster::new(&standby_dir),
-        };
-        pair.primary
+        primary
             .start()
             .unwrap_or_else(|e| panic!("starting the primary: {e:#}"));
-        let primary_dir = pair.primary.dir();
-        let pdata = primary_dir.join("data");
-        // The standby's folder belongs to the server's user, as the primary's does.
-        let meta = std::fs::metadata(&pdata).unwrap();
-        std::fs::set_permissions(&standby_dir, std::fs::Permissions::from_mode(0o700)).unwrap();
-        std::os::unix::fs::chown(&standby_dir, Some(meta.uid()), Some(meta.gid())).unwrap();
-        let sdata = standby_dir.join("data");
-        let bindir = promail::local::find_bindir().unwrap();
-        let out = command_as(&pg_basebackup(&bindir), &pdata)
-            .arg("-h")
-            .arg(primary_dir)
-            .args([
-                "-p", "5432", "-U", "postgres", "-X", "stream", "-c", "fast", "-R", "-N", "-D",
-            ])
-            .arg(&sdata)
-            .output()
-            .unwrap();
-        check(&out, "pg_basebackup -R");
-        // The copy's settings listen where the primary does; its own socket folder wins.
-        let mut auto = std::fs::read_to_string(sdata.join("postgresql.auto.conf")).unwrap();
-        let _ = write!(
-            auto,
-            "unix_socket_directories = '{}'\nhot_standby = on\n",
-            standby_dir.display()
-        );
-        std::fs::write(sdata.join("postgresql.auto.conf"), auto).unwrap();
-        let log = standby_dir.join("log");
-        std::fs::create_dir(&log).unwrap();
-        std::os::unix::fs::chown(&log, Some(meta.uid()), Some(meta.gid())).unwrap();
-        let out = command_as(&bindir.join("pg_ctl"), &sdata)
-            .arg("start")
-            .arg("-D")
-            .arg(&sdata)
-            .arg("-l")
-            .arg(log.join("postgresql.log"))
-            .args(["-w", "-t", "60", "-s"])
-            .output()
-            .unwrap();
-        check(&out, "pg_ctl start (standby)");
-        pair
+        let admin = primary.conninfo("postgres").unwrap();
+        match standby_of(primary.dir(), &admin, &standby_dir) {
+            Ok(standby) => Some(StandbyPair {
+                primary,
+                standby_dir,
+                standby,
+            }),
+            Err(StandbyError::Skip(why)) => {
+                eprintln!("skipped: {why}");
+                let _ = primary.destroy();
+                None
+            }
+            Err(StandbyError::Fail(why)) => {
+                let _ = primary.destroy();
+                panic!("starting the standby: {why}")
+            }
+        }
     }
 
     /// `host=<primary>,<standby>` (in that order, or the other) for user postgres.
     pub fn conn(&self, standby_first: bool, params: &str) -> String {
         let (a, b) = if standby_first {
-            (self.standby.dir(), self.primary.dir())
+            (self.standby_dir.as_path(), self.primary.dir())
         } else {
-            (self.primary.dir(), self.standby.dir())
+            (self.primary.dir(), self.standby_dir.as_path())
         };
         format!(
-            "host={},{} port=5432 user=postgres dbname=promail_db {params}",
+            "host={},{} port=5432,5432 user=postgres dbname=promail_db {params}",
             a.display(),
             b.display()
         )
