@@ -42,6 +42,30 @@ pub struct Db {
     task: Option<tokio::task::JoinHandle<()>>,
     /// Its entry in [`SESSIONS`].
     session: u64,
+    /// The hosts of the list passed over before this one, in order (for `-v`).
+    pub skipped: Vec<Skipped>,
+}
+
+/// A host of the list that was tried and passed over, why in a few words, and what it cost.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub target: String,
+    pub reason: String,
+    pub took: Duration,
+    /// Passed over for not being the kind `target_session_attrs` asks for.
+    wrong_kind: bool,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} ({} ms)",
+            self.target,
+            self.reason,
+            self.took.as_millis()
+        )
+    }
 }
 
 impl Drop for Db {
@@ -138,21 +162,69 @@ pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
     }
 }
 
-/// Every host failed; the last one with how and where, the earlier ones as one-line reasons.
+/// The search ended without a session: at `failure` on the host `at`, after passing over
+/// `skipped`. `exhausted`: every host was passed over (the last one too would have been, had
+/// there been another); otherwise the last one ended the search (a refused login, say).
 struct HostsFailed {
     failure: Failure,
     /// The parameters of the last host tried.
     at: ConnInfo,
-    earlier: Vec<String>,
+    skipped: Vec<Skipped>,
+    exhausted: bool,
 }
 
 impl HostsFailed {
     fn explain(self) -> anyhow::Error {
-        let err = self.failure.explain(&self.at);
-        if self.earlier.is_empty() {
-            return err;
+        if self.skipped.is_empty() {
+            return self.failure.explain(&self.at);
         }
-        err.context(format!("no host answered ({})", self.earlier.join("; ")))
+        let earlier = |s: &[Skipped]| {
+            s.iter()
+                .map(|s| format!("{}: {}", s.target, s.reason))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if !self.exhausted {
+            let skipped = self
+                .skipped
+                .iter()
+                .map(|s| format!("{} ({})", s.target, s.reason))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return self
+                .failure
+                .explain(&self.at)
+                .context(format!("after passing over {skipped}"));
+        }
+        let wrong_kind = matches!(self.failure, Failure::WrongKind { .. })
+            || self.skipped.iter().any(|s| s.wrong_kind);
+        let mut all = self.skipped;
+        all.push(Skipped {
+            target: self.at.target(),
+            reason: self.failure.short(&self.at),
+            took: Duration::ZERO,
+            wrong_kind: false,
+        });
+        let attrs = self.at.target_session_attrs.as_deref().unwrap_or("any");
+        let fix = if wrong_kind && matches!(attrs, "standby" | "read-only") {
+            format!(
+                "target_session_attrs={attrs} accepts none of them: list a standby, or use prefer-standby to fall back to the primary"
+            )
+        } else if wrong_kind {
+            format!(
+                "target_session_attrs={attrs} accepts none of them: if a failover is under way, retry once the new primary is promoted; otherwise list every node in the connection string"
+            )
+        } else {
+            "are the servers running and reachable? A restart or failover may be under way: retry in a moment; PGCONNECT_TIMEOUT or connect_timeout=N bounds each host's wait".to_string()
+        };
+        hint(
+            anyhow::anyhow!(
+                "no server could be used among the {} hosts listed ({})",
+                all.len(),
+                earlier(&all)
+            ),
+            fix,
+        )
     }
 }
 
@@ -170,7 +242,7 @@ async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
         Some("standby") => &[Want::Standby],
         _ => &[Want::Any],
     };
-    let mut earlier = Vec::new();
+    let mut skipped = Vec::new();
     let count = info.hosts.len();
     let mut order: Vec<usize> = (0..count).collect();
     if info.load_balance_random {
@@ -181,11 +253,18 @@ async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
         let last_pass = pass + 1 == passes.len();
         for (n, &i) in order.iter().enumerate() {
             let one = info.nth_host(i);
+            let started = std::time::Instant::now();
             // Boxed: the attempt's future is large, and every command awaits this one.
             let failure = match Box::pin(try_connect(&one)).await {
-                Ok(db) => match session_mismatch(&db, *want).await {
-                    Ok(None) => return Ok(db),
-                    Ok(Some(why)) => Failure::WrongKind(why),
+                Ok(mut db) => match session_mismatch(&db, *want).await {
+                    Ok(None) => {
+                        db.skipped = skipped;
+                        return Ok(db);
+                    }
+                    Ok(Some(why)) => Failure::WrongKind {
+                        why,
+                        standby: db.reported.in_hot_standby.or(db.server.in_hot_standby),
+                    },
                     Err(e) => e,
                 },
                 Err(f) => f,
@@ -193,15 +272,22 @@ async fn try_hosts(info: &ConnInfo) -> Result<Db, HostsFailed> {
             let more = !last_pass || n + 1 < count;
             if more && failure.try_next_host() {
                 // The first pass of prefer-standby passing over a primary is no failure.
-                if last_pass || !matches!(failure, Failure::WrongKind(_)) {
-                    earlier.push(format!("{:#}", failure.explain(&one)));
+                if last_pass || !matches!(failure, Failure::WrongKind { .. }) {
+                    skipped.push(Skipped {
+                        target: one.target(),
+                        reason: failure.short(&one),
+                        took: started.elapsed(),
+                        wrong_kind: matches!(failure, Failure::WrongKind { .. }),
+                    });
                 }
                 continue;
             }
+            let exhausted = failure.try_next_host();
             return Err(HostsFailed {
                 failure,
                 at: one,
-                earlier,
+                skipped,
+                exhausted,
             });
         }
     }
@@ -297,8 +383,12 @@ enum Failure {
         tls: bool,
     },
     Timeout(Duration),
-    /// The server is not the kind `target_session_attrs` asks for (libpq's words).
-    WrongKind(&'static str),
+    /// The server is not the kind `target_session_attrs` asks for (`why` in libpq's words);
+    /// `standby`: whether it is one, when known.
+    WrongKind {
+        why: &'static str,
+        standby: Option<bool>,
+    },
     Pg(tokio_postgres::Error),
     Setup(anyhow::Error),
 }
@@ -581,6 +671,7 @@ where
                 extensions: tokio::sync::OnceCell::new(),
                 task: Some(task),
                 session,
+                skipped: Vec::new(),
             })
         }
         Err(e) if is_password_missing(&e) => Err(Failure::PasswordMissing),
@@ -599,7 +690,7 @@ impl Failure {
     /// Whether libpq would go on to the next host after this.
     fn try_next_host(&self) -> bool {
         match self {
-            Failure::Timeout(_) | Failure::WrongKind(_) => true,
+            Failure::Timeout(_) | Failure::WrongKind { .. } => true,
             Failure::Pg(e) => e
                 .as_db_error()
                 .is_none_or(|d| matches!(d.code().code(), "57P03" | "53300")),
@@ -607,6 +698,46 @@ impl Failure {
             | Failure::RefusedBoth(_)
             | Failure::Refused { .. }
             | Failure::Setup(_) => false,
+        }
+    }
+
+    /// What happened with this host in a few words, for a list of hosts passed over.
+    fn short(&self, info: &ConnInfo) -> String {
+        match self {
+            Failure::Timeout(d) => format!("timed out after {} s", d.as_secs()),
+            Failure::WrongKind { why, standby } => match (*why, standby) {
+                ("session is read-only", Some(true)) => "read-only (standby)".to_string(),
+                ("session is read-only", Some(false)) => {
+                    "read-only (default_transaction_read_only)".to_string()
+                }
+                ("server is in hot standby mode", _) => "standby (not a primary)".to_string(),
+                ("server is not in hot standby mode" | "session is not read-only", _) => {
+                    "primary (not a standby)".to_string()
+                }
+                (why, _) => why.to_string(),
+            },
+            Failure::Pg(e) => match e.as_db_error().map(|d| d.code().code()) {
+                Some("57P03") => "starting up or shutting down".to_string(),
+                Some("53300") => "no free connection slot".to_string(),
+                Some(_) => e
+                    .as_db_error()
+                    .map_or_else(String::new, |d| d.message().to_string()),
+                None => {
+                    let kind =
+                        std::iter::successors(Some(e as &(dyn std::error::Error + 'static)), |s| {
+                            s.source()
+                        })
+                        .find_map(|s| s.downcast_ref::<std::io::Error>().map(std::io::Error::kind));
+                    match kind {
+                        Some(ErrorKind::ConnectionRefused) => "connection refused".to_string(),
+                        Some(ErrorKind::NotFound) if info.is_socket() => {
+                            "no server socket there".to_string()
+                        }
+                        _ => strip_target(info, e),
+                    }
+                }
+            },
+            _ => "refused".to_string(),
         }
     }
 
@@ -629,7 +760,7 @@ impl Failure {
                 ),
                 "check the host and port and that no firewall drops the packets; PGCONNECT_TIMEOUT or connect_timeout=N changes the limit",
             ),
-            Failure::WrongKind(why) => hint(
+            Failure::WrongKind { why, .. } => hint(
                 anyhow::anyhow!("connecting to {target}: {why}"),
                 format!(
                     "target_session_attrs={} asks for another kind of server: list the host that is one, or change target_session_attrs (PGTARGETSESSIONATTRS)",
@@ -660,6 +791,13 @@ impl Failure {
             ),
         }
     }
+}
+
+/// A connection error's explanation without its leading "connecting to HOST:PORT: ".
+fn strip_target(info: &ConnInfo, e: &tokio_postgres::Error) -> String {
+    let text = format!("{:#}", explain_pg(e, info, &info.target(), &info.dbname));
+    let prefix = format!("connecting to {}: ", info.target());
+    text.strip_prefix(&prefix).unwrap_or(&text).to_string()
 }
 
 fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str) -> anyhow::Error {

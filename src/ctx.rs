@@ -183,6 +183,9 @@ impl Ctx {
         }
         self.out.verbose(format!("connecting to {}", info.masked()));
         let db = connect::connect(&info, prompt).await?;
+        for s in &db.skipped {
+            self.out.verbose(format!("passed over {s}"));
+        }
         if db.info.password_source == PasswordSource::Prompt {
             if let Some(p) = &db.info.password {
                 *self.prompted.lock().unwrap_or_else(PoisonError::into_inner) =

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{standby, stderr_of, stdout_of, TestDb};
+use crate::support::{assert_error, standby, stderr_of, stdout_of, TestDb};
 
 #[test]
 fn replication_on_the_primary_lists_the_standby_and_on_the_standby_its_lag() {
@@ -184,5 +184,33 @@ fn a_host_list_with_read_write_reaches_the_primary_whichever_comes_first() {
         .args(["partitions", "rotate", "-v"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    // -v names the host passed over, why, and what it cost.
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("passed over "))
+        .unwrap_or_else(|| panic!("no line for the standby passed over: {err}"));
+    assert!(line.contains(&standby_host), "{line}");
+    assert!(
+        line.contains("read-only") && line.ends_with(" ms)"),
+        "{line}"
+    );
+
+    // Only standbys listed: every host answered; each is named with what it is, and the hint
+    // says a failover may be under way.
+    let standbys = format!(
+        "host={standby_host},{standby_host} port=5432,5432 user=postgres dbname={} target_session_attrs=read-write",
+        db.name
+    );
+    let out = db
+        .promail()
+        .env("DATABASE_URL", &standbys)
+        .args(["partitions", "rotate"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "no server could be used among the 2 hosts listed");
+    assert!(!err.contains("no host answered"), "{err}");
+    assert_eq!(err.matches("read-only").count(), 2, "{err}");
+    assert!(err.contains("hint: ") && err.contains("failover"), "{err}");
 }
