@@ -599,3 +599,116 @@ fn a_closed_stderr_is_no_crash() {
     std::fs::remove_file(&rc).unwrap();
     assert_eq!(code.trim(), "2", "exit code with stderr closed");
 }
+
+/// A TCP port on 127.0.0.1 forwarding every connection to the test server's Unix socket (the
+/// test cluster listens on its socket only), for tests that need a TCP session.
+fn tcp_to_socket(socket: std::path::PathBuf) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for tcp in listener.incoming().flatten() {
+            let Ok(unix) = std::os::unix::net::UnixStream::connect(&socket) else {
+                continue;
+            };
+            let (mut tcp_r, mut unix_w) = (tcp.try_clone().unwrap(), unix.try_clone().unwrap());
+            let (mut unix_r, mut tcp_w) = (unix, tcp);
+            std::thread::spawn(move || std::io::copy(&mut tcp_r, &mut unix_w));
+            std::thread::spawn(move || std::io::copy(&mut unix_r, &mut tcp_w));
+        }
+    });
+    port
+}
+
+/// The keepalive timer of promail's TCP session to 127.0.0.1:`port`, in seconds, as `ss -o`
+/// shows it (`timer:(keepalive,6.9sec,0)`, `timer:(keepalive,119min,0)`), once the session
+/// exists and its startup packets are acknowledged; None when it shows none for two seconds.
+fn keepalive_timer(port: u16) -> Option<f64> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut seen: Option<std::time::Instant> = None;
+    loop {
+        let out = std::process::Command::new("ss")
+            .args(["-tnoH", "state", "established", "dst"])
+            .arg(format!("127.0.0.1:{port}"))
+            .output()
+            .expect("running ss (iproute2)");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if let Some(t) = text.split("timer:(keepalive,").nth(1) {
+            let value = t.split(',').next().unwrap();
+            let (n, unit) = value.split_at(value.find(|c: char| c.is_alphabetic()).unwrap());
+            let n: f64 = n.parse().unwrap();
+            return Some(match unit {
+                // iproute2 6.1 prints seconds with a fraction as "6.284ms", whole ms as "532ms".
+                "ms" if n.fract() != 0.0 || value.contains('.') => n,
+                "ms" => n / 1000.0,
+                "sec" => n,
+                "min" => n * 60.0,
+                other => panic!("unit {other} in {text}"),
+            });
+        }
+        if !text.trim().is_empty() {
+            let since = *seen.get_or_insert_with(std::time::Instant::now);
+            if since.elapsed() > Duration::from_secs(2) {
+                return None;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no session to 127.0.0.1:{port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn keepalives_are_set_on_the_socket_as_libpq_sets_them() {
+    let db = TestDb::new("keepalives");
+    let info = promail::conninfo::resolve(Some(&db.conn), &promail::conninfo::ProcessEnv).unwrap();
+    let socket = std::path::Path::new(&info.hosts[0]).join(format!(".s.PGSQL.{}", info.ports[0]));
+    // A session that stays open: the connections report, every 30 s.
+    let watch = |extra: &str| {
+        let port = tcp_to_socket(socket.clone());
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_promail"))
+            .args(["monitor", "connections", "--watch", "30"])
+            .env(
+                "DATABASE_URL",
+                format!(
+                    "host=127.0.0.1 port={port} user={} dbname={} sslmode=disable {extra}",
+                    info.user, db.name
+                ),
+            )
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let timer = keepalive_timer(port);
+        (child, timer)
+    };
+    // keepalives_idle: the first probe after 7 s of silence (psql's socket shows the same).
+    let (mut child, timer) = watch("keepalives_idle=7 keepalives_interval=3 keepalives_count=2");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let t = timer.expect("a keepalive timer on the socket");
+    assert!(
+        t > 0.0 && t <= 7.0,
+        "keepalive in {t} s, not within keepalives_idle=7"
+    );
+    // libpq's default: keepalives on, with the system's idle time (net.ipv4.tcp_keepalive_time).
+    let system: f64 = std::fs::read_to_string("/proc/sys/net/ipv4/tcp_keepalive_time")
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let (mut child, timer) = watch("");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let t = timer.expect("a keepalive timer on the socket by default");
+    assert!(
+        t > 7.0 && t <= system,
+        "default keepalive in {t} s, system {system} s"
+    );
+    // keepalives=0: none.
+    let (mut child, timer) = watch("keepalives=0");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(timer, None);
+}
