@@ -505,7 +505,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__backup__subcmd__create)
-            opts="-W -q -v -h -V --critical --dir --jobs --compress --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --critical --dir --jobs --compress --lock-timeout --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,6 +520,10 @@ _promail() {
                     return 0
                     ;;
                 --compress)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -820,6 +820,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
             cand --jobs 'Directory format (`NAME.dir`), dumped by N parallel jobs (each one a session)'
             cand --compress 'pg_dump''s compression: a level 0-9 (gzip; pg_dump''s default is 6), or on pg_dump 16+ METHOD[:LEVEL] with METHOD gzip, lz4, zstd or none. Measured (docs/BENCHMARKS.md): 1 is about 3.5 times faster than 6 for an archive 40 % larger; 9 saves 1-2 % for half again the time'
+            cand --lock-timeout 'Longest wait for each table''s lock (the row counts, and pg_dump''s --lock-wait-timeout): a table held under an exclusive lock (a migration, VACUUM FULL) fails the backup instead of holding it up without end'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --critical 'Only the tables users, emails and templates (the seed''s critical backup)'

@@ -17,7 +17,7 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, SubsecRound, Utc};
@@ -46,6 +46,8 @@ pub struct Options {
     pub jobs: Option<u32>,
     /// pg_dump's `--compress` (a level, or `method[:detail]` on pg_dump 16+).
     pub compress: Option<String>,
+    /// Longest wait for a table's lock, in the snapshot session and in pg_dump.
+    pub lock_timeout: Duration,
 }
 
 /// What was written.
@@ -276,6 +278,10 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
         .await
         .pg()
         .context("starting the snapshot")?;
+    let lock_ms = opts.lock_timeout.as_millis().max(1);
+    db.batch_execute(&format!("SET LOCAL lock_timeout = {lock_ms}"))
+        .await
+        .pg()?;
     let snapshot: String = db
         .query_one("SELECT pg_export_snapshot()", &[])
         .await
@@ -292,7 +298,8 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
 
     let mut cmd = command(&tools.pg_dump(), &db.info);
     cmd.arg("--no-password")
-        .arg(format!("--snapshot={snapshot}"));
+        .arg(format!("--snapshot={snapshot}"))
+        .arg(format!("--lock-wait-timeout={lock_ms}ms"));
     if let Some(j) = opts.jobs {
         cmd.args(["--format=directory", &format!("--jobs={j}")])
             .arg("--file")
@@ -374,6 +381,9 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
             if words.is_empty() {
                 bail!("pg_dump {how}");
             }
+            if words.contains("could not obtain lock") {
+                return Err(lock_hint(anyhow!("pg_dump {how}: {words}")));
+            }
             bail!("pg_dump {how}: {words}");
         }
         Ok(written)
@@ -451,6 +461,14 @@ fn progress(out: &Output, total: i64, directory: bool) -> Option<indicatif::Prog
     Some(bar)
 }
 
+/// A table's lock not obtained within --lock-timeout: what to do about it.
+fn lock_hint(e: anyhow::Error) -> anyhow::Error {
+    crate::error::hint(
+        e,
+        "another session holds the table under an exclusive lock (`promail monitor locks` shows which); retry when it is done, or wait longer with --lock-timeout",
+    )
+}
+
 /// Exact row counts, table by table, in the session's snapshot.
 async fn count_rows(db: &Db, tables: &[(String, String)]) -> Result<BTreeMap<String, i64>> {
     let mut counts = BTreeMap::new();
@@ -462,7 +480,11 @@ async fn count_rows(db: &Db, tables: &[(String, String)]) -> Result<BTreeMap<Str
             )
             .await
             .pg()
-            .with_context(|| format!("counting the rows of {s}.{t}"))?
+            .with_context(|| format!("counting the rows of {s}.{t}"))
+            .map_err(|e| match crate::pg::sqlstate(&e).as_deref() {
+                Some("55P03") => lock_hint(e),
+                _ => e,
+            })?
             .get(0);
         counts.insert(format!("{s}.{t}"), n);
     }

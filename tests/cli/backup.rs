@@ -1037,3 +1037,23 @@ fn restore_on_a_terminal_asks_for_the_database_name_typed() {
     assert_eq!(done.code, Some(0), "{}", done.text);
     assert_eq!(count(&db, "users"), users);
 }
+
+#[test]
+fn backup_create_gives_up_on_a_table_locked_exclusively_after_its_lock_timeout() {
+    let db = seeded("backup_lock_timeout");
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = Blocker::new(&db);
+    let out = promail_std(&db.conn)
+        .args(["backup", "create", "--lock-timeout", "1s", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    drop(blocker);
+    let err = assert_error(&out, 1, "lock");
+    assert!(err.contains("users"), "names the table: {err}");
+    assert!(
+        err.contains("hint: ") && err.contains("--lock-timeout"),
+        "{err}"
+    );
+    assert_eq!(files(dir.path()), vec![".promail-backup.lock".to_string()]);
+}

@@ -40,6 +40,12 @@ pub struct CreateArgs {
     /// the time
     #[arg(long, value_name = "LEVEL|METHOD[:LEVEL]")]
     pub compress: Option<String>,
+
+    /// Longest wait for each table's lock (the row counts, and pg_dump's --lock-wait-timeout):
+    /// a table held under an exclusive lock (a migration, VACUUM FULL) fails the backup instead
+    /// of holding it up without end
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::duration::parse)]
+    pub lock_timeout: std::time::Duration,
 }
 
 pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
@@ -60,6 +66,7 @@ pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
         dir,
         jobs: args.jobs,
         compress: args.compress.clone(),
+        lock_timeout: args.lock_timeout,
     };
     let done = create::create(&db, &tools, &opts, &ctx.out).await?;
     let m = &done.manifest;
