@@ -807,7 +807,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db__subcmd__baseline)
-            opts="-W -q -v -h --version --lock-wait --migrations-dir --database-url --local --password --color --quiet --verbose --help"
+            opts="-W -q -v -h --version --lock-wait --sync-wait --migrations-dir --database-url --local --password --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -818,6 +818,10 @@ _promail() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sync-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -979,7 +983,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db__subcmd__migrate)
-            opts="-W -q -v -h -V --dry-run --target --lock-wait --lock-timeout --statement-timeout --retries --migrations-dir --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --dry-run --target --lock-wait --lock-timeout --statement-timeout --retries --sync-wait --migrations-dir --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1002,6 +1006,10 @@ _promail() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sync-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -86,6 +86,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --lock-timeout 'lock_timeout of the migration session: a statement waiting longer for a lock gives up (and is retried) instead of queueing behind a long transaction and blocking the application (e.g. 500ms, 5s)'
             cand --statement-timeout 'statement_timeout of the migration session (e.g. 30min, 1h; 0 = none)'
             cand --retries 'How many times a migration is retried after a lock timeout, with a growing pause'
+            cand --sync-wait 'Longest wait of each commit for the server''s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only'
             cand --migrations-dir 'migrations-dir'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
@@ -123,6 +124,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;db;baseline'= {
             cand --version 'The last version the database already has (1 = the seed schema)'
             cand --lock-wait 'How long to wait for another migration run to finish before giving up'
+            cand --sync-wait 'Longest wait of each commit for the server''s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only'
             cand --migrations-dir 'migrations-dir'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'

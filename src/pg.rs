@@ -198,3 +198,62 @@ mod tests {
         assert_eq!(literal("a\\b"), "E'a\\\\b'");
     }
 }
+
+/// After this long, a COMMIT still under way is said to be waiting for the synchronous standbys.
+const SYNC_WAIT_NOTICE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Why a [`commit_within`] did not simply succeed.
+pub enum CommitError {
+    /// The COMMIT failed: nothing was committed.
+    Pg(tokio_postgres::Error),
+    /// Committed on this server, but the synchronous standbys did not confirm it in time: the
+    /// whole message, with its hint.
+    Unconfirmed(anyhow::Error),
+}
+
+/// Runs `commit` (a COMMIT of the transaction open on the session `cancel` belongs to). A
+/// commit waits for the synchronous standbys the server is configured with
+/// (`synchronous_standby_names`, with `synchronous_commit` on or above): past a second promail
+/// says so; past `limit` it cancels the wait. PostgreSQL then ends the COMMIT with success and
+/// the warning that the transaction has already committed locally but might not have been
+/// replicated to the standby: the only point where a COMMIT can be cancelled is that wait, so a
+/// success after the cancel means exactly that, and it is reported as
+/// [`CommitError::Unconfirmed`] (a rerun finds the work done).
+pub async fn commit_within<F>(
+    commit: F,
+    cancel: tokio_postgres::CancelToken,
+    limit: std::time::Duration,
+    doing: &str,
+) -> Result<(), CommitError>
+where
+    F: std::future::Future<Output = Result<(), tokio_postgres::Error>>,
+{
+    let started = std::time::Instant::now();
+    tokio::pin!(commit);
+    if let Ok(result) = tokio::time::timeout(SYNC_WAIT_NOTICE.min(limit), &mut commit).await {
+        return result.map_err(CommitError::Pg);
+    }
+    if limit > SYNC_WAIT_NOTICE {
+        ewriteln!(
+            "warning: {doing}: the COMMIT has waited {} s for the synchronous standby to confirm it; giving up the wait after {} s (--sync-wait)",
+            SYNC_WAIT_NOTICE.as_secs(),
+            limit.as_secs()
+        );
+        let rest = limit.saturating_sub(SYNC_WAIT_NOTICE);
+        if let Ok(result) = tokio::time::timeout(rest, &mut commit).await {
+            return result.map_err(CommitError::Pg);
+        }
+    }
+    let _ = cancel.cancel_query(tokio_postgres::NoTls).await;
+    commit.await.map_err(CommitError::Pg)?;
+    Err(CommitError::Unconfirmed(crate::error::hint(
+        anyhow::anyhow!(
+            "{doing}: committed on this server, but not confirmed by its synchronous standby within {:.0} s: PostgreSQL says the transaction has already committed locally, but might not have been replicated to the standby",
+            started.elapsed().as_secs_f64()
+        ),
+        UNCONFIRMED_HINT,
+    )))
+}
+
+/// The hint of a commit its synchronous standbys did not confirm.
+pub const UNCONFIRMED_HINT: &str = "check the synchronous standbys (`promail monitor replication`, synchronous_standby_names); a failover now could lose this change, which the next run would redo";

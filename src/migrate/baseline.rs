@@ -22,6 +22,7 @@ pub async fn baseline<'a>(
     known: &'a [Migration],
     version: i32,
     lock_wait: Duration,
+    sync_wait: Duration,
 ) -> Result<Vec<&'a Migration>> {
     if !known.iter().any(|m| m.version == version) {
         return Err(hint(
@@ -81,10 +82,17 @@ pub async fn baseline<'a>(
             return Err(e);
         }
     }
-    db.batch_execute("COMMIT")
-        .await
-        .pg()
-        .context("recording the baseline")?;
+    crate::pg::commit_within(
+        db.batch_execute("COMMIT"),
+        db.cancel_token(),
+        sync_wait,
+        "recording the baseline",
+    )
+    .await
+    .map_err(|e| match e {
+        crate::pg::CommitError::Pg(e) => crate::pg::err(e).context("recording the baseline"),
+        crate::pg::CommitError::Unconfirmed(e) => e,
+    })?;
     lock::release(&lock_db, Key::Migrate).await?;
     Ok(adopted)
 }

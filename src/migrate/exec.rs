@@ -270,7 +270,12 @@ impl Runner<'_> {
         loop {
             let started = Instant::now();
             match self.once(m, stmts, started).await {
-                Ok(()) => return Ok(started.elapsed()),
+                Ok(None) => return Ok(started.elapsed()),
+                // Committed, and recorded: not to be rolled back or retried.
+                Ok(Some(unconfirmed)) => {
+                    self.needs_history.set(false);
+                    return Err(unconfirmed);
+                }
                 Err(f) => {
                     let _ = self.db.batch_execute("ROLLBACK").await;
                     if f.lock_timeout() && attempt < self.opts.retries {
@@ -289,7 +294,7 @@ impl Runner<'_> {
         m: &Migration,
         stmts: &[Statement],
         started: Instant,
-    ) -> Result<(), Failure> {
+    ) -> Result<Option<anyhow::Error>, Failure> {
         self.db
             .batch_execute("BEGIN")
             .await
@@ -305,12 +310,21 @@ impl Runner<'_> {
         history::record(self.db, m, Some(elapsed_ms(started)), Kind::Applied)
             .await
             .map_err(|e| Failure::other(&e))?;
-        self.db
-            .batch_execute("COMMIT")
-            .await
-            .map_err(|e| Failure::pg(&e, m, None))?;
-        self.needs_history.set(false);
-        Ok(())
+        let committed = crate::pg::commit_within(
+            self.db.batch_execute("COMMIT"),
+            self.db.cancel_token(),
+            self.opts.sync_wait,
+            &format!("migration {}", m.file),
+        )
+        .await;
+        match committed {
+            Ok(()) => {
+                self.needs_history.set(false);
+                Ok(None)
+            }
+            Err(crate::pg::CommitError::Unconfirmed(e)) => Ok(Some(e)),
+            Err(crate::pg::CommitError::Pg(e)) => Err(Failure::pg(&e, m, None)),
+        }
     }
 
     async fn statement(&self, m: &Migration, s: &Statement) -> Result<(), Failure> {

@@ -37,6 +37,8 @@ pub struct Options {
     pub target: Option<i32>,
     /// Print what would run; change nothing.
     pub dry_run: bool,
+    /// Longest wait of each commit for the synchronous standbys ([`crate::pg::commit_within`]).
+    pub sync_wait: Duration,
 }
 
 impl Default for Options {
@@ -48,6 +50,7 @@ impl Default for Options {
             retries: 3,
             target: None,
             dry_run: false,
+            sync_wait: Duration::from_secs(30),
         }
     }
 }

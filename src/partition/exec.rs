@@ -479,46 +479,20 @@ async fn begin(client: &Client, settings: &Settings) -> Result<(), Fail> {
     Ok(())
 }
 
-/// After this long, a COMMIT still under way is said to be waiting for the synchronous standbys.
-const SYNC_WAIT_NOTICE: Duration = Duration::from_secs(1);
-
-/// Commits the transaction open on `client`. A commit waits for the synchronous standbys the
-/// server is configured with (`synchronous_standby_names`, with `synchronous_commit` on or
-/// above): past a second promail says so; past `limit` it cancels the wait. PostgreSQL then
-/// ends the COMMIT with success and the warning that the transaction has already committed
-/// locally but might not have been replicated to the standby: the only point where a COMMIT
-/// can be cancelled is that wait, so a success after the cancel means exactly that, and the
-/// action fails with those words (a rerun finds it done).
+/// Commits the transaction open on `client`, waiting at most `limit` for the synchronous
+/// standbys to confirm it ([`pg::commit_within`]).
 async fn commit(client: &Client, limit: Duration, doing: &str) -> Result<(), Fail> {
-    let started = std::time::Instant::now();
-    let commit = client.batch_execute("COMMIT");
-    tokio::pin!(commit);
-    if let Ok(result) = tokio::time::timeout(SYNC_WAIT_NOTICE.min(limit), &mut commit).await {
-        return result.map_err(Fail::Pg);
-    }
-    if limit > SYNC_WAIT_NOTICE {
-        ewriteln!(
-            "warning: {doing}: the COMMIT has waited {} s for the synchronous standby to confirm it; giving up the wait after {} s (--sync-wait)",
-            SYNC_WAIT_NOTICE.as_secs(),
-            limit.as_secs()
-        );
-        let rest = limit.saturating_sub(SYNC_WAIT_NOTICE);
-        if let Ok(result) = tokio::time::timeout(rest, &mut commit).await {
-            return result.map_err(Fail::Pg);
-        }
-    }
-    let _ = client
-        .cancel_token()
-        .cancel_query(tokio_postgres::NoTls)
-        .await;
-    commit.await.map_err(Fail::Pg)?;
-    Err(Fail::Final(hint(
-        anyhow!(
-            "{doing}: committed on this server, but not confirmed by its synchronous standby within {:.0} s: PostgreSQL says the transaction has already committed locally, but might not have been replicated to the standby",
-            started.elapsed().as_secs_f64()
-        ),
-        "check the synchronous standbys (`promail monitor replication`, synchronous_standby_names); a failover now could lose this change, which the next run would redo",
-    )))
+    pg::commit_within(
+        client.batch_execute("COMMIT"),
+        client.cancel_token(),
+        limit,
+        doing,
+    )
+    .await
+    .map_err(|e| match e {
+        pg::CommitError::Pg(e) => Fail::Pg(e),
+        pg::CommitError::Unconfirmed(e) => Fail::Final(e),
+    })
 }
 
 async fn apply_once(

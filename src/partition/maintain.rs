@@ -81,14 +81,10 @@ pub struct Summary {
 /// fresh database is partitioned at once. Takes the
 /// same advisory lock as `partitions rotate` (on a session of its own); sets `DateStyle` and
 /// `lock_timeout` on `db`. Returns the number of changes.
-pub async fn ensure_partitions(db: &Db, out: &Output) -> Result<usize> {
-    let s = run(
-        db,
-        out,
-        Job::Rotate { retention: false },
-        &Options::default(),
-    )
-    .await?;
+pub async fn ensure_partitions(db: &Db, out: &Output, sync_wait: Duration) -> Result<usize> {
+    let mut opts = Options::default();
+    opts.exec.sync_wait = sync_wait;
+    let s = run(db, out, Job::Rotate { retention: false }, &opts).await?;
     Ok(s.changes)
 }
 

@@ -51,6 +51,9 @@ fn a_commit_the_synchronous_standby_never_confirms_fails_the_run_and_says_so() {
         .clone()
         .unwrap();
     sql_on(&url, &format!("DROP TABLE {newest}"));
+    // A database still to migrate (made while commits are still local).
+    sql_on(&url, "CREATE DATABASE fresh");
+    let fresh = cluster.0.conninfo("fresh").unwrap();
     // A synchronous standby that is not there: every commit waits for it.
     sql_on(
         &url,
@@ -85,4 +88,39 @@ fn a_commit_the_synchronous_standby_never_confirms_fails_the_run_and_says_so() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stderr_of(&out).is_empty(), "{}", stderr_of(&out));
+
+    // db migrate: the first migration's commit is not confirmed; the run stops there, saying
+    // so, and the migration is recorded (committed here), so that the rerun goes on after it.
+    let out = promail()
+        .env("DATABASE_URL", &fresh)
+        .args(["db", "migrate", "--sync-wait", "2s"])
+        .output()
+        .unwrap();
+    let err = crate::support::assert_error(&out, 1, "not confirmed by its synchronous standby");
+    assert!(
+        err.contains("migration 0001_"),
+        "names the migration: {err}"
+    );
+    assert!(err.contains("committed locally"), "{err}");
+    let local = |args: &[&str]| {
+        promail()
+            .env("DATABASE_URL", &fresh)
+            .env("PGOPTIONS", "-c synchronous_commit=local")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let applied = sql_on(
+        &fresh,
+        "SELECT string_agg(version::text, ',' ORDER BY version) FROM promail.schema_migrations",
+    );
+    assert_eq!(
+        applied[0][0].as_deref(),
+        Some("1"),
+        "only the first is recorded"
+    );
+    let out = local(&["db", "migrate", "-q"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = local(&["db", "status", "--check"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
 }

@@ -1264,7 +1264,7 @@ fn ensure_partitions_premakes_without_retention() {
     let out = promail::output::Output::new(promail::output::ColorChoice::Never, true, 0);
     let changes = crate::support::block_on(async {
         let conn = db.connect().await;
-        promail::partition::ensure_partitions(&conn, &out)
+        promail::partition::ensure_partitions(&conn, &out, std::time::Duration::from_secs(30))
             .await
             .unwrap()
     });

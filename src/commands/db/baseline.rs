@@ -6,7 +6,7 @@ use clap::Args;
 use crate::ctx::Ctx;
 use crate::migrate;
 
-use super::migrate::{LockWaitArgs, SourceArgs};
+use super::migrate::{LockWaitArgs, SourceArgs, SyncWaitArgs};
 
 /// Records the migrations up to --version as applied without running them, for a database
 /// created by hand from the seed; `promail db migrate` then applies the later ones.
@@ -24,13 +24,23 @@ pub struct BaselineArgs {
     pub lock_wait: LockWaitArgs,
 
     #[command(flatten)]
+    pub sync_wait: SyncWaitArgs,
+
+    #[command(flatten)]
     pub source: SourceArgs,
 }
 
 pub async fn run(args: &BaselineArgs, ctx: &Ctx) -> Result<()> {
     ctx.will_write();
     let known = args.source.source().load()?;
-    let adopted = migrate::baseline(ctx, &known, args.version, args.lock_wait.lock_wait).await?;
+    let adopted = migrate::baseline(
+        ctx,
+        &known,
+        args.version,
+        args.lock_wait.lock_wait,
+        args.sync_wait.sync_wait,
+    )
+    .await?;
     for m in &adopted {
         ctx.out
             .info(format!("recorded {} as baseline (not run)", m.label()));

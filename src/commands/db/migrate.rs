@@ -68,6 +68,9 @@ pub struct MigrateArgs {
     pub retries: u32,
 
     #[command(flatten)]
+    pub sync_wait: SyncWaitArgs,
+
+    #[command(flatten)]
     pub source: SourceArgs,
 }
 
@@ -83,6 +86,16 @@ pub struct LockWaitArgs {
         value_name = "DURATION"
     )]
     pub lock_wait: Duration,
+}
+
+/// `--sync-wait`: the bounded wait of each commit for the synchronous standbys.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct SyncWaitArgs {
+    /// Longest wait of each commit for the server's synchronous standbys to confirm it; then
+    /// the wait is cancelled and the command fails, saying the change is committed on the
+    /// primary only
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = duration::parse, env = "PROMAIL_SYNC_WAIT")]
+    pub sync_wait: Duration,
 }
 
 /// The hidden `--migrations-dir` (tests and development): read `NNNN_name.sql` files from a
@@ -113,6 +126,7 @@ pub async fn run(args: &MigrateArgs, ctx: &Ctx) -> Result<()> {
         retries: args.retries,
         target: args.target,
         dry_run: args.dry_run,
+        sync_wait: args.sync_wait.sync_wait,
     };
     let outcome = migrate::migrate(ctx, &known, &opts).await?;
     if !args.dry_run {
@@ -147,7 +161,7 @@ pub async fn run(args: &MigrateArgs, ctx: &Ctx) -> Result<()> {
         }
         crate::partition::maintain::ensure_partitions_dry_run(&db, &ctx.out).await
     } else if has_policies {
-        crate::partition::maintain::ensure_partitions(&db, &ctx.out)
+        crate::partition::maintain::ensure_partitions(&db, &ctx.out, args.sync_wait.sync_wait)
             .await
             .map(|_| ())
     } else {
