@@ -176,29 +176,6 @@ pub fn literal(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn context_frames_and_statement_lines() {
-        assert_eq!(
-            one_line_context(
-                "SQL statement \"DELETE FROM login_history\n    WHERE login_time < now()\"\nPL/pgSQL function cleanup_old_logs() line 3 at SQL statement"
-            ),
-            "SQL statement \"DELETE FROM login_history WHERE login_time < now()\"; PL/pgSQL function cleanup_old_logs() line 3 at SQL statement"
-        );
-    }
-
-    #[test]
-    fn quoting() {
-        assert_eq!(ident("login_history_2024_01"), "\"login_history_2024_01\"");
-        assert_eq!(ident("we\"ird"), "\"we\"\"ird\"");
-        assert_eq!(literal("it's"), "'it''s'");
-        assert_eq!(literal("a\\b"), "E'a\\\\b'");
-    }
-}
-
 /// After this long, a COMMIT still under way is said to be waiting for the synchronous standbys.
 const SYNC_WAIT_NOTICE: std::time::Duration = std::time::Duration::from_secs(1);
 
@@ -257,3 +234,26 @@ where
 
 /// The hint of a commit its synchronous standbys did not confirm.
 pub const UNCONFIRMED_HINT: &str = "check the synchronous standbys (`promail monitor replication`, synchronous_standby_names); a failover now could lose this change, which the next run would redo";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_frames_and_statement_lines() {
+        assert_eq!(
+            one_line_context(
+                "SQL statement \"DELETE FROM login_history\n    WHERE login_time < now()\"\nPL/pgSQL function cleanup_old_logs() line 3 at SQL statement"
+            ),
+            "SQL statement \"DELETE FROM login_history WHERE login_time < now()\"; PL/pgSQL function cleanup_old_logs() line 3 at SQL statement"
+        );
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(ident("login_history_2024_01"), "\"login_history_2024_01\"");
+        assert_eq!(ident("we\"ird"), "\"we\"\"ird\"");
+        assert_eq!(literal("it's"), "'it''s'");
+        assert_eq!(literal("a\\b"), "E'a\\\\b'");
+    }
+}
