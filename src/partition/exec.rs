@@ -26,8 +26,11 @@
 //!   REPEATABLE READ transaction whose snapshot predates the move would see the moved rows in
 //!   neither place. The DELETE keeps them visible to it in DEFAULT.
 //! * Drop / detach: a cheap check that the partition holds no row at or after the retention
-//!   cutoff (the bounds guarantee it; this is a safety net), then `DROP TABLE` (which detaches
-//!   it under the same locks), or `DETACH PARTITION` when the policy keeps detached tables. (`DETACH … CONCURRENTLY` is refused while
+//!   cutoff (the bounds guarantee it; this is a safety net), then, for a drop, `TRUNCATE` in a
+//!   transaction that locks only the partition (its files go as it commits) and `DROP TABLE`
+//!   (which detaches it under the same locks, ACCESS EXCLUSIVE on the parent, for the few
+//!   milliseconds an empty table takes), or `DETACH PARTITION` when the policy keeps detached
+//!   tables. (`DETACH … CONCURRENTLY` is refused while
 //!   the table has a DEFAULT partition, so the detach is the plain one, under `lock_timeout`.)
 //! * Rows in DEFAULT of a period past retention: deleted (action drop), or moved into the
 //!   period's table outside the partitioned table, made for them or already there from an
@@ -214,6 +217,11 @@ pub async fn apply(
     settings: &Settings,
 ) -> Result<Outcome> {
     let what = doing(action);
+    if let Action::Drop(p) = action {
+        empty_before_drop(client, target, std::slice::from_ref(p), settings, &what)
+            .await
+            .map_err(|f| f.into_error(&what))?;
+    }
     // Rows of the moved range inserted into DEFAULT meanwhile: the attach saw them; again.
     let retry_check = matches!(action, Action::MoveFromDefault { .. });
     let once = || apply_once(client, target, action);
@@ -1048,6 +1056,9 @@ pub async fn retire_all(
             target.policy.table,
         ),
     };
+    empty_before_drop(client, target, partitions, settings, &what)
+        .await
+        .map_err(|f| f.into_error(&what))?;
     let before_commit = &before_commit;
     let lock_parent = format!(
         "LOCK TABLE ONLY {} IN ACCESS EXCLUSIVE MODE",
@@ -1076,6 +1087,42 @@ pub async fn retire_all(
     )
     .await
     .map_err(|f| f.into_error(&what))
+}
+
+/// Empties partitions about to be dropped (`TRUNCATE`, after the same check of their bounds
+/// as the drop), in a transaction of their own that locks only them, not their table. A
+/// transaction that drops or truncates a table removes its files as it commits, before it
+/// releases its locks: measured here, 280 ms for a 473 MB partition. Done by the `DROP TABLE`,
+/// which locks the parent, every insert into the table would wait that long; done by the
+/// `TRUNCATE`, only the readers of those old partitions do, and the drop that follows removes
+/// empty files in a few milliseconds. Interrupted between the two, the partitions stay
+/// attached and empty, and the next run drops them.
+async fn empty_before_drop(
+    client: &Client,
+    target: &Target<'_>,
+    partitions: &[Partition],
+    settings: &Settings,
+    what: &str,
+) -> Result<(), Fail> {
+    let once = || async move {
+        for chunk in partitions.chunks(RETIRE_CHUNK) {
+            refuse_newer(client, target, chunk).await?;
+            let names: Vec<String> = chunk.iter().map(|p| qualified(&p.name)).collect();
+            client
+                .batch_execute(&format!("TRUNCATE TABLE {}", names.join(", ")))
+                .await?;
+        }
+        Ok(())
+    };
+    retrying(
+        client,
+        settings,
+        &[&target.policy.table],
+        what,
+        false,
+        once,
+    )
+    .await
 }
 
 /// Partitions per query and per statement in [`retire_all`].
