@@ -1114,15 +1114,7 @@ async fn empty_before_drop(
         }
         Ok(())
     };
-    retrying(
-        client,
-        settings,
-        &[&target.policy.table],
-        what,
-        false,
-        once,
-    )
-    .await
+    retrying(client, settings, &[&target.policy.table], what, false, once).await
 }
 
 /// Partitions per query and per statement in [`retire_all`].

@@ -721,14 +721,41 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         }
     }
 
-    // 3. Retention, one partition at a time (each DETACH holds ACCESS EXCLUSIVE on the parent).
+    // 3. Retention, one partition at a time (each DETACH holds ACCESS EXCLUSIVE on the parent),
+    //    but the drops of a table together: emptied in one transaction that locks only them,
+    //    then dropped in one that locks the parent for a few milliseconds (exec::retire_all).
     for w in &mut works {
         if w.failed {
             continue;
         }
         let target = w.target();
         let mut emptied = false;
-        for action in w.actions.iter().filter(|a| is_retention(a)) {
+        let drops: Vec<crate::partition::plan::Partition> = w
+            .actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Drop(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        if drops.len() > 1 {
+            match exec::retire_all(db, &target, &drops, &opts.exec, || {}).await {
+                Ok(()) => {
+                    for p in drops.iter().cloned() {
+                        summary.changes += report(out, &target, &Action::Drop(p), &Outcome::Done);
+                    }
+                }
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            }
+        }
+        for action in w
+            .actions
+            .iter()
+            .filter(|a| is_retention(a) && !(drops.len() > 1 && matches!(a, Action::Drop(_))))
+        {
             match exec::apply(db, &target, action, &opts.exec).await {
                 Ok(outcome) => {
                     emptied |= matches!(outcome, Outcome::Deleted(n) | Outcome::Moved(n) if n > 0);
