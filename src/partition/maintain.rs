@@ -345,21 +345,20 @@ fn name_taken(target: &Target<'_>, action: &Action, is_partition: bool) -> anyho
     )
 }
 
-/// Warns about the DEFAULT rows this run leaves where they are (exit status unchanged): one
-/// line per period overlapping a hand-made partition, one line per table for expired rows kept
-/// because the policy detaches.
-fn warn_stuck(
-    out: &Output,
+/// The DEFAULT rows this run leaves where they are (exit status unchanged): one line per
+/// period overlapping a hand-made partition.
+fn stuck_notes(
     policy: &crate::partition::plan::Policy,
     default: &str,
     stuck: &[crate::partition::plan::Stuck],
     estimated: bool,
-) {
+) -> Vec<String> {
     let table = &policy.table;
     let about = if estimated { "≈" } else { "" };
-    for s in stuck {
-        match &s.reason {
-            StuckReason::Overlaps(other) => out.warn(format!(
+    stuck
+        .iter()
+        .map(|s| match &s.reason {
+            StuckReason::Overlaps(other) => format!(
                 "{table}: {about}{} rows of [{}, {}) stay in {default}: the period overlaps partition {other}, \
                  so rotate cannot make its partition; create a partition for the rest of the period \
                  (`promail partitions create` cannot: use CREATE TABLE … PARTITION OF {table} FOR VALUES …) \
@@ -367,45 +366,257 @@ fn warn_stuck(
                 s.rows,
                 fmt_ts(s.from),
                 fmt_ts(s.to)
-            )),
-        }
-    }
+            ),
+        })
+        .collect()
 }
 
 /// `partitions create` over periods already past retention: says the next rotate will drop or
 /// detach them (the partitions are still made: a backfill may want them for a while).
-async fn warn_expired_range(
-    db: &Db,
-    out: &Output,
+fn expired_range_note(
     policy: &crate::partition::plan::Policy,
     actions: &[Action],
-    server_now: NaiveDateTime,
-) {
-    let Ok(Some(cutoff)) = policy::cutoff(db, &policy.table, server_now).await else {
-        return;
-    };
+    cutoff: Option<NaiveDateTime>,
+) -> Option<String> {
+    let cutoff = cutoff?;
     let expired: Vec<&str> = actions
         .iter()
         .filter(|a| a.partition().to <= cutoff)
         .map(|a| a.partition().name.as_str())
         .collect();
-    if let (Some(first), Some(last)) = (expired.first(), expired.last()) {
-        let (which, is, them) = if expired.len() == 1 {
-            ((*first).to_string(), "is", "it")
-        } else {
-            (
-                format!("{} partitions ({first} … {last})", expired.len()),
-                "are",
-                "them",
-            )
-        };
-        out.warn(format!(
-            "{}: {which} {is} already past retention ({}): the next `partitions rotate` will {} {them}",
+    let (first, last) = (expired.first()?, expired.last()?);
+    let (which, is, them) = if expired.len() == 1 {
+        ((*first).to_string(), "is", "it")
+    } else {
+        (
+            format!("{} partitions ({first} … {last})", expired.len()),
+            "are",
+            "them",
+        )
+    };
+    Some(format!(
+        "{}: {which} {is} already past retention ({}): the next `partitions rotate` will {} {them}",
+        policy.table,
+        policy.retention.as_deref().unwrap_or(""),
+        policy.action
+    ))
+}
+
+/// What a run reads of one table before planning.
+pub struct Facts<'a> {
+    pub policy: &'a crate::partition::plan::Policy,
+    pub cat: catalog::TableCatalog,
+    /// "Now": `--as-of`, else the server's clock.
+    pub now: NaiveDateTime,
+    /// The retention cutoff: for rotate with retention (at `now`), and for `create` (at the
+    /// server's clock, to warn about periods already past it; None when it cannot be read).
+    pub cutoff: Option<NaiveDateTime>,
+    /// The relations of the schema whose names begin with the table's, read where the plan
+    /// checks that a new partition's name is free (dry runs and `create`).
+    pub names: Vec<String>,
+}
+
+/// Reads what planning `job` for `policy` needs.
+async fn read<'a>(
+    db: &Db,
+    policy: &'a crate::partition::plan::Policy,
+    job: Job,
+    opts: &Options,
+) -> Result<Facts<'a>> {
+    policy.validate()?;
+    let want = Want {
+        default_rows: Some(policy.period),
+        sizes: false,
+        exact_default: opts.exact,
+    };
+    let cat = catalog::read(db, &policy.table, &policy.column, want).await?;
+    let now = opts.as_of.unwrap_or(cat.server_now);
+    // The same cutoff as `partitions list` (never from a date after the server's clock).
+    let cutoff = match job {
+        Job::Rotate { retention: true } => policy::cutoff(db, &policy.table, now).await?,
+        Job::Range { .. } => policy::cutoff(db, &policy.table, cat.server_now)
+            .await
+            .ok()
+            .flatten(),
+        Job::Rotate { retention: false } => None,
+    };
+    let names = if opts.dry_run || matches!(job, Job::Range { .. }) {
+        names_like(db, &policy.table).await?
+    } else {
+        Vec::new()
+    };
+    Ok(Facts {
+        policy,
+        cat,
+        now,
+        cutoff,
+        names,
+    })
+}
+
+/// What planning says, to be printed as it is planned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    Warn(String),
+    Info(String),
+    Verbose(String),
+}
+
+/// One table's plan: plain data, made without a database ([`plan_table`]).
+pub struct TablePlan {
+    pub actions: Vec<Action>,
+    /// The cutoff the executor checks drops against (rotate with retention).
+    pub cutoff: Option<NaiveDateTime>,
+    pub notes: Vec<Note>,
+    /// Tables in the way of new partitions (dry runs and `create`): the run's error.
+    pub in_the_way: Option<anyhow::Error>,
+    /// `create` with names in the way makes nothing of this table.
+    pub stop: bool,
+    /// The dry run's lines for stdout.
+    pub text: String,
+}
+
+/// Plans `job` for one table from what [`read`] found. Pure.
+pub fn plan_table(f: &Facts<'_>, job: Job, dry_run: bool) -> Result<TablePlan> {
+    let (policy, cat, now) = (f.policy, &f.cat, f.now);
+    let mut notes = Vec::new();
+    for odd in cat.odd() {
+        notes.push(Note::Verbose(format!(
+            "{}: partition {} {}; left alone",
             policy.table,
-            policy.retention.as_deref().unwrap_or(""),
-            policy.action
-        ));
+            odd.shown(),
+            if odd.managed() {
+                "has bounds promail does not manage".to_string()
+            } else {
+                format!("is outside schema {}", catalog::SCHEMA)
+            }
+        )));
     }
+    let cutoff = match job {
+        Job::Rotate { retention: true } => f.cutoff,
+        _ => None,
+    };
+    let (existing, foreign) = (cat.ranges(), cat.foreign());
+    let state = State {
+        existing: &existing,
+        foreign: &foreign,
+        default_rows: &cat.default_rows,
+        cutoff,
+    };
+    let default_name = cat
+        .default_partition()
+        .map_or_else(|| default_partition_name(&policy.table), |c| c.name.clone());
+    if let Job::Rotate { .. } = job {
+        if cat.default_partition().is_none() {
+            notes.push(Note::Warn(format!(
+                "{}: no DEFAULT partition: inserts outside the partitions fail; \
+                 create one with CREATE TABLE {} PARTITION OF {} DEFAULT",
+                policy.table,
+                default_partition_name(&policy.table),
+                policy.table
+            )));
+        }
+        notes.extend(
+            stuck_notes(
+                policy,
+                &default_name,
+                &stuck_in_default(policy, &state, now),
+                cat.default_estimated,
+            )
+            .into_iter()
+            .map(Note::Warn),
+        );
+        let (table, col) = (&policy.table, &policy.column);
+        match cat.default_infinite {
+            0 => {}
+            1 => notes.push(Note::Warn(format!(
+                "{table}: 1 row in {default_name} has {col} = infinity or -infinity: \
+                 no partition can hold it, so it stays there; delete or correct it by hand"
+            ))),
+            n => notes.push(Note::Warn(format!(
+                "{table}: {n} rows in {default_name} have {col} = infinity or -infinity: \
+                 no partition can hold them, so they stay there; delete or correct them by hand"
+            ))),
+        }
+    }
+    let actions: Vec<Action> = match job {
+        Job::Rotate { retention: true } => plan_rotate(policy, &state, now),
+        Job::Rotate { retention: false } => {
+            let actions = plan_premake(policy, &state, now);
+            let left = rows_left_in_default(cat, &actions);
+            if left > 0 {
+                notes.push(Note::Verbose(format!(
+                    "{}: {left} rows of other periods stay in {default_name}: \
+                     `promail partitions rotate` moves them, or applies retention to them",
+                    policy.table
+                )));
+            }
+            actions
+        }
+        Job::Range { from, to } => {
+            plan_range(policy, &state, from, to).map_err(|e| usage(e.to_string()))?
+        }
+    };
+    let mut overlapped = 0;
+    if let (Job::Rotate { .. }, Some((from, to))) = (job, premake_window(policy, now)) {
+        // Each night, until someone moves that partition: premake is short meanwhile.
+        for (p, other) in range_overlaps(policy, &state, from, to) {
+            notes.push(Note::Warn(format!(
+                "{}: {p} not premade: it overlaps partition {other}, which has other bounds",
+                policy.table
+            )));
+        }
+    }
+    if let Job::Range { from, to } = job {
+        notes.extend(expired_range_note(policy, &actions, f.cutoff).map(Note::Warn));
+        for (p, other) in range_overlaps(policy, &state, from, to) {
+            overlapped += 1;
+            notes.push(Note::Warn(format!(
+                "{}: {p} not made: it overlaps partition {other}, which has other bounds",
+                policy.table
+            )));
+        }
+    }
+    let mut plan = TablePlan {
+        actions: Vec::new(),
+        cutoff,
+        notes,
+        in_the_way: None,
+        stop: false,
+        text: String::new(),
+    };
+    if actions.is_empty() {
+        plan.notes.push(match job {
+            Job::Range { .. } if !dry_run && overlapped == 0 => Note::Info(format!(
+                "{}: the partitions of that range already exist",
+                policy.table
+            )),
+            _ => Note::Verbose(format!("{}: nothing to do", policy.table)),
+        });
+        return Ok(plan);
+    }
+    // What the run would find in its way: a table of a new partition's name (a partition
+    // detached by retention keeps its name). `create` refuses then, before making anything
+    // (a backfill is made whole or not at all); rotate makes the rest, the nightly premake
+    // matters more.
+    let taken = names_taken(&actions, &f.names);
+    let range = matches!(job, Job::Range { .. });
+    plan.in_the_way = names_in_the_way(&policy.table, &taken, range);
+    if dry_run {
+        for a in &actions {
+            plan.text
+                .push_str(&a.describe_counted(policy, &default_name, cat.default_estimated));
+            if taken.iter().any(|t| *t == a.partition().name) {
+                plan.text.push_str(
+                    "  -- will fail: a table of that name exists and is not this partition",
+                );
+            }
+            plan.text.push('\n');
+        }
+    }
+    plan.stop = range && plan.in_the_way.is_some();
+    plan.actions = actions;
+    Ok(plan)
 }
 
 /// One maintenance run.
@@ -467,175 +678,37 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
     let mut works: Vec<Work> = Vec::new();
     for stored in selected {
         let policy = &stored.policy;
-        if let Err(e) = policy.validate() {
-            errors.push(e);
-            continue;
-        }
-        let want = Want {
-            default_rows: Some(policy.period),
-            sizes: false,
-            exact_default: opts.exact,
-        };
-        let cat = match catalog::read(db, &policy.table, &policy.column, want).await {
-            Ok(c) => c,
+        // Read.
+        let facts = match read(db, policy, job, opts).await {
+            Ok(f) => f,
             Err(e) => {
                 errors.push(e);
                 continue;
             }
         };
-        for odd in cat.odd() {
-            out.verbose(format!(
-                "{}: partition {} {}; left alone",
-                policy.table,
-                odd.shown(),
-                if odd.managed() {
-                    "has bounds promail does not manage".to_string()
-                } else {
-                    format!("is outside schema {}", catalog::SCHEMA)
-                }
-            ));
-        }
-        let now = opts.as_of.unwrap_or(cat.server_now);
-        // The same cutoff as `partitions list` (never from a date after the server's clock).
-        let cutoff = match job {
-            Job::Rotate { retention: true } => match policy::cutoff(db, &policy.table, now).await {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(e);
-                    continue;
-                }
-            },
-            _ => None,
-        };
-        let (existing, foreign) = (cat.ranges(), cat.foreign());
-        let state = State {
-            existing: &existing,
-            foreign: &foreign,
-            default_rows: &cat.default_rows,
-            cutoff,
-        };
-        let default_name = cat
-            .default_partition()
-            .map_or_else(|| default_partition_name(&policy.table), |c| c.name.clone());
-        if let Job::Rotate { .. } = job {
-            if cat.default_partition().is_none() {
-                out.warn(format!(
-                    "{}: no DEFAULT partition: inserts outside the partitions fail; \
-                     create one with CREATE TABLE {} PARTITION OF {} DEFAULT",
-                    policy.table,
-                    default_partition_name(&policy.table),
-                    policy.table
-                ));
-            }
-            warn_stuck(
-                out,
-                policy,
-                &default_name,
-                &stuck_in_default(policy, &state, now),
-                cat.default_estimated,
-            );
-            let (table, col) = (&policy.table, &policy.column);
-            match cat.default_infinite {
-                0 => {}
-                1 => out.warn(format!(
-                    "{table}: 1 row in {default_name} has {col} = infinity or -infinity: \
-                     no partition can hold it, so it stays there; delete or correct it by hand"
-                )),
-                n => out.warn(format!(
-                    "{table}: {n} rows in {default_name} have {col} = infinity or -infinity: \
-                     no partition can hold them, so they stay there; delete or correct them by hand"
-                )),
+        // Plan (pure).
+        let plan = plan_table(&facts, job, opts.dry_run)?;
+        for note in &plan.notes {
+            match note {
+                Note::Warn(w) => out.warn(w),
+                Note::Info(i) => out.info(i),
+                Note::Verbose(v) => out.verbose(v),
             }
         }
-        let actions: Vec<Action> = match job {
-            Job::Rotate { retention: true } => plan_rotate(policy, &state, now),
-            Job::Rotate { retention: false } => {
-                let actions = plan_premake(policy, &state, now);
-                let left = rows_left_in_default(&cat, &actions);
-                if left > 0 {
-                    out.verbose(format!(
-                        "{}: {left} rows of other periods stay in {default_name}: \
-                         `promail partitions rotate` moves them, or applies retention to them",
-                        policy.table
-                    ));
-                }
-                actions
-            }
-            Job::Range { from, to } => {
-                plan_range(policy, &state, from, to).map_err(|e| usage(e.to_string()))?
-            }
-        };
-        let mut overlapped = 0;
-        if let (Job::Rotate { .. }, Some((from, to))) = (job, premake_window(policy, now)) {
-            // Each night, until someone moves that partition: premake is short meanwhile.
-            for (p, other) in range_overlaps(policy, &state, from, to) {
-                out.warn(format!(
-                    "{}: {p} not premade: it overlaps partition {other}, which has other bounds",
-                    policy.table
-                ));
-            }
-        }
-        if let Job::Range { from, to } = job {
-            warn_expired_range(db, out, policy, &actions, cat.server_now).await;
-            for (p, other) in range_overlaps(policy, &state, from, to) {
-                overlapped += 1;
-                out.warn(format!(
-                    "{}: {p} not made: it overlaps partition {other}, which has other bounds",
-                    policy.table
-                ));
-            }
-        }
-        if actions.is_empty() {
-            match job {
-                Job::Range { .. } if !opts.dry_run && overlapped == 0 => out.info(format!(
-                    "{}: the partitions of that range already exist",
-                    policy.table
-                )),
-                _ => out.verbose(format!("{}: nothing to do", policy.table)),
-            }
-            continue;
-        }
-        // What the run would find in its way: a table of a new partition's name (a partition
-        // detached by retention keeps its name). `create` refuses then, before making anything
-        // (a backfill is made whole or not at all); rotate makes the rest, the nightly premake
-        // matters more.
-        let taken = if opts.dry_run || matches!(job, Job::Range { .. }) {
-            match names_taken(db, &actions).await {
-                Ok(t) => t,
-                Err(e) => {
-                    errors.push(e);
-                    continue;
-                }
-            }
-        } else {
-            Vec::new()
-        };
-        let in_the_way = names_in_the_way(&policy.table, &taken, matches!(job, Job::Range { .. }));
-        if opts.dry_run {
-            if let Some(e) = in_the_way {
-                errors.push(e);
-            }
-            for a in &actions {
-                plan_text.push_str(&a.describe_counted(
-                    policy,
-                    &default_name,
-                    cat.default_estimated,
-                ));
-                if taken.iter().any(|t| *t == a.partition().name) {
-                    plan_text.push_str(
-                        "  -- will fail: a table of that name exists and is not this partition",
-                    );
-                }
-                plan_text.push('\n');
-            }
-            summary.changes += actions.len();
-            continue;
-        }
-        if let (Job::Range { .. }, Some(e)) = (job, in_the_way) {
+        if let Some(e) = plan.in_the_way {
             errors.push(e);
+        }
+        if opts.dry_run {
+            plan_text.push_str(&plan.text);
+            summary.changes += plan.actions.len();
             continue;
         }
-        let builds = actions
+        if plan.actions.is_empty() || plan.stop {
+            continue;
+        }
+        // What executing needs beyond the plan.
+        let builds = plan
+            .actions
             .iter()
             .any(|a| matches!(a, Action::Create(_) | Action::MoveFromDefault { .. }));
         let indexes = if builds {
@@ -652,10 +725,10 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         works.push(Work {
             policy,
             server: &db.server,
-            cutoff,
-            cat,
+            cutoff: plan.cutoff,
+            cat: facts.cat,
             indexes,
-            actions,
+            actions: plan.actions,
             failed: false,
             emptied_default: false,
         });
@@ -668,9 +741,34 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
         }
     }
 
+    // Execute.
+    execute(db, out, &mut works, opts, &mut summary, &mut errors).await;
+
+    // Every failure is printed; the last one is the run's error (exit 1).
+    match errors.pop() {
+        None => Ok(summary),
+        Some(last) => {
+            for e in &errors {
+                crate::error::report(e, out.color);
+            }
+            Err(last)
+        }
+    }
+}
+
+/// Applies the planned actions of every table: the moves out of DEFAULT, then the creates (in
+/// parallel), then retention, then fresh statistics for the DEFAULT partitions rows left.
+async fn execute(
+    db: &Db,
+    out: &Output,
+    works: &mut [Work<'_>],
+    opts: &Options,
+    summary: &mut Summary,
+    errors: &mut Vec<anyhow::Error>,
+) {
     // 1. Moves out of DEFAULT, one table at a time (they write a lot; parallel moves would only
     //    compete for the same disk and the same DEFAULT partition).
-    for w in &mut works {
+    for w in works.iter_mut() {
         let target = w.target();
         let (mut emptied, mut failed) = (false, false);
         for action in w
@@ -712,7 +810,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                 .map(move |a| (i, a))
         })
         .collect();
-    let results = create_all(db, out, &works, &creates, &opts.exec).await;
+    let results = create_all(db, out, works, &creates, &opts.exec).await;
     for ((i, action), result) in creates.iter().zip(results) {
         let target = works[*i].target();
         match result {
@@ -724,7 +822,7 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
     // 3. Retention, one partition at a time (each DETACH holds ACCESS EXCLUSIVE on the parent),
     //    but the drops of a table together: emptied in one transaction that locks only them,
     //    then dropped in one that locks the parent for a few milliseconds (exec::retire_all).
-    for w in &mut works {
+    for w in works.iter_mut() {
         if w.failed {
             continue;
         }
@@ -786,40 +884,37 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
             ));
         }
     }
-
-    // Every failure is printed; the last one is the run's error (exit 1).
-    match errors.pop() {
-        None => Ok(summary),
-        Some(last) => {
-            for e in &errors {
-                crate::error::report(e, out.color);
-            }
-            Err(last)
-        }
-    }
 }
 
-/// The names of planned new partitions (creates and moves) that a table in the schema holds
-/// already.
-async fn names_taken(db: &tokio_postgres::Client, actions: &[Action]) -> Result<Vec<String>> {
-    let new_names: Vec<&str> = actions
-        .iter()
-        .filter(|a| matches!(a, Action::Create(_) | Action::MoveFromDefault { .. }))
-        .map(|a| a.partition().name.as_str())
-        .collect();
+/// The relations of the schema whose names begin with `table`'s.
+async fn names_like(db: &tokio_postgres::Client, table: &str) -> Result<Vec<String>> {
     let rows = db
         .query(
             "SELECT c.relname::text FROM pg_class c \
              JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = $2::text \
-             WHERE c.relname = ANY($1::text[]) ORDER BY 1",
-            &[
-                &new_names as &(dyn tokio_postgres::types::ToSql + Sync),
-                &catalog::SCHEMA,
-            ],
+             WHERE left(c.relname, length($1::text)) = $1::text",
+            &[&table, &catalog::SCHEMA],
         )
         .await
         .map_err(|e| crate::pg::err(e).context("checking the names of new partitions"))?;
-    Ok(rows.iter().map(|r| r.get(0)).collect())
+    // Sorted here, byte-wise, whatever the database's collation: searched with binary_search.
+    let mut names: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The names of planned new partitions (creates and moves) that a relation of the schema holds
+/// already (`names`, from [`names_like`]).
+fn names_taken(actions: &[Action], names: &[String]) -> Vec<String> {
+    let mut taken: Vec<String> = actions
+        .iter()
+        .filter(|a| matches!(a, Action::Create(_) | Action::MoveFromDefault { .. }))
+        .map(|a| a.partition().name.clone())
+        .filter(|n| names.binary_search(n).is_ok())
+        .collect();
+    taken.sort();
+    taken.dedup();
+    taken
 }
 
 /// The error for tables holding new partitions' names, if any; `nothing_made` for `create`,
@@ -846,4 +941,152 @@ fn names_in_the_way(table: &str, taken: &[String], nothing_made: bool) -> Option
             "rename or drop {those} (a partition detached by retention keeps its name), then rerun"
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::partition::catalog::{Child, TableCatalog};
+    use crate::partition::plan::{Bound, Period, Policy, RetentionAction};
+
+    fn ts(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(&format!("{s} 00:00:00"), "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn child(name: &str, bound: Bound) -> Child {
+        Child {
+            schema: catalog::SCHEMA.to_string(),
+            name: name.to_string(),
+            bound,
+            est_rows: None,
+            live_rows: 0,
+            bytes: None,
+        }
+    }
+
+    fn policy() -> Policy {
+        Policy {
+            table: "login_history".into(),
+            column: "login_time".into(),
+            period: Period::Monthly,
+            premake: 2,
+            retention: Some("90 days".into()),
+            action: RetentionAction::Drop,
+        }
+    }
+
+    /// The catalog on 2025-06-15: the months from January to June, a DEFAULT holding rows of
+    /// August, and a stray table named like July's partition.
+    fn facts(policy: &Policy, cutoff: Option<NaiveDateTime>) -> Facts<'_> {
+        let mut children = vec![child("login_history_default", Bound::Default)];
+        for m in 1..=6 {
+            children.push(child(
+                &format!("login_history_2025_{m:02}"),
+                Bound::Range {
+                    from: ts(&format!("2025-{m:02}-01")),
+                    to: ts(&format!("2025-{:02}-01", m + 1)),
+                },
+            ));
+        }
+        Facts {
+            policy,
+            cat: TableCatalog {
+                table: "login_history".into(),
+                server_now: ts("2025-06-15"),
+                columns: vec!["login_time".into()],
+                children,
+                default_rows: vec![(ts("2025-08-01"), 40)],
+                default_infinite: 1,
+                default_estimated: true,
+            },
+            now: ts("2025-06-15"),
+            cutoff,
+            names: vec!["login_history_2025_07".into()],
+        }
+    }
+
+    #[test]
+    fn a_rotate_plan_is_made_from_the_facts_alone() {
+        let p = policy();
+        let f = facts(&p, Some(ts("2025-03-17")));
+        let plan = plan_table(&f, Job::Rotate { retention: true }, true).unwrap();
+        let described: Vec<String> = plan
+            .actions
+            .iter()
+            .map(|a| a.describe_in(&p, "login_history_default"))
+            .collect();
+        // Premake July and August (August's rows moved out of DEFAULT), January and February
+        // past the cutoff dropped.
+        assert!(
+            described
+                .iter()
+                .any(|d| d.contains("login_history_2025_07")),
+            "{described:?}"
+        );
+        assert!(
+            described
+                .iter()
+                .any(|d| d.contains("move") && d.contains("login_history_2025_08")),
+            "{described:?}"
+        );
+        assert!(
+            described
+                .iter()
+                .any(|d| d.starts_with("drop") && d.contains("login_history_2025_01")),
+            "{described:?}"
+        );
+        assert!(
+            !described
+                .iter()
+                .any(|d| d.contains("login_history_2025_03")),
+            "March ends after the cutoff: {described:?}"
+        );
+        assert_eq!(plan.cutoff, Some(ts("2025-03-17")));
+        // The dry run's text marks the estimate and the name in the way; the run's error names it.
+        assert!(plan.text.contains('≈'), "{}", plan.text);
+        assert!(
+            plan.text
+                .contains("-- will fail: a table of that name exists"),
+            "{}",
+            plan.text
+        );
+        let err = format!("{:#}", plan.in_the_way.expect("July's name is taken"));
+        assert!(err.contains("login_history_2025_07"), "{err}");
+        assert!(!plan.stop, "rotate makes the rest");
+        // The ±infinity row is a warning, as notes.
+        assert!(
+            plan.notes
+                .iter()
+                .any(|n| matches!(n, Note::Warn(w) if w.contains("infinity"))),
+            "{:?}",
+            plan.notes
+        );
+    }
+
+    #[test]
+    fn a_create_plan_stops_on_a_name_in_the_way_and_warns_of_expired_periods() {
+        let p = policy();
+        let f = facts(&p, Some(ts("2025-09-01")));
+        let job = Job::Range {
+            from: ts("2025-07-01"),
+            to: ts("2025-10-01"),
+        };
+        let plan = plan_table(&f, job, false).unwrap();
+        assert_eq!(plan.actions.len(), 3, "July to September");
+        assert!(plan.stop, "create makes nothing when a name is taken");
+        assert!(plan.in_the_way.is_some());
+        assert_eq!(plan.cutoff, None, "create applies no retention");
+        assert!(
+            plan.notes.iter().any(|n| matches!(n,
+                Note::Warn(w) if w.contains("2 partitions (login_history_2025_07 … login_history_2025_08) are already past retention"))),
+            "{:?}",
+            plan.notes
+        );
+        // A backwards range is a usage error.
+        let back = Job::Range {
+            from: ts("2025-10-01"),
+            to: ts("2025-07-01"),
+        };
+        assert!(plan_table(&f, back, false).is_err());
+    }
 }
