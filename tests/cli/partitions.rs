@@ -2155,3 +2155,37 @@ fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
     );
     assert_eq!(count(&db, "login_history"), 0);
 }
+
+#[test]
+fn a_duration_without_a_unit_is_refused_everywhere_with_a_hint() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["partitions", "rotate", "--lock-timeout", "3"],
+            "--lock-timeout",
+        ),
+        (&["cleanup", "--lock-wait", "10"], "--lock-wait"),
+        (&["db", "migrate", "--lock-timeout", "5"], "--lock-timeout"),
+        (&["db", "seed", "--lock-timeout", "5"], "--lock-timeout"),
+        (
+            &["monitor", "activity", "--flag-after", "30"],
+            "--flag-after",
+        ),
+        (
+            &["monitor", "check", "--transaction-warning", "60"],
+            "--transaction-warning",
+        ),
+    ];
+    for (args, option) in cases {
+        let out = crate::support::promail().args(args).output().unwrap();
+        let err = assert_error(&out, 2, "has no unit");
+        assert!(err.contains(option), "{args:?}: {err}");
+        assert!(err.contains("hint: add a unit"), "{args:?}: {err}");
+    }
+    // The same through the environment.
+    let out = crate::support::promail()
+        .args(["partitions", "rotate"])
+        .env("PROMAIL_LOCK_TIMEOUT", "2")
+        .output()
+        .unwrap();
+    assert_error(&out, 2, "has no unit");
+}
