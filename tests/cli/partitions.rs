@@ -1166,6 +1166,65 @@ fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
     assert_eq!(count(&db, "login_history"), 1);
 }
 
+/// Issue 16: a move's attach step retried inside its transaction multiplied the action's own
+/// retries (16 lock waits for "4 attempts"). One budget per action: `--retries 2` is 3 lock
+/// waits in all, each said with `-v`, and the message counts them.
+#[test]
+fn a_move_under_a_held_lock_waits_at_most_retries_plus_one_times() {
+    let db = TestDb::unpartitioned("part_move_budget");
+    users(&db);
+    keep_forever(&db);
+    // The current and premade partitions first, so that the move is the only action left.
+    ok(&db, &["partitions", "rotate", "login_history"]);
+    logins(&db, 1000, "2024-04-01", "2024-05-01");
+    let rt = crate::support::runtime();
+    let app = rt.block_on(db.connect());
+    // A reader of DEFAULT: the move's DELETE goes on, its attach (ACCESS EXCLUSIVE) cannot.
+    rt.block_on(app.batch_execute("BEGIN; SELECT count(*) FROM ONLY login_history_default"))
+        .unwrap();
+
+    let started = Instant::now();
+    let out = db
+        .promail()
+        .args([
+            "-v",
+            "partitions",
+            "rotate",
+            "login_history",
+            "--lock-timeout",
+            "1s",
+            "--retries",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    let elapsed = started.elapsed();
+    let err = assert_error(&out, 1, "moving rows from the DEFAULT partition");
+    let retried: Vec<&str> = err.lines().filter(|l| l.contains("retrying in")).collect();
+    assert_eq!(retried.len(), 2, "{err}");
+    assert!(
+        retried[0].contains("lock timeout") && retried[0].contains("(attempt 2 of 3)"),
+        "{err}"
+    );
+    assert!(retried[1].contains("(attempt 3 of 3)"), "{err}");
+    assert!(
+        err.contains("within lock_timeout (1 s) in 3 attempts over "),
+        "{err}"
+    );
+    // 3 waits of 1 s and two pauses (under 2 s): far below the 12 waits of old. Generous.
+    assert!(elapsed < Duration::from_secs(9), "{elapsed:?}: {err}");
+
+    rt.block_on(app.batch_execute("COMMIT")).unwrap();
+    assert_eq!(
+        count(&db, "ONLY login_history_default"),
+        1000,
+        "rolled back"
+    );
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(err.contains("login_history_2024_04"), "{err}");
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+}
+
 #[test]
 fn rotate_killed_during_a_move_loses_nothing_and_rerun_completes() {
     let db = TestDb::unpartitioned("part_killed");
