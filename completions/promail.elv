@@ -229,6 +229,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --health 'Only the health summary, one row per table'
+            cand --check 'Exit 1, with a one-line message naming each table and its problems, when any table''s health is not ok (no partition for now, fewer periods ahead than premake, rows in DEFAULT, gaps, partitions past retention): for monitoring scripts, as `db status --check`; with -q, no table: only the exit code and the message'
             cand --exact 'Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition''s rows are the planner''s estimate, shown with ≈ (and `default_rows_estimated` in JSON)'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
             cand -W 'Ask for the password before connecting, as psql -W'

@@ -182,6 +182,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 always\t''
 never\t''"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l health -d 'Only the health summary, one row per table'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l check -d 'Exit 1, with a one-line message naming each table and its problems, when any table\'s health is not ok (no partition for now, fewer periods ahead than premake, rows in DEFAULT, gaps, partitions past retention): for monitoring scripts, as `db status --check`; with -q, no table: only the exit code and the message'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l exact -d 'Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition\'s rows are the planner\'s estimate, shown with ≈ (and `default_rows_estimated` in JSON)'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'

@@ -2248,3 +2248,43 @@ fn a_duration_without_a_unit_is_refused_everywhere_with_a_hint() {
         .unwrap();
     assert_error(&out, 2, "has no unit");
 }
+
+#[test]
+fn list_check_exits_1_naming_each_table_until_rotate_mends_them() {
+    let db = TestDb::unpartitioned("part_list_check");
+    // Without --check, a missing partition is shown but the exit code is 0.
+    let (out, _) = ok(&db, &["partitions", "list", "--health"]);
+    assert!(out.contains("no partition for"), "{out}");
+
+    let out = db
+        .promail()
+        .args(["partitions", "list", "--health", "--check"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "partitions need attention: ");
+    assert!(err.contains("login_history (no partition for "), "{err}");
+    assert!(err.contains("email_analytics (no partition for "), "{err}");
+    assert!(
+        err.contains("hint: run `promail partitions rotate`"),
+        "{err}"
+    );
+    assert!(
+        stdout_of(&out).contains("login_history"),
+        "the table is still printed"
+    );
+
+    // -q: only the exit code and the message.
+    let out = db
+        .promail()
+        .args(["-q", "partitions", "list", "--check"])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "partitions need attention: ");
+    assert_eq!(stdout_of(&out), "");
+
+    ok(&db, &["partitions", "rotate"]);
+    let (out, _) = ok(&db, &["-q", "partitions", "list", "--check"]);
+    assert_eq!(out, "");
+    let (out, _) = ok(&db, &["partitions", "list", "--health", "--check"]);
+    assert!(out.contains("ok"), "{out}");
+}
