@@ -545,7 +545,7 @@ fn status_as_json_and_check_for_deploy_scripts() {
         .success());
     let rows = status_json(&db, &["--check"]);
     assert!(rows.iter().all(|r| r["state"] == "applied"
-        && r["kind"] == "applied"
+        && r["recorded_by"] == "migrate"
         && r["applied_at"].is_string()
         && r["duration_ms"].is_number()));
     let out = db
@@ -554,7 +554,7 @@ fn status_as_json_and_check_for_deploy_scripts() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).starts_with("version,name,state,kind,applied_at,duration_ms\n"));
+    assert!(stdout_of(&out).starts_with("version,name,state,recorded_by,applied_at,duration_ms\n"));
 }
 
 fn seed_schema_by_hand(db: &TestDb) {
@@ -585,6 +585,18 @@ fn baseline_adopts_a_hand_made_schema() {
         .output()
         .unwrap();
     assert!(ok.status.success(), "{}", stderr_of(&ok));
+    // Both applied; which command recorded each, in words of its own.
+    let rows = status_json(&db, &[]);
+    let by: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["state"].as_str().unwrap(),
+                r["recorded_by"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(by, [("applied", "baseline"), ("applied", "migrate")]);
 
     let again = db.promail().args(["db", "baseline"]).output().unwrap();
     let err = assert_error(&again, 1, "already has 2 rows");

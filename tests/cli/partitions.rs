@@ -857,8 +857,12 @@ fn policy_show_set_and_reject_bad_values() {
         out,
         "table,column,period,premake,retention,action\n\
          email_analytics,action_time,weekly,4,,drop\n\
-         login_history,login_time,monthly,6,6 mons,detach\n"
+         login_history,login_time,monthly,6,6 months,detach\n"
     );
+    // A person reads "none" where a script reads an empty cell (or null).
+    let (out, _) = ok(&db, &["partitions", "policy"]);
+    let line = out.lines().find(|l| l.contains("email_analytics")).unwrap();
+    assert!(line.contains("| none "), "{out}");
     let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
     assert_eq!(
         err.lines().filter(|l| l.starts_with("create ")).count(),
@@ -1434,7 +1438,7 @@ fn month_retention_counts_calendar_months_not_30_days() {
     );
     assert!(
         err.contains(
-            "drop login_history_2026_06 [2026-06-01, 2026-07-01) (past retention of 3 mons)"
+            "drop login_history_2026_06 [2026-06-01, 2026-07-01) (past retention of 3 months)"
         ),
         "{err}"
     );
