@@ -42,6 +42,9 @@ pub struct Db {
     task: Option<tokio::task::JoinHandle<()>>,
     /// Its entry in [`SESSIONS`].
     session: u64,
+    /// How long the connection that succeeded took (hosts tried, TLS, authentication), not
+    /// counting the time a person spent typing a password at a prompt (`db ping`'s connect_ms).
+    pub connect_time: std::time::Duration,
 }
 
 impl Drop for Db {
@@ -128,11 +131,21 @@ pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
     if prompt == Prompt::Always && info.password_source != PasswordSource::Prompt {
         ask_password(&mut info).await?;
     }
-    match try_hosts(&info).await {
+    let timed = |info: &ConnInfo| {
+        let info = info.clone();
+        async move {
+            let started = std::time::Instant::now();
+            try_hosts(&info).await.map(|mut db| {
+                db.connect_time = started.elapsed();
+                db
+            })
+        }
+    };
+    match timed(&info).await {
         Ok(db) => Ok(db),
         Err(f) if matches!(f.failure, Failure::PasswordMissing) && prompt == Prompt::IfNeeded => {
             ask_password(&mut info).await?;
-            try_hosts(&info).await.map_err(HostsFailed::explain)
+            timed(&info).await.map_err(HostsFailed::explain)
         }
         Err(f) => Err(f.explain()),
     }
@@ -581,6 +594,7 @@ where
                 extensions: tokio::sync::OnceCell::new(),
                 task: Some(task),
                 session,
+                connect_time: std::time::Duration::ZERO,
             })
         }
         Err(e) if is_password_missing(&e) => Err(Failure::PasswordMissing),

@@ -736,11 +736,15 @@ pub async fn create_batch(
     let (Some(first), Some(last)) = (partitions.first(), partitions.last()) else {
         return Ok(true);
     };
-    let what = format!(
-        "creating {} partitions of {} ({first} … {last})",
-        partitions.len(),
-        target.policy.table
-    );
+    let what = if partitions.len() == 1 {
+        format!("creating partition {first}")
+    } else {
+        format!(
+            "creating {} partitions of {} ({first} … {last})",
+            partitions.len(),
+            target.policy.table
+        )
+    };
     let once = || async move {
         let mut sql = String::new();
         for p in partitions {
