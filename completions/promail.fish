@@ -62,7 +62,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create seed help" -f -a "seed" -d 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
 complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create seed help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -92,7 +92,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l migrations-dir -r -F
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -175,7 +175,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fi
 complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l as-of -d 'Judge health as of this date instead of the server\'s clock' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -226,7 +226,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -246,7 +246,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "policy" -d 'Show the partition policies, or change one with `policy set`'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l format -d 'Print the report on stdout in this format (default: a table with --dry-run, otherwise one line per table on stderr)' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
@@ -281,7 +281,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_s
 complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
 complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -294,7 +294,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -307,7 +307,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -320,7 +320,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -338,7 +338,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -366,7 +366,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "check" -d 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -386,7 +386,7 @@ calls\t'Number of calls'
 rows\t'Rows returned or changed'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l limit -d 'How many statements' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -402,7 +402,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l flag-after -d 'Flag sessions idle in a transaction for longer than this (e.g. 30s, 5min)' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -416,7 +416,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -430,7 +430,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -444,7 +444,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -459,7 +459,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l limit -d 'How many tables' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -473,7 +473,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -487,7 +487,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -502,7 +502,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l limit -d 'How many tables' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -516,7 +516,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -530,7 +530,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -617,7 +617,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -647,7 +647,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep -d 'Keep the newest N backups of each kind' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-days -d 'Keep the backups of the last D days' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -721,7 +721,7 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l bindir -d 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'

@@ -23,7 +23,8 @@ pub enum Format {
     /// Aligned columns for people
     #[default]
     Table,
-    /// A JSON array of objects, one per row
+    /// A JSON array of objects, one per row (a command whose output has several parts says
+    /// its shape in its help)
     Json,
     /// RFC 4180 CSV with a header line
     Csv,
