@@ -604,6 +604,19 @@ fn baseline_adopts_a_hand_made_schema() {
 }
 
 #[test]
+fn migrate_on_a_hand_made_schema_names_baseline() {
+    let db = TestDb::new("migrate_on_hand_made");
+    seed_schema_by_hand(&db);
+    let out = db.promail().args(["db", "migrate"]).output().unwrap();
+    let err = assert_error(&out, 1, "already exists");
+    assert!(err.contains("adopt it with `promail db baseline`"), "{err}");
+    // Nothing recorded (the history table, if made, is empty).
+    if exists(&db, "promail.schema_migrations") {
+        assert_eq!(history(&db), Vec::<(String, String)>::new());
+    }
+}
+
+#[test]
 fn baseline_refuses_when_a_table_is_missing() {
     let db = TestDb::new("migrate_baseline_missing");
     seed_schema_by_hand(&db);
@@ -953,5 +966,17 @@ fn status_check_quiet_prints_no_table() {
     assert_eq!(stderr_of(&out), "");
     // Without --check, -q keeps the data on stdout.
     let out = db.promail().args(["db", "status", "-q"]).output().unwrap();
-    assert!(stdout_of(&out).contains("0001_schema") || stdout_of(&out).contains("schema"));
+    let table = stdout_of(&out);
+    let cells: Vec<Vec<String>> = table
+        .lines()
+        .map(|l| l.split('|').map(|c| c.trim().to_string()).collect())
+        .collect();
+    for (version, name) in [("1", "schema"), ("2", "promail_partition_policy")] {
+        assert!(
+            cells
+                .iter()
+                .any(|c| c.len() > 4 && c[1] == version && c[2] == name && c[3] == "applied"),
+            "no applied row for {version} {name}: {table}"
+        );
+    }
 }
