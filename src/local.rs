@@ -175,7 +175,8 @@ impl Cluster {
         }
         let owner = server_owner()?;
         let bindir = self.bindir()?;
-        status.running = self.is_running(&bindir, owner)?;
+        // A server killed a moment ago is a zombie until reaped: pg_ctl still counts it.
+        status.running = self.is_running(&bindir, owner)? && !self.postmaster_ended();
         if status.running {
             status.pid = self.postmaster_pid();
         }
@@ -238,6 +239,20 @@ impl Cluster {
                         "the local cluster is already running (pid {pid}, data folder {})",
                         self.dir.display()
                     );
+                }
+                // pg_ctl still sees the process of a server killed a moment ago (until it is
+                // reaped): its socket refuses connections. Say so, not createdb's failure.
+                if !self.accepting() {
+                    return Err(crate::error::hint(
+                        anyhow!(
+                            "the local server is not running: it stopped or was killed (pid {} is \
+                             ending; data folder {})",
+                            self.postmaster_pid()
+                                .map_or_else(|| "unknown".to_string(), |p| p.to_string()),
+                            self.dir.display()
+                        ),
+                        "run `promail local start` in a moment, once its process has ended",
+                    ));
                 }
                 self.create_db(&bindir, owner)?;
                 return Ok(self.running_status(&bindir));
@@ -680,6 +695,27 @@ impl Cluster {
         self.dir
             .to_str()
             .ok_or_else(|| anyhow!("the data folder {} is not valid UTF-8", self.dir.display()))
+    }
+
+    /// Whether the process in postmaster.pid has ended (gone, or a zombie not yet reaped).
+    fn postmaster_ended(&self) -> bool {
+        self.postmaster_pid().is_none_or(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(
+                // No /proc (not Linux): trust pg_ctl.
+                std::path::Path::new("/proc/self/stat").exists(),
+                |stat| {
+                    stat.rsplit_once(')')
+                        .and_then(|(_, rest)| rest.split_whitespace().next())
+                        == Some("Z")
+                },
+            )
+        })
+    }
+
+    /// Whether the server's socket takes a connection (a server killed a moment ago refuses it
+    /// while its pid still exists).
+    fn accepting(&self) -> bool {
+        std::os::unix::net::UnixStream::connect(self.dir.join(format!(".s.PGSQL.{PORT}"))).is_ok()
     }
 
     fn not_running_msg(&self) -> String {

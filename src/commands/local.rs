@@ -58,11 +58,19 @@ pub enum LocalCommand {
 
 pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
     match command {
+        // start, stop and destroy succeed when the cluster is already as asked (as systemctl
+        // does); status exits as pg_ctl status does. README, "Exit codes".
         LocalCommand::Start(d) => {
-            let s = d.cluster().start()?;
+            let c = d.cluster();
+            let already = c.status()?.running;
+            let s = c.ensure_started()?;
             ctx.out.info(format!(
                 "local cluster {}running (pid {}, data folder {})",
-                if s.created { "created and " } else { "" },
+                match (s.created, already) {
+                    (true, _) => "created and ",
+                    (false, true) => "already ",
+                    (false, false) => "",
+                },
                 s.pid.unwrap_or_default(),
                 s.dir.display()
             ));
@@ -70,6 +78,13 @@ pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
         }
         LocalCommand::Stop(d) => {
             let c = d.cluster();
+            if !c.status()?.running {
+                ctx.out.info(format!(
+                    "local cluster already stopped ({})",
+                    c.dir().display()
+                ));
+                return Ok(());
+            }
             c.stop()?;
             ctx.out
                 .info(format!("local cluster stopped ({})", c.dir().display()));
@@ -77,7 +92,12 @@ pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
         }
         LocalCommand::Status { dir, format } => {
             let s = dir.cluster().status()?;
-            ctx.out.rows(format.format, &status_rows(&s))
+            ctx.out.rows(format.format, &status_rows(&s))?;
+            match (s.initialized, s.running) {
+                (_, true) => Ok(()),
+                (true, false) => Err(crate::error::Exit(3).into()),
+                (false, false) => Err(crate::error::Exit(4).into()),
+            }
         }
         LocalCommand::Url(d) => {
             let c = d.cluster();
