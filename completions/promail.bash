@@ -837,7 +837,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db__subcmd__create)
-            opts="-W -q -v -h -V --owner --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --owner --set-password --no-password --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -140,6 +140,8 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --owner 'The role to create and to own the database'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --set-password 'Set the password of the role even when it exists already (from PROMAIL_DB_PASSWORD, or asked twice on a terminal)'
+            cand --no-password 'Create the role without a password: it logs in only where pg_hba.conf lets it without one (peer, trust)'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
             cand -W 'Ask for the password before connecting, as psql -W'
             cand --password 'Ask for the password before connecting, as psql -W'

@@ -123,6 +123,8 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l set-password -d 'Set the password of the role even when it exists already (from PROMAIL_DB_PASSWORD, or asked twice on a terminal)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l no-password -d 'Create the role without a password: it logs in only where pg_hba.conf lets it without one (peer, trust)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and warnings'

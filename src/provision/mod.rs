@@ -77,6 +77,18 @@ pub async fn create_role(db: &Db, role: &str, password: Option<&Secret>) -> Resu
     }
 }
 
+/// Sets the password of an existing role (its SCRAM verifier).
+pub async fn set_password(db: &Db, role: &str, password: &Secret) -> Result<()> {
+    let sql = format!(
+        "ALTER ROLE {} PASSWORD {}",
+        ident(role),
+        literal(&scram::verifier(password.expose()))
+    );
+    db.batch_execute(&sql)
+        .await
+        .map_err(|e| privilege_hint(e, format!("setting the password of role {role}")))
+}
+
 /// Creates database `name` owned by `owner` if absent; returns what happened and its owner.
 pub async fn ensure_database(db: &Db, name: &str, owner: &str) -> Result<(Done, String)> {
     if let Some(o) = database_owner(db, name).await? {

@@ -729,23 +729,117 @@ fn db_create_is_idempotent_and_the_role_logs_in_with_its_password() {
 }
 
 #[test]
-fn db_create_without_a_password_warns() {
+fn db_create_without_a_password_refuses_unless_no_password() {
     let n: u32 = rand::random::<u32>() % 1_000_000;
     let c = Created {
         role: format!("t_role_nopw_{n}"),
         db: format!("t_created_nopw_{n}"),
     };
-    let out = promail()
-        .args(["db", "create", "--owner", &c.role])
-        .env("DATABASE_URL", with_dbname(&server().admin, &c.db))
-        .output()
-        .unwrap();
+    let create = |extra: &[&str]| {
+        promail()
+            .args(["db", "create", "--owner", &c.role])
+            .args(extra)
+            .env("DATABASE_URL", with_dbname(&server().admin, &c.db))
+            .output()
+            .unwrap()
+    };
+    // No terminal, no PROMAIL_DB_PASSWORD: refused before anything is made.
+    let out = create(&[]);
+    let err = assert_error(&out, 1, &format!("no password for role {}", c.role));
+    assert!(
+        err.contains("hint: set PROMAIL_DB_PASSWORD") && err.contains("--no-password"),
+        "{err}"
+    );
+    let admin = &server().admin;
+    let roles = format!("SELECT count(*) FROM pg_roles WHERE rolname = '{}'", c.role);
+    assert_eq!(sql_on(admin, &roles)[0][0].as_deref(), Some("0"));
+    let dbs = format!(
+        "SELECT count(*) FROM pg_database WHERE datname = '{}'",
+        c.db
+    );
+    assert_eq!(sql_on(admin, &dbs)[0][0].as_deref(), Some("0"));
+
+    // Asked for: a role without a password, said in the same line.
+    let out = create(&["--no-password"]);
     let err = stderr_of(&out);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains(&format!("warning: role {} has no password", c.role)),
+        err.contains(&format!("created role {} (LOGIN, no password", c.role)),
         "{err}"
     );
+    let pw = format!(
+        "SELECT rolpassword IS NULL FROM pg_authid WHERE rolname = '{}'",
+        c.role
+    );
+    assert_eq!(sql_on(admin, &pw)[0][0].as_deref(), Some("t"));
+
+    // --set-password and --no-password contradict each other.
+    let out = create(&["--no-password", "--set-password"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+}
+
+#[test]
+fn db_create_sets_an_existing_roles_password_only_with_set_password() {
+    let n: u32 = rand::random::<u32>() % 1_000_000;
+    let c = Created {
+        role: format!("t_role_setpw_{n}"),
+        db: format!("t_created_setpw_{n}"),
+    };
+    let create = |extra: &[&str], password: &str| {
+        promail()
+            .args(["db", "create", "--owner", &c.role])
+            .args(extra)
+            .env("DATABASE_URL", with_dbname(&server().admin, &c.db))
+            .env("PROMAIL_DB_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    let verifier = || {
+        sql_on(
+            &server().admin,
+            &format!(
+                "SELECT rolpassword FROM pg_authid WHERE rolname = '{}'",
+                c.role
+            ),
+        )[0][0]
+            .clone()
+            .unwrap()
+    };
+    let out = create(&[], "first-pw-for-tests");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(promail::provision::scram::verifies(
+        "first-pw-for-tests",
+        &verifier()
+    ));
+
+    // The role exists: PROMAIL_DB_PASSWORD alone leaves its password, and says so.
+    let out = create(&[], "second-pw-for-tests");
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "warning: the password of role {} was left as it is",
+            c.role
+        )) && err.contains("--set-password"),
+        "{err}"
+    );
+    assert!(promail::provision::scram::verifies(
+        "first-pw-for-tests",
+        &verifier()
+    ));
+
+    let out = create(&["--set-password"], "second-pw-for-tests");
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("role {} exists already: password set", c.role)),
+        "{err}"
+    );
+    assert!(!err.contains("second-pw-for-tests"), "{err}");
+    assert!(promail::provision::scram::verifies(
+        "second-pw-for-tests",
+        &verifier()
+    ));
 }
 
 #[test]

@@ -313,3 +313,35 @@ fn a_question_takes_only_y_or_yes_then_enter_for_a_yes() {
         assert_eq!(old(), left, "rows left after {answer:?}");
     }
 }
+
+#[test]
+fn enter_at_db_creates_password_prompt_creates_nothing() {
+    let n: u32 = rand::random::<u32>() % 1_000_000;
+    let role = format!("t_role_enter_{n}");
+    let db = format!("t_created_enter_{n}");
+    let admin = &crate::support::server().admin;
+    let Some(mut pty) = Pty::start(
+        &format!("{} db create --owner {role}", promail_bin()),
+        &[("DATABASE_URL", &crate::support::with_dbname(admin, &db))],
+    ) else {
+        return;
+    };
+    pty.wait_for_prompt(&format!("Password for new role {role}: "));
+    pty.type_in(b"\n");
+    let done = pty.finish();
+    assert_eq!(done.code, Some(1), "{}", done.text);
+    assert!(
+        done.text.contains(&format!(
+            "error: empty password: nothing was changed for role {role}"
+        )),
+        "{}",
+        done.text
+    );
+    assert!(done.text.contains("--no-password"), "{}", done.text);
+    let count = crate::support::sql_on(
+        admin,
+        &format!("SELECT count(*) FROM pg_roles WHERE rolname = '{role}'"),
+    );
+    assert_eq!(count[0][0].as_deref(), Some("0"));
+    done.assert_terminal_restored();
+}
