@@ -28,7 +28,11 @@ fn committed_man_pages_are_up_to_date() {
     let fresh = tempfile::tempdir().unwrap();
     clap_mangen::generate_to(promail::cli::Cli::command(), fresh.path()).unwrap();
     let generated = pages_in(fresh.path());
-    assert!(generated.contains_key("promail.1"), "{:?}", generated.keys());
+    assert!(
+        generated.contains_key("promail.1"),
+        "{:?}",
+        generated.keys()
+    );
     assert!(generated.contains_key("promail-partitions-rotate.1"));
 
     let man = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
