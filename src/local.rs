@@ -16,7 +16,7 @@
 //! owns the folder. Authentication is `trust` through the socket, whose permissions (0700) and
 //! folder (0700) keep other users out, so no password is ever needed.
 
-use std::ffi::{CString, OsStr};
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write as _};
@@ -931,44 +931,20 @@ fn chown_to(path: &Path, owner: Option<Owner>) -> Result<()> {
     Ok(())
 }
 
-#[allow(unsafe_code)]
 fn euid() -> u32 {
-    // SAFETY: geteuid takes no arguments, touches no memory of ours and cannot fail.
-    unsafe { libc::geteuid() }
+    nix::unistd::geteuid().as_raw()
 }
 
-/// uid and gid of a system user (`getpwnam_r`: the thread-safe `getpwnam`).
-#[allow(unsafe_code)]
+/// uid and gid of a system user (`getpwnam_r`, through nix).
 fn lookup_user(name: &str) -> io::Result<Option<Owner>> {
-    let cname = CString::new(name).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-    let mut buf: Vec<libc::c_char> = vec![0; 4096];
-    loop {
-        // SAFETY: passwd is a plain C struct for which all-zero bytes (null pointers) is valid.
-        let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
-        let mut result: *mut libc::passwd = std::ptr::null_mut();
-        // SAFETY: every pointer is valid for the call: a NUL-terminated name, a passwd struct
-        // and a buffer of buf.len() bytes that outlive it; we read only the integer fields after.
-        let rc = unsafe {
-            libc::getpwnam_r(
-                cname.as_ptr(),
-                &raw mut pwd,
-                buf.as_mut_ptr(),
-                buf.len(),
-                &raw mut result,
-            )
-        };
-        if rc == libc::ERANGE && buf.len() < 1 << 20 {
-            buf.resize(buf.len() * 2, 0);
-            continue;
-        }
-        if rc != 0 {
-            return Err(io::Error::from_raw_os_error(rc));
-        }
-        return Ok((!result.is_null()).then_some(Owner {
-            uid: pwd.pw_uid,
-            gid: pwd.pw_gid,
-        }));
-    }
+    nix::unistd::User::from_name(name)
+        .map(|user| {
+            user.map(|u| Owner {
+                uid: u.uid.as_raw(),
+                gid: u.gid.as_raw(),
+            })
+        })
+        .map_err(io::Error::from)
 }
 
 fn absolute(path: PathBuf) -> PathBuf {
