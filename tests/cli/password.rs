@@ -283,8 +283,8 @@ fn ping_on_a_terminal(db: &TestDb, answer: &[u8]) -> Option<(Option<i32>, String
             panic!("no prompt; output: {}", String::from_utf8_lossy(&seen));
         }
     }
-    // Echo goes off right after the prompt is written; give it that moment.
-    std::thread::sleep(Duration::from_millis(300));
+    // Echo goes off right after the prompt is written: type once it has.
+    crate::terminal::wait_echo_off(child.id());
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(answer).unwrap();
     stdin.flush().unwrap();
@@ -360,7 +360,7 @@ fn w_asks_once_per_run_though_migrate_opens_two_sessions() {
         return;
     };
     let prompt = format!("Password for user {ROLE}: ");
-    pty.wait_for_prompt(&prompt);
+    pty.wait_for_password_prompt(&prompt);
     pty.type_in(format!("{PASSWORD}\n").as_bytes());
     let done = pty.finish();
     assert_eq!(done.code, Some(0), "{}", done.text);
