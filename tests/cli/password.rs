@@ -244,7 +244,11 @@ fn password_from_the_password_file_only_when_private() {
 /// Runs `promail db ping --format json` as the password role under a pseudo-terminal
 /// (`script`), types `answer` at its password prompt, and returns the exit code and everything
 /// the terminal showed. None when `script` is missing.
-fn ping_on_a_terminal(db: &TestDb, answer: &[u8]) -> Option<(Option<i32>, String)> {
+fn ping_on_a_terminal(
+    db: &TestDb,
+    answer: &[u8],
+    typing: Duration,
+) -> Option<(Option<i32>, String)> {
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("skipped: no `script` (util-linux) to give promail a terminal");
         return None;
@@ -291,6 +295,9 @@ fn ping_on_a_terminal(db: &TestDb, answer: &[u8]) -> Option<(Option<i32>, String
     }
     // Echo goes off right after the prompt is written: type once it has.
     crate::terminal::wait_echo_off(child.id());
+    // A person takes a moment to type (not a wait for promail: what it measures must not
+    // count it).
+    std::thread::sleep(typing);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(answer).unwrap();
     stdin.flush().unwrap();
@@ -320,12 +327,27 @@ fn the_prompt_asks_on_a_terminal() {
         return;
     }
     let db = TestDb::new("pw_prompt");
-    let Some((code, text)) = ping_on_a_terminal(&db, format!("{PASSWORD}\n").as_bytes()) else {
+    let Some((code, text)) = ping_on_a_terminal(
+        &db,
+        format!("{PASSWORD}\n").as_bytes(),
+        Duration::from_millis(1500),
+    ) else {
         return;
     };
     assert_eq!(code, Some(0), "output: {text}");
     assert!(text.contains(&format!("\"user\": \"{ROLE}\"")), "{text}");
     assert!(!text.contains(PASSWORD), "the password was echoed: {text}");
+    // connect_ms is the connection, not the 1.5 s spent typing (a socket login takes ms).
+    let connect_ms: f64 = text
+        .split("\"connect_ms\": ")
+        .nth(1)
+        .and_then(|rest| rest.split([',', '\r', '\n']).next())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no connect_ms in {text}"));
+    assert!(
+        connect_ms < 1500.0,
+        "connect_ms {connect_ms} counts the typing: {text}"
+    );
 }
 
 #[test]
@@ -334,7 +356,7 @@ fn ctrl_c_at_the_prompt_is_an_interruption() {
         return;
     }
     let db = TestDb::new("pw_prompt_ctrl_c");
-    let Some((code, text)) = ping_on_a_terminal(&db, b"half\x03") else {
+    let Some((code, text)) = ping_on_a_terminal(&db, b"half\x03", Duration::ZERO) else {
         return;
     };
     assert_eq!(code, Some(130), "output: {text}");
