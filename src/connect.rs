@@ -731,7 +731,11 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
     }
     let detail = text.first().cloned().unwrap_or_else(|| e.to_string());
     let lower = detail.to_lowercase();
-    if lower.contains("failed to lookup address") || lower.contains("name or service not known") {
+    if !matches!(
+        io_kind,
+        Some(ErrorKind::ConnectionRefused | ErrorKind::NotFound | ErrorKind::TimedOut)
+    ) && unresolvable(info)
+    {
         return hint(
             anyhow::anyhow!(
                 "could not translate host name \"{}\" to an address",
@@ -783,6 +787,18 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
         ),
         _ => anyhow::anyhow!("connecting to {target}: {detail}"),
     }
+}
+
+/// Whether the host to connect to is a name that does not resolve: asked again of the system's
+/// resolver on this failure path, rather than read from the error's text (tokio-postgres keeps
+/// the kind of its errors private, and the resolver's words vary by libc).
+fn unresolvable(info: &ConnInfo) -> bool {
+    use std::net::ToSocketAddrs;
+    let host = info.hosts[0].as_str();
+    !host.starts_with('/')
+        && info.hostaddrs.is_empty()
+        && host.parse::<std::net::IpAddr>().is_err()
+        && (host, info.ports[0]).to_socket_addrs().is_err()
 }
 
 /// A failed TLS handshake in the words of a DBA: which check failed, and what to change.
