@@ -1033,9 +1033,9 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)')
-            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster; exit 0 when it is stopped already')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print the connection string of the cluster''s promail_db (no password needed)')
             [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Stop the cluster and delete its folder with all its data')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1135,9 +1135,9 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;local;help' {
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)')
-            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster; exit 0 when it is stopped already')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print the connection string of the cluster''s promail_db (no password needed)')
             [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Stop the cluster and delete its folder with all its data')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1340,9 +1340,9 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;help;local' {
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)')
-            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster; exit 0 when it is stopped already')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print the connection string of the cluster''s promail_db (no password needed)')
             [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Stop the cluster and delete its folder with all its data')
             break

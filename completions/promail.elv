@@ -945,9 +945,9 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+            cand stop 'Stop the cluster; exit 0 when it is stopped already'
+            cand status 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
             cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
             cand destroy 'Stop the cluster and delete its folder with all its data'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1041,9 +1041,9 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --version 'Print version'
         }
         &'promail;local;help'= {
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+            cand stop 'Stop the cluster; exit 0 when it is stopped already'
+            cand status 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
             cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
             cand destroy 'Stop the cluster and delete its folder with all its data'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1198,9 +1198,9 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;restore'= {
         }
         &'promail;help;local'= {
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+            cand stop 'Stop the cluster; exit 0 when it is stopped already'
+            cand status 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
             cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
             cand destroy 'Stop the cluster and delete its folder with all its data'
         }

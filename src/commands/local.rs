@@ -34,11 +34,13 @@ impl DirOpts {
 
 #[derive(Debug, Subcommand)]
 pub enum LocalCommand {
-    /// Create the cluster if needed and start it (Unix socket in its folder, no TCP)
+    /// Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0
+    /// when it runs already
     Start(DirOpts),
-    /// Stop the cluster
+    /// Stop the cluster; exit 0 when it is stopped already
     Stop(DirOpts),
-    /// Say whether the cluster exists and runs
+    /// Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as
+    /// pg_ctl status)
     Status {
         #[command(flatten)]
         dir: DirOpts,
