@@ -151,6 +151,8 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'The role to create and to own the database')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--set-password', '--set-password', [CompletionResultType]::ParameterName, 'Set the password of the role even when it exists already (from PROMAIL_DB_PASSWORD, or asked twice on a terminal)')
+            [CompletionResult]::new('--no-password', '--no-password', [CompletionResultType]::ParameterName, 'Create the role without a password: it logs in only where pg_hba.conf lets it without one (peer, trust)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
             [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
             [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
@@ -251,6 +253,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('--health', '--health', [CompletionResultType]::ParameterName, 'Only the health summary, one row per table')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1, with a one-line message naming each table and its problems, when any table''s health is not ok (no partition for now, fewer periods ahead than premake, rows in DEFAULT, gaps, partitions past retention): for monitoring scripts, as `db status --check`; with -q, no table: only the exit code and the message')
             [CompletionResult]::new('--exact', '--exact', [CompletionResultType]::ParameterName, 'Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition''s rows are the planner''s estimate, shown with ≈ (and `default_rows_estimated` in JSON)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
             [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
@@ -1033,9 +1036,9 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)')
-            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster; exit 0 when it is stopped already')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print the connection string of the cluster''s promail_db (no password needed)')
             [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Stop the cluster and delete its folder with all its data')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1135,9 +1138,9 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;local;help' {
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)')
-            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster; exit 0 when it is stopped already')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print the connection string of the cluster''s promail_db (no password needed)')
             [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Stop the cluster and delete its folder with all its data')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1340,9 +1343,9 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;help;local' {
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)')
-            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the cluster; exit 0 when it is stopped already')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print the connection string of the cluster''s promail_db (no password needed)')
             [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Stop the cluster and delete its folder with all its data')
             break

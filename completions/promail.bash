@@ -845,7 +845,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db__subcmd__create)
-            opts="-W -q -v -h -V --owner --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --owner --set-password --no-password --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2977,7 +2977,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__partitions__subcmd__list)
-            opts="-W -q -v -h -V --health --exact --as-of --format --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --health --check --exact --as-of --format --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

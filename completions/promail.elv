@@ -142,6 +142,8 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --owner 'The role to create and to own the database'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --set-password 'Set the password of the role even when it exists already (from PROMAIL_DB_PASSWORD, or asked twice on a terminal)'
+            cand --no-password 'Create the role without a password: it logs in only where pg_hba.conf lets it without one (peer, trust)'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
             cand -W 'Ask for the password before connecting, as psql -W'
             cand --password 'Ask for the password before connecting, as psql -W'
@@ -231,6 +233,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --health 'Only the health summary, one row per table'
+            cand --check 'Exit 1, with a one-line message naming each table and its problems, when any table''s health is not ok (no partition for now, fewer periods ahead than premake, rows in DEFAULT, gaps, partitions past retention): for monitoring scripts, as `db status --check`; with -q, no table: only the exit code and the message'
             cand --exact 'Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition''s rows are the planner''s estimate, shown with ≈ (and `default_rows_estimated` in JSON)'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
             cand -W 'Ask for the password before connecting, as psql -W'
@@ -945,9 +948,9 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+            cand stop 'Stop the cluster; exit 0 when it is stopped already'
+            cand status 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
             cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
             cand destroy 'Stop the cluster and delete its folder with all its data'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1041,9 +1044,9 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --version 'Print version'
         }
         &'promail;local;help'= {
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+            cand stop 'Stop the cluster; exit 0 when it is stopped already'
+            cand status 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
             cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
             cand destroy 'Stop the cluster and delete its folder with all its data'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1198,9 +1201,9 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;restore'= {
         }
         &'promail;help;local'= {
-            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-            cand stop 'Stop the cluster'
-            cand status 'Say whether the cluster exists and runs'
+            cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+            cand stop 'Stop the cluster; exit 0 when it is stopped already'
+            cand status 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
             cand url 'Print the connection string of the cluster''s promail_db (no password needed)'
             cand destroy 'Stop the cluster and delete its folder with all its data'
         }

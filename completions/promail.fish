@@ -62,7 +62,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create seed help" -f -a "seed" -d 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
 complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create seed help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -93,7 +93,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l migrations-dir -r -F
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -125,6 +125,8 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l set-password -d 'Set the password of the role even when it exists already (from PROMAIL_DB_PASSWORD, or asked twice on a terminal)'
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l no-password -d 'Create the role without a password: it logs in only where pg_hba.conf lets it without one (peer, trust)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and warnings'
@@ -177,13 +179,14 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fi
 complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l as-of -d 'Judge health as of this date instead of the server\'s clock' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l health -d 'Only the health summary, one row per table'
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l check -d 'Exit 1, with a one-line message naming each table and its problems, when any table\'s health is not ok (no partition for now, fewer periods ahead than premake, rows in DEFAULT, gaps, partitions past retention): for monitoring scripts, as `db status --check`; with -q, no table: only the exit code and the message'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l exact -d 'Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition\'s rows are the planner\'s estimate, shown with ≈ (and `default_rows_estimated` in JSON)'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'
@@ -227,7 +230,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -247,7 +250,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "policy" -d 'Show the partition policies, or change one with `policy set`'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l format -d 'Print the report on stdout in this format (default: a table with --dry-run, otherwise one line per table on stderr)' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
@@ -282,7 +285,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_s
 complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
 complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -295,7 +298,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -308,7 +311,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -321,7 +324,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -339,7 +342,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -367,7 +370,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "check" -d 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -387,7 +390,7 @@ calls\t'Number of calls'
 rows\t'Rows returned or changed'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l limit -d 'How many statements' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -403,7 +406,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l flag-after -d 'Flag sessions idle in a transaction for longer than this (e.g. 30s, 5min)' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -417,7 +420,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -431,7 +434,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -445,7 +448,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -460,7 +463,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l limit -d 'How many tables' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -474,7 +477,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -488,7 +491,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -503,7 +506,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l limit -d 'How many tables' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -517,7 +520,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -531,7 +534,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -619,7 +622,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -649,7 +652,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep -d 'Keep the newest N backups of each kind' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-days -d 'Keep the backups of the last D days' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -690,9 +693,9 @@ complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_se
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "stop" -d 'Stop the cluster'
-complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "status" -d 'Say whether the cluster exists and runs'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "stop" -d 'Stop the cluster; exit 0 when it is stopped already'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "status" -d 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -723,7 +726,7 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l bindir -d 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row'
+json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -760,9 +763,9 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the cluster'
-complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "status" -d 'Say whether the cluster exists and runs'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the cluster; exit 0 when it is stopped already'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "status" -d 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -817,8 +820,8 @@ complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_su
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List the backups in the folder: kind, time, size, checksum, manifest'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete old backups (--keep N, --keep-days D), never the newest good one'
-complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
-complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster'
-complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster; exit 0 when it is stopped already'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'

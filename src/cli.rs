@@ -13,8 +13,9 @@ use crate::output::{ColorChoice, Format};
 /// PGSSLROOTCERT, PGCONNECT_TIMEOUT, PGAPPNAME and ~/.pgpass (PGPASSFILE) fill in the rest, as
 /// with psql. Defaults: host localhost, port 5432, database promail_db, user promail_user.
 ///
-/// Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (SIGINT), 143 terminated
-/// (SIGTERM).
+/// Exit codes: 0 success, 1 failure, 2 usage error, 3 and 4 `local status` stopped and no
+/// cluster, 130 interrupted (SIGINT), 143 terminated (SIGTERM); `monitor check` 0 to 3 as
+/// Nagios.
 #[derive(Debug, Parser)]
 #[command(
     name = "promail",
@@ -29,8 +30,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
+/// Options every command takes, under their own heading in each command's help so that the
+/// command's own options stand out.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalOpts {
     /// Connection URL or key=value string (a password here is visible in the process list:
     /// prefer PGPASSWORD or ~/.pgpass)

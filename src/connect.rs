@@ -44,6 +44,9 @@ pub struct Db {
     session: u64,
     /// The hosts of the list passed over before this one, in order (for `-v`).
     pub skipped: Vec<Skipped>,
+    /// How long the connection that succeeded took (hosts tried, TLS, authentication), not
+    /// counting the time a person spent typing a password at a prompt (`db ping`'s connect_ms).
+    pub connect_time: std::time::Duration,
 }
 
 /// A host of the list that was tried and passed over, why in a few words, and what it cost.
@@ -152,11 +155,21 @@ pub async fn connect(info: &ConnInfo, prompt: Prompt) -> Result<Db> {
     if prompt == Prompt::Always && info.password_source != PasswordSource::Prompt {
         ask_password(&mut info).await?;
     }
-    match try_hosts(&info).await {
+    let timed = |info: &ConnInfo| {
+        let info = info.clone();
+        async move {
+            let started = std::time::Instant::now();
+            try_hosts(&info).await.map(|mut db| {
+                db.connect_time = started.elapsed();
+                db
+            })
+        }
+    };
+    match timed(&info).await {
         Ok(db) => Ok(db),
         Err(f) if matches!(f.failure, Failure::PasswordMissing) && prompt == Prompt::IfNeeded => {
             ask_password(&mut info).await?;
-            try_hosts(&info).await.map_err(HostsFailed::explain)
+            timed(&info).await.map_err(HostsFailed::explain)
         }
         Err(f) => Err(f.explain()),
     }
@@ -672,6 +685,7 @@ where
                 task: Some(task),
                 session,
                 skipped: Vec::new(),
+                connect_time: std::time::Duration::ZERO,
             })
         }
         Err(e) if is_password_missing(&e) => Err(Failure::PasswordMissing),
@@ -855,7 +869,11 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
     }
     let detail = text.first().cloned().unwrap_or_else(|| e.to_string());
     let lower = detail.to_lowercase();
-    if lower.contains("failed to lookup address") || lower.contains("name or service not known") {
+    if !matches!(
+        io_kind,
+        Some(ErrorKind::ConnectionRefused | ErrorKind::NotFound | ErrorKind::TimedOut)
+    ) && unresolvable(info)
+    {
         return hint(
             anyhow::anyhow!(
                 "could not translate host name \"{}\" to an address",
@@ -907,6 +925,18 @@ fn explain_pg(e: &tokio_postgres::Error, info: &ConnInfo, target: &str, db: &str
         ),
         _ => anyhow::anyhow!("connecting to {target}: {detail}"),
     }
+}
+
+/// Whether the host to connect to is a name that does not resolve: asked again of the system's
+/// resolver on this failure path, rather than read from the error's text (tokio-postgres keeps
+/// the kind of its errors private, and the resolver's words vary by libc).
+fn unresolvable(info: &ConnInfo) -> bool {
+    use std::net::ToSocketAddrs;
+    let host = info.hosts[0].as_str();
+    !host.starts_with('/')
+        && info.hostaddrs.is_empty()
+        && host.parse::<std::net::IpAddr>().is_err()
+        && (host, info.ports[0]).to_socket_addrs().is_err()
 }
 
 /// A failed TLS handshake in the words of a DBA: which check failed, and what to change.

@@ -7,9 +7,11 @@ use std::time::Duration;
 /// `statement_timeout`) are 32-bit milliseconds, about 24.8 days.
 pub const MAX: Duration = Duration::from_millis(i32::MAX as u64);
 
-/// Parses `500ms`, `5s`, `2min`, `1h`, `1d` (a bare number is seconds), at most [`MAX`]. For
-/// clap's `value_parser`, so that a value the server would refuse is a usage error before
-/// anything runs.
+/// Parses `500ms`, `5s`, `2min`, `1h`, `1d`, at most [`MAX`]. For clap's `value_parser`, so
+/// that a value the server would refuse is a usage error before anything runs.
+///
+/// A bare number other than 0 is refused: PostgreSQL reads `lock_timeout = 3` as 3 ms, a
+/// person often means 3 s, and `--retention 90` is refused for the same reason.
 pub fn parse(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     let split = t
@@ -20,8 +22,15 @@ pub fn parse(s: &str) -> Result<Duration, String> {
         .parse()
         .map_err(|_| format!("invalid duration \"{s}\": expected e.g. 500ms, 5s, 2min, 1h"))?;
     let factor = match unit.trim() {
+        "" if value == 0.0 => 1.0,
+        "" => {
+            return Err(format!(
+                "duration \"{s}\" has no unit (PostgreSQL would read it as milliseconds, \
+                 a person often means seconds)\nhint: add a unit: {num}ms, {num}s, {num}min"
+            ))
+        }
         "ms" => 0.001,
-        "" | "s" | "sec" => 1.0,
+        "s" | "sec" => 1.0,
         "min" | "m" => 60.0,
         "h" => 3600.0,
         "d" => 86400.0,
@@ -74,7 +83,10 @@ mod tests {
     fn parses_postgres_style_durations() {
         assert_eq!(parse("500ms"), Ok(Duration::from_millis(500)));
         assert_eq!(parse("5s"), Ok(Duration::from_secs(5)));
-        assert_eq!(parse("5"), Ok(Duration::from_secs(5)));
+        assert!(parse("5").unwrap_err().contains("no unit"));
+        assert!(parse("5")
+            .unwrap_err()
+            .contains("hint: add a unit: 5ms, 5s, 5min"));
         assert_eq!(parse("2min"), Ok(Duration::from_secs(120)));
         assert_eq!(parse("1h"), Ok(Duration::from_secs(3600)));
         assert_eq!(parse("1.5s"), Ok(Duration::from_millis(1500)));
@@ -88,6 +100,7 @@ mod tests {
     fn longer_than_postgres_takes_is_refused() {
         assert!(parse("30d").unwrap_err().contains("too long"));
         assert!(parse("2147484s").is_err());
+        assert!(parse("2147484").unwrap_err().contains("no unit"));
         assert_eq!(parse("24d"), Ok(Duration::from_secs(24 * 86400)));
         assert_eq!(parse("2147483647ms"), Ok(MAX));
         assert!(parse("2147483648ms").is_err());

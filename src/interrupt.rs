@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
+use nix::sys::termios::{self, SetArg, Termios};
 use tokio::signal::unix::{signal, Signal, SignalKind};
 
 use crate::connect;
@@ -156,14 +157,12 @@ impl Drop for OpenPrompt {
 /// restore them may still be blocked in its read).
 pub struct Terminal {
     tty: std::fs::File,
-    saved: libc::termios,
+    saved: Termios,
 }
 
 impl Terminal {
     /// The settings of the controlling terminal, when there is one.
-    #[allow(unsafe_code)]
     pub fn capture() -> Option<Terminal> {
-        use std::os::fd::AsRawFd;
         if !std::io::stdin().is_terminal() {
             // promail never prompts without a terminal on stdin.
             return None;
@@ -173,40 +172,21 @@ impl Terminal {
             .write(true)
             .open("/dev/tty")
             .ok()?;
-        let mut saved = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: tcgetattr fills the termios we own from an open descriptor; on success every
-        // field is written, so assume_init is sound.
-        let rc = unsafe { libc::tcgetattr(tty.as_raw_fd(), saved.as_mut_ptr()) };
-        if rc != 0 {
-            return None;
-        }
-        Some(Terminal {
-            tty,
-            // SAFETY: rc == 0, see above.
-            saved: unsafe { saved.assume_init() },
-        })
+        let saved = termios::tcgetattr(&tty).ok()?;
+        Some(Terminal { tty, saved })
     }
 
     /// Puts the saved settings back if something changed them. Does nothing otherwise, so a
     /// run in the background never writes to the terminal (that would stop it with SIGTTOU).
-    #[allow(unsafe_code)]
     pub fn restore(&self) {
-        use std::os::fd::AsRawFd;
-        let fd = self.tty.as_raw_fd();
-        let mut now = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: as in capture; the result is only read when tcgetattr succeeded.
-        let unchanged = unsafe {
-            libc::tcgetattr(fd, now.as_mut_ptr()) == 0 && {
-                let now = now.assume_init();
-                now.c_lflag == self.saved.c_lflag
-                    && now.c_iflag == self.saved.c_iflag
-                    && now.c_oflag == self.saved.c_oflag
-                    && now.c_cc == self.saved.c_cc
-            }
-        };
+        let unchanged = termios::tcgetattr(&self.tty).is_ok_and(|now| {
+            now.local_flags == self.saved.local_flags
+                && now.input_flags == self.saved.input_flags
+                && now.output_flags == self.saved.output_flags
+                && now.control_chars == self.saved.control_chars
+        });
         if !unchanged {
-            // SAFETY: tcsetattr reads the termios we own; it touches no other memory.
-            unsafe { libc::tcsetattr(fd, libc::TCSANOW, &raw const self.saved) };
+            let _ = termios::tcsetattr(&self.tty, SetArg::TCSANOW, &self.saved);
         }
     }
 }

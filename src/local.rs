@@ -16,7 +16,7 @@
 //! owns the folder. Authentication is `trust` through the socket, whose permissions (0700) and
 //! folder (0700) keep other users out, so no password is ever needed.
 
-use std::ffi::{CString, OsStr};
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write as _};
@@ -175,7 +175,8 @@ impl Cluster {
         }
         let owner = server_owner()?;
         let bindir = self.bindir()?;
-        status.running = self.is_running(&bindir, owner)?;
+        // A server killed a moment ago is a zombie until reaped: pg_ctl still counts it.
+        status.running = self.is_running(&bindir, owner)? && !self.postmaster_ended();
         if status.running {
             status.pid = self.postmaster_pid();
         }
@@ -238,6 +239,20 @@ impl Cluster {
                         "the local cluster is already running (pid {pid}, data folder {})",
                         self.dir.display()
                     );
+                }
+                // pg_ctl still sees the process of a server killed a moment ago (until it is
+                // reaped): its socket refuses connections. Say so, not createdb's failure.
+                if !self.accepting() {
+                    return Err(crate::error::hint(
+                        anyhow!(
+                            "the local server is not running: it stopped or was killed (pid {} is \
+                             ending; data folder {})",
+                            self.postmaster_pid()
+                                .map_or_else(|| "unknown".to_string(), |p| p.to_string()),
+                            self.dir.display()
+                        ),
+                        "run `promail local start` in a moment, once its process has ended",
+                    ));
                 }
                 self.create_db(&bindir, owner)?;
                 return Ok(self.running_status(&bindir));
@@ -682,6 +697,27 @@ impl Cluster {
             .ok_or_else(|| anyhow!("the data folder {} is not valid UTF-8", self.dir.display()))
     }
 
+    /// Whether the process in postmaster.pid has ended (gone, or a zombie not yet reaped).
+    fn postmaster_ended(&self) -> bool {
+        self.postmaster_pid().is_none_or(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(
+                // No /proc (not Linux): trust pg_ctl.
+                std::path::Path::new("/proc/self/stat").exists(),
+                |stat| {
+                    stat.rsplit_once(')')
+                        .and_then(|(_, rest)| rest.split_whitespace().next())
+                        == Some("Z")
+                },
+            )
+        })
+    }
+
+    /// Whether the server's socket takes a connection (a server killed a moment ago refuses it
+    /// while its pid still exists).
+    fn accepting(&self) -> bool {
+        std::os::unix::net::UnixStream::connect(self.dir.join(format!(".s.PGSQL.{PORT}"))).is_ok()
+    }
+
     fn not_running_msg(&self) -> String {
         format!(
             "the local cluster is not running (data folder {})",
@@ -895,44 +931,20 @@ fn chown_to(path: &Path, owner: Option<Owner>) -> Result<()> {
     Ok(())
 }
 
-#[allow(unsafe_code)]
 fn euid() -> u32 {
-    // SAFETY: geteuid takes no arguments, touches no memory of ours and cannot fail.
-    unsafe { libc::geteuid() }
+    nix::unistd::geteuid().as_raw()
 }
 
-/// uid and gid of a system user (`getpwnam_r`: the thread-safe `getpwnam`).
-#[allow(unsafe_code)]
+/// uid and gid of a system user (`getpwnam_r`, through nix).
 fn lookup_user(name: &str) -> io::Result<Option<Owner>> {
-    let cname = CString::new(name).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-    let mut buf: Vec<libc::c_char> = vec![0; 4096];
-    loop {
-        // SAFETY: passwd is a plain C struct for which all-zero bytes (null pointers) is valid.
-        let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
-        let mut result: *mut libc::passwd = std::ptr::null_mut();
-        // SAFETY: every pointer is valid for the call: a NUL-terminated name, a passwd struct
-        // and a buffer of buf.len() bytes that outlive it; we read only the integer fields after.
-        let rc = unsafe {
-            libc::getpwnam_r(
-                cname.as_ptr(),
-                &raw mut pwd,
-                buf.as_mut_ptr(),
-                buf.len(),
-                &raw mut result,
-            )
-        };
-        if rc == libc::ERANGE && buf.len() < 1 << 20 {
-            buf.resize(buf.len() * 2, 0);
-            continue;
-        }
-        if rc != 0 {
-            return Err(io::Error::from_raw_os_error(rc));
-        }
-        return Ok((!result.is_null()).then_some(Owner {
-            uid: pwd.pw_uid,
-            gid: pwd.pw_gid,
-        }));
-    }
+    nix::unistd::User::from_name(name)
+        .map(|user| {
+            user.map(|u| Owner {
+                uid: u.uid.as_raw(),
+                gid: u.gid.as_raw(),
+            })
+        })
+        .map_err(io::Error::from)
 }
 
 fn absolute(path: PathBuf) -> PathBuf {

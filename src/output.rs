@@ -9,13 +9,22 @@ use clap::ValueEnum;
 use comfy_table::{presets, ContentArrangement, Table};
 use serde_json::Value;
 
+/// `1 partition`, `3 partitions`: a count with its noun, singular for one.
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
 /// How rows are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
     /// Aligned columns for people
     #[default]
     Table,
-    /// A JSON array of objects, one per row
+    /// A JSON array of objects, one per row (a command whose output has several parts says
+    /// its shape in its help)
     Json,
     /// RFC 4180 CSV with a header line
     Csv,
@@ -221,6 +230,13 @@ pub fn pretty_bytes(n: i64) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "partition", "partitions"), "1 partition");
+        assert_eq!(count(0, "partition", "partitions"), "0 partitions");
+        assert_eq!(count(3, "row", "rows"), "3 rows");
+    }
 
     fn sample() -> Rows {
         let mut r = Rows::new(["id", "name", "note"]);

@@ -5,5 +5,5 @@ SELECT
     total_templates,
     round(avg_email_length, 2)::float8 AS avg_email_length,
     most_used_type,
-    last_activity
+    last_activity::timestamptz AS last_activity
 FROM get_user_statistics($1::int4);

@@ -1,4 +1,4 @@
--- Per-user totals (view user_stats). Column types: int4, varchar, int8, timestamp only.
+-- Per-user totals (view user_stats). Column types: int4, varchar, int8, timestamptz only (the views' timestamps, written by the application in the session's TimeZone, as instants: JSON gives them with their zone).
 SELECT
     id,
     email,
@@ -7,7 +7,7 @@ SELECT
     total_emails,
     favorite_emails,
     total_templates,
-    last_email_date,
-    last_login
+    last_email_date::timestamptz AS last_email_date,
+    last_login::timestamptz AS last_login
 FROM user_stats
 ORDER BY id;

@@ -196,8 +196,8 @@ fn question(plans: &[TablePlan]) -> String {
                 String::new()
             } else {
                 format!(
-                    " (dropping {} partitions whatever the partition policy's action, {}{} rows)",
-                    p.expired.len(),
+                    " (dropping {} whatever the partition policy's action, {}{} rows)",
+                    crate::output::count(p.expired.len() as u64, "partition", "partitions"),
                     if p.exact() { "" } else { "≈" },
                     p.expired_rows()
                 )
@@ -211,7 +211,7 @@ fn question(plans: &[TablePlan]) -> String {
     format!("delete {}", parts.join(" and "))
 }
 
-/// `login_history: removed ≈3412163 rows older than 2026-08-26 21:54:37 (9 partitions dropped, ≈3058000 rows; 354163 rows deleted)`
+/// `login_history: removed ≈3412163 rows older than 2026-08-26 21:54:37 (9 partitions dropped, ≈3058000 rows; 354163 rows deleted; "1 partition" for one)`
 fn summary_line(r: &Removed) -> Option<String> {
     let cutoff = r.plan.cutoff.format("%Y-%m-%d %H:%M:%S");
     let p = &r.plan;
@@ -222,11 +222,11 @@ fn summary_line(r: &Removed) -> Option<String> {
     }
     let approx = if p.exact() { "" } else { "≈" };
     Some(format!(
-        "{}: removed {approx}{total} rows older than {} ({} partitions dropped, {approx}{dropped} rows; {} rows deleted)",
+        "{}: removed {approx}{total} rows older than {} ({} dropped, {approx}{dropped} rows; {} deleted)",
         p.seed.table,
         cutoff,
-        p.expired.len(),
-        r.deleted
+        crate::output::count(p.expired.len() as u64, "partition", "partitions"),
+        crate::output::count(r.deleted as u64, "row", "rows")
     ))
 }
 

@@ -34,11 +34,13 @@ impl DirOpts {
 
 #[derive(Debug, Subcommand)]
 pub enum LocalCommand {
-    /// Create the cluster if needed and start it (Unix socket in its folder, no TCP)
+    /// Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0
+    /// when it runs already
     Start(DirOpts),
-    /// Stop the cluster
+    /// Stop the cluster; exit 0 when it is stopped already
     Stop(DirOpts),
-    /// Say whether the cluster exists and runs
+    /// Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as
+    /// pg_ctl status)
     Status {
         #[command(flatten)]
         dir: DirOpts,
@@ -58,11 +60,19 @@ pub enum LocalCommand {
 
 pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
     match command {
+        // start, stop and destroy succeed when the cluster is already as asked (as systemctl
+        // does); status exits as pg_ctl status does. README, "Exit codes".
         LocalCommand::Start(d) => {
-            let s = d.cluster().start()?;
+            let c = d.cluster();
+            let already = c.status()?.running;
+            let s = c.ensure_started()?;
             ctx.out.info(format!(
                 "local cluster {}running (pid {}, data folder {})",
-                if s.created { "created and " } else { "" },
+                match (s.created, already) {
+                    (true, _) => "created and ",
+                    (false, true) => "already ",
+                    (false, false) => "",
+                },
                 s.pid.unwrap_or_default(),
                 s.dir.display()
             ));
@@ -70,6 +80,13 @@ pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
         }
         LocalCommand::Stop(d) => {
             let c = d.cluster();
+            if !c.status()?.running {
+                ctx.out.info(format!(
+                    "local cluster already stopped ({})",
+                    c.dir().display()
+                ));
+                return Ok(());
+            }
             c.stop()?;
             ctx.out
                 .info(format!("local cluster stopped ({})", c.dir().display()));
@@ -77,7 +94,12 @@ pub async fn run(command: LocalCommand, ctx: &Ctx) -> Result<()> {
         }
         LocalCommand::Status { dir, format } => {
             let s = dir.cluster().status()?;
-            ctx.out.rows(format.format, &status_rows(&s))
+            ctx.out.rows(format.format, &status_rows(&s))?;
+            match (s.initialized, s.running) {
+                (_, true) => Ok(()),
+                (true, false) => Err(crate::error::Exit(3).into()),
+                (false, false) => Err(crate::error::Exit(4).into()),
+            }
         }
         LocalCommand::Url(d) => {
             let c = d.cluster();

@@ -222,6 +222,13 @@ impl Failure {
                     human(opts.statement_timeout)
                 );
             }
+            // The schema made by hand (from the seed) before promail: adopt it, do not fix it.
+            Some("42P07" | "42710" | "42723") if before.is_none() => {
+                let _ = write!(
+                    h,
+                    "; the objects exist already (a schema made by hand?): adopt it with `promail db baseline`, which checks it and records 0001 without running it, then run `promail db migrate`"
+                );
+            }
             Some("25001") if !m.no_transaction => {
                 let _ = write!(
                     h,

@@ -29,6 +29,14 @@ impl Kind {
             Kind::Baseline => "baseline",
         }
     }
+
+    /// The command that recorded it, as `db status` shows it (its state says "applied" too).
+    pub fn recorded_by(self) -> &'static str {
+        match self {
+            Kind::Applied => "migrate",
+            Kind::Baseline => "baseline",
+        }
+    }
 }
 
 /// One row of the history.

@@ -30,7 +30,7 @@ pub fn status_rows(entries: &[Entry]) -> Rows {
         "version",
         "name",
         "state",
-        "kind",
+        "recorded_by",
         "applied_at",
         "duration_ms",
     ]);
@@ -40,7 +40,7 @@ pub fn status_rows(entries: &[Entry]) -> Rows {
             json!(e.version),
             json!(e.name()),
             json!(e.state.as_str()),
-            json!(a.map(|a| a.kind.as_str())),
+            json!(a.map(|a| a.kind.recorded_by())),
             json!(a
                 .and_then(|a| a.applied_at)
                 .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))),

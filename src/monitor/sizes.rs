@@ -130,7 +130,10 @@ pub fn aggregate(rels: &[Rel], partitions: bool) -> Report {
                         top.name
                     ));
                 }
-                format!("partitioned ({} partitions)", parts.len())
+                format!(
+                    "partitioned ({})",
+                    crate::output::count(parts.len() as u64, "partition", "partitions")
+                )
             }
             "m" => "materialized view".to_string(),
             _ => "table".to_string(),

@@ -4,7 +4,10 @@
 //! behind a long transaction for longer than that (while it waits, the application's own
 //! statements on the table queue behind it). A lock timeout (or a deadlock) rolls the action
 //! back and retries it a bounded number of times with a growing pause, during which the
-//! application runs; then the action fails, naming the partition and the bound.
+//! application runs; then the action fails, naming the partition and the bound. One retry
+//! budget per action ([`Budget`]): a move's attach step, retried alone within its transaction,
+//! draws on the same budget as the whole transaction's retries, so the application queues
+//! behind at most `retries + 1` lock waits per action, as the final message says.
 //!
 //! * Create: a standalone table `LIKE` the parent with the parent's indexes, then `ATTACH
 //!   PARTITION`, in one transaction; several consecutive partitions of a table share one (see
@@ -36,7 +39,8 @@
 //!   period's table outside the partitioned table, made for them or already there from an
 //!   earlier detach (action detach).
 
-use std::time::Duration;
+use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
 use chrono::NaiveDateTime;
@@ -76,6 +80,31 @@ impl Default for Settings {
             verbose: false,
             sync_wait: Duration::from_secs(30),
         }
+    }
+}
+
+/// The lock waits an action has lost so far (lock timeouts, deadlocks, rows arriving in DEFAULT
+/// during a move), whichever loop retried them: at most `retries` are retried.
+#[derive(Debug, Default)]
+struct Budget {
+    failed: Cell<u32>,
+}
+
+impl Budget {
+    /// Counts one more failed attempt; whether a retry is still allowed.
+    fn fail(&self, settings: &Settings) -> bool {
+        self.failed.set(self.failed.get() + 1);
+        self.failed.get() <= settings.retries
+    }
+
+    /// Whether one more failed attempt would still be retried.
+    fn left(&self, settings: &Settings) -> bool {
+        self.failed.get() < settings.retries
+    }
+
+    /// Attempts made so far, counting the one under way.
+    fn attempts(&self) -> u32 {
+        self.failed.get() + 1
     }
 }
 
@@ -217,17 +246,20 @@ pub async fn apply(
     settings: &Settings,
 ) -> Result<Outcome> {
     let what = doing(action);
+    // One budget for the action's steps: emptying a partition, then dropping it.
+    let budget = Budget::default();
     if let Action::Drop(p) = action {
-        empty_before_drop(client, target, std::slice::from_ref(p), settings, &what)
+        empty_before_drop(client, target, std::slice::from_ref(p), settings, &budget, &what)
             .await
             .map_err(|f| f.into_error(&what))?;
     }
     // Rows of the moved range inserted into DEFAULT meanwhile: the attach saw them; again.
     let retry_check = matches!(action, Action::MoveFromDefault { .. });
-    let once = || apply_once(client, target, action);
+    let once = || apply_once(client, target, action, settings, &budget);
     match retrying(
         client,
         settings,
+        &budget,
         &[&target.policy.table],
         &what,
         retry_check,
@@ -253,12 +285,14 @@ pub async fn apply(
 
 /// Runs `once` in a transaction of its own under `lock_timeout` (see [`begin`]) and commits it.
 /// After a lock timeout or a deadlock (with `retry_check`, also a check violation) the
-/// transaction is rolled back and run again after a growing pause, at most `settings.retries`
-/// more times; then the failure names the sessions holding the locks on `tables` (and their
-/// partitions). Any other error is returned as it is, the transaction rolled back.
+/// transaction is rolled back and run again after a growing pause, while `budget` allows (at
+/// most `settings.retries` failed attempts retried, counting those `once` retried itself);
+/// then the failure names the sessions holding the locks on `tables` (and their partitions).
+/// Any other error is returned as it is, the transaction rolled back.
 async fn retrying<T, Fut>(
     client: &Client,
     settings: &Settings,
+    budget: &Budget,
     tables: &[&str],
     doing: &str,
     retry_check: bool,
@@ -267,7 +301,7 @@ async fn retrying<T, Fut>(
 where
     Fut: std::future::Future<Output = Result<T, Fail>>,
 {
-    let mut attempt: u32 = 0;
+    let started = Instant::now();
     loop {
         let run = async {
             begin(client, settings).await?;
@@ -294,7 +328,8 @@ where
         if !retryable {
             return Err(Fail::Pg(err));
         }
-        if attempt >= settings.retries {
+        let attempt = budget.attempts();
+        if !budget.fail(settings) {
             let lock = err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE);
             let mut found: Vec<(i32, String)> = Vec::new();
             if lock {
@@ -312,27 +347,39 @@ where
                 tables,
                 doing,
                 settings,
-                attempt + 1,
+                attempt,
+                started.elapsed(),
                 lock.then_some(found),
             )));
         }
-        let pause = backoff(attempt);
-        if settings.verbose {
-            ewriteln!(
-                "{doing}: {}; retrying in {} ms (attempt {} of {})",
-                err.code().map_or("conflict", |c| match c.code() {
-                    "55P03" => "lock timeout",
-                    "40P01" => "deadlock",
-                    _ => "rows arrived in DEFAULT meanwhile",
-                }),
-                pause.as_millis(),
-                attempt + 2,
-                settings.retries + 1
-            );
-        }
-        tokio::time::sleep(pause).await;
-        attempt += 1;
+        pause_before_retry(&err, settings, budget, doing).await;
     }
+}
+
+/// The pause before the next attempt of an action (after `budget` counted the failed one),
+/// said with `-v`.
+async fn pause_before_retry(
+    err: &tokio_postgres::Error,
+    settings: &Settings,
+    budget: &Budget,
+    doing: &str,
+) {
+    let failed = budget.attempts() - 1;
+    let pause = backoff(failed - 1);
+    if settings.verbose {
+        ewriteln!(
+            "{doing}: {}; retrying in {} ms (attempt {} of {})",
+            err.code().map_or("conflict", |c| match c.code() {
+                "55P03" => "lock timeout",
+                "40P01" => "deadlock",
+                _ => "rows arrived in DEFAULT meanwhile",
+            }),
+            pause.as_millis(),
+            failed + 1,
+            settings.retries + 1
+        );
+    }
+    tokio::time::sleep(pause).await;
 }
 
 /// `creating partition x` etc., the context of an action's errors.
@@ -340,9 +387,7 @@ fn doing(action: &Action) -> String {
     let name = &action.partition().name;
     match action {
         Action::Create(_) => format!("creating partition {name}"),
-        Action::MoveFromDefault { .. } => {
-            format!("moving rows from the DEFAULT partition into new partition {name}")
-        }
+        Action::MoveFromDefault { .. } => moving(name),
         Action::Drop(_) => format!("dropping partition {name}"),
         Action::Detach(_) => format!("detaching partition {name}"),
         Action::DeleteFromDefault { period, .. } => format!(
@@ -354,6 +399,11 @@ fn doing(action: &Action) -> String {
             format!("moving the expired rows of the DEFAULT partition into detached table {name}")
         }
     }
+}
+
+/// The context of a move's errors.
+fn moving(name: &str) -> String {
+    format!("moving rows from the DEFAULT partition into new partition {name}")
 }
 
 /// The sessions holding locks that partition maintenance of `table` waits for, as
@@ -414,9 +464,17 @@ fn gave_up(
     doing: &str,
     settings: &Settings,
     attempts: u32,
+    elapsed: Duration,
     blockers: Option<Vec<String>>,
 ) -> anyhow::Error {
     let timeout = crate::duration::human(settings.lock_timeout);
+    let attempts = match attempts {
+        1 => "in 1 attempt".to_string(),
+        n => format!(
+            "in {n} attempts over {:.1} s, pauses included",
+            elapsed.as_secs_f64()
+        ),
+    };
     let table = tables.join(", ");
     let regclasses: Vec<String> = tables
         .iter()
@@ -447,16 +505,14 @@ fn gave_up(
             hint(
                 anyhow!(
                     "{doing}: could not get its locks on {table} (its partitions, or a table its foreign keys \
-                     reference) within lock_timeout ({timeout}) in {attempts} attempts; \
+                     reference) within lock_timeout ({timeout}) {attempts}; \
                      gave up, so the application was never blocked longer than {timeout} at a time"
                 ),
                 hint_text,
             )
         }
         None => hint(
-            anyhow!(
-                "{doing}: still conflicting with concurrent sessions after {attempts} attempts"
-            ),
+            anyhow!("{doing}: still conflicting with concurrent sessions ({attempts})"),
             "rerun later; nothing was changed by the failed attempts",
         ),
     }
@@ -507,10 +563,14 @@ async fn apply_once(
     client: &Client,
     target: &Target<'_>,
     action: &Action,
+    settings: &Settings,
+    budget: &Budget,
 ) -> Result<Outcome, Fail> {
     Ok(match action {
         Action::Create(p) => create(client, target, p).await?,
-        Action::MoveFromDefault { partition, .. } => move_rows(client, target, partition).await?,
+        Action::MoveFromDefault { partition, .. } => {
+            move_rows(client, target, partition, settings, budget).await?
+        }
         Action::Drop(p) => retire(client, target, p, true).await?,
         Action::Detach(p) => retire(client, target, p, false).await?,
         Action::DeleteFromDefault { period, .. } => delete_expired(client, target, period).await?,
@@ -659,11 +719,15 @@ pub async fn create_batch(
     let (Some(first), Some(last)) = (partitions.first(), partitions.last()) else {
         return Ok(true);
     };
-    let what = format!(
-        "creating {} partitions of {} ({first} … {last})",
-        partitions.len(),
-        target.policy.table
-    );
+    let what = if partitions.len() == 1 {
+        format!("creating partition {first}")
+    } else {
+        format!(
+            "creating {} partitions of {} ({first} … {last})",
+            partitions.len(),
+            target.policy.table
+        )
+    };
     let once = || async move {
         let mut sql = String::new();
         for p in partitions {
@@ -718,6 +782,7 @@ pub async fn create_batch(
     match retrying(
         client,
         settings,
+        &Budget::default(),
         &[&target.policy.table],
         &what,
         false,
@@ -742,8 +807,6 @@ const DEFAULT_EXCLUDES: &str = "promail_attach_excludes";
 /// Where a move goes back to when its attach step fails: rows of its period arrived in DEFAULT
 /// during the move, a lock not had in time, a deadlock given way in.
 const ATTACH_SAVEPOINT: &str = "promail_attach";
-/// How many times a move's attach step is tried again before the move fails as a whole.
-const ATTACH_ATTEMPTS: u32 = 3;
 
 /// The parent's columns, quoted, in order: `"id", "user_id", …`.
 fn column_list(target: &Target<'_>) -> String {
@@ -789,7 +852,13 @@ fn expired_scope<'a>(target: &Target<'a>) -> Result<(&'a str, NaiveDateTime), Fa
     }
 }
 
-async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Result<Outcome, Fail> {
+async fn move_rows(
+    client: &Client,
+    target: &Target<'_>,
+    p: &Partition,
+    settings: &Settings,
+    budget: &Budget,
+) -> Result<Outcome, Fail> {
     let policy = target.policy;
     let default = target.default.ok_or_else(|| {
         Fail::Other(anyhow!(
@@ -849,7 +918,6 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
         "{}; LOCK TABLE ONLY {parent} IN EXCLUSIVE MODE",
         pg::set_local_as_superuser("deadlock_timeout", "100ms")
     );
-    let mut attempt = 0;
     loop {
         client
             .batch_execute(&format!("SAVEPOINT {ATTACH_SAVEPOINT}"))
@@ -891,21 +959,21 @@ async fn move_rows(client: &Client, target: &Target<'_>, p: &Partition) -> Resul
                 break;
             }
             // A lock not had in time, or given way in a deadlock: the locks of this step go,
-            // the rows moved stay, and the step alone is tried again (a few times; then the
-            // whole transaction is retried as any action).
+            // the rows moved stay, and the step alone is tried again, on the action's one
+            // budget; once spent, the error ends the transaction and the action gives up.
             Err(e)
-                if attempt < ATTACH_ATTEMPTS
+                if budget.left(settings)
                     && matches!(
                         e.code(),
                         Some(c) if *c == SqlState::LOCK_NOT_AVAILABLE
                             || *c == SqlState::T_R_DEADLOCK_DETECTED
                     ) =>
             {
-                attempt += 1;
+                budget.fail(settings);
                 client
                     .batch_execute(&format!("ROLLBACK TO SAVEPOINT {ATTACH_SAVEPOINT}"))
                     .await?;
-                tokio::time::sleep(backoff(attempt - 1)).await;
+                pause_before_retry(&e, settings, budget, &moving(&p.name)).await;
             }
             Err(e) => return Err(e.into()),
         }
@@ -1056,7 +1124,9 @@ pub async fn retire_all(
             target.policy.table,
         ),
     };
-    empty_before_drop(client, target, partitions, settings, &what)
+    // One budget for both steps: emptying the partitions, then dropping them.
+    let budget = Budget::default();
+    empty_before_drop(client, target, partitions, settings, &budget, &what)
         .await
         .map_err(|f| f.into_error(&what))?;
     let before_commit = &before_commit;
@@ -1080,6 +1150,7 @@ pub async fn retire_all(
     retrying(
         client,
         settings,
+        &budget,
         &[&target.policy.table],
         &what,
         false,
@@ -1102,6 +1173,7 @@ async fn empty_before_drop(
     target: &Target<'_>,
     partitions: &[Partition],
     settings: &Settings,
+    budget: &Budget,
     what: &str,
 ) -> Result<(), Fail> {
     let once = || async move {
@@ -1114,7 +1186,16 @@ async fn empty_before_drop(
         }
         Ok(())
     };
-    retrying(client, settings, &[&target.policy.table], what, false, once).await
+    retrying(
+        client,
+        settings,
+        budget,
+        &[&target.policy.table],
+        what,
+        false,
+        once,
+    )
+    .await
 }
 
 /// Partitions per query and per statement in [`retire_all`].
@@ -1193,7 +1274,15 @@ where
         let run = once();
         async move { run.await.map_err(Fail::Pg) }
     };
-    retrying(client, settings, tables, doing, false, once)
-        .await
-        .map_err(|f| f.into_error(doing))
+    retrying(
+        client,
+        settings,
+        &Budget::default(),
+        tables,
+        doing,
+        false,
+        once,
+    )
+    .await
+    .map_err(|f| f.into_error(doing))
 }

@@ -131,6 +131,43 @@ pub fn partition_rows(listings: &[Listing], human: bool) -> Rows {
 
 /// What is wrong, in words ("ok" when nothing).
 fn status(l: &Listing) -> String {
+    let mut problems = problems(l);
+    // Bounds it does not read or manage (MINVALUE, BC dates…), or another schema: said, but no
+    // failure for `--check` (promail never will do anything about them).
+    match l.catalog.odd().count() {
+        0 => {}
+        1 => problems.push("1 partition promail leaves alone".to_string()),
+        n => problems.push(format!("{n} partitions promail leaves alone")),
+    }
+    if problems.is_empty() {
+        "ok".to_string()
+    } else {
+        problems.join("; ")
+    }
+}
+
+/// `--check`: an error naming each table with a problem that `partitions rotate` (or the
+/// DBA) must fix: no DEFAULT partition, none for now, fewer periods made ahead than the
+/// policy's premake, rows in DEFAULT, gaps, partitions past retention.
+pub fn check(listings: &[Listing]) -> anyhow::Result<()> {
+    let bad: Vec<String> = listings
+        .iter()
+        .filter_map(|l| {
+            let p = problems(l);
+            (!p.is_empty()).then(|| format!("{} ({})", l.stored.policy.table, p.join("; ")))
+        })
+        .collect();
+    if bad.is_empty() {
+        return Ok(());
+    }
+    Err(crate::error::hint(
+        anyhow::anyhow!("partitions need attention: {}", bad.join("; ")),
+        "run `promail partitions rotate` (nightly from cron); `promail partitions list` shows the partitions",
+    ))
+}
+
+/// The problems of one table, in words.
+fn problems(l: &Listing) -> Vec<String> {
     let h = &l.health;
     let p = &l.stored.policy;
     let mut problems = Vec::new();
@@ -162,17 +199,7 @@ fn status(l: &Listing) -> String {
     if !h.past_retention.is_empty() {
         problems.push(format!("{} past retention", h.past_retention.len()));
     }
-    // Bounds it does not read or manage (MINVALUE, BC dates…), or another schema.
-    match l.catalog.odd().count() {
-        0 => {}
-        1 => problems.push("1 partition promail leaves alone".to_string()),
-        n => problems.push(format!("{n} partitions promail leaves alone")),
-    }
-    if problems.is_empty() {
-        "ok".to_string()
-    } else {
-        problems.join("; ")
-    }
+    problems
 }
 
 /// One row per table. `human`: gaps and expired partitions as text; otherwise arrays.

@@ -601,7 +601,10 @@ impl Action {
             }
         };
         let past = match &policy.retention {
-            Some(r) => format!("past retention of {r}"),
+            Some(r) => format!(
+                "past retention of {}",
+                crate::partition::policy::in_words(r)
+            ),
             None => "past retention".to_string(),
         };
         match self {

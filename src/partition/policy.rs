@@ -14,7 +14,8 @@ const UPDATE_SQL: &str = include_str!("../../sql/partition/policy_update.sql");
 const CUTOFF_SQL: &str = include_str!("../../sql/partition/cutoff.sql");
 const CHECK_RETENTION_SQL: &str = include_str!("../../sql/partition/check_retention.sql");
 
-/// A policy as stored, with the retention as the server prints it (`90 days`).
+/// A policy as stored, with the retention as the server prints it (`90 days`), months in
+/// words (`6 months`, not the server's `6 mons`).
 #[derive(Debug, Clone)]
 pub struct Stored {
     pub policy: Policy,
@@ -55,10 +56,24 @@ pub async fn load(client: &Client) -> Result<Vec<Stored>> {
             };
             Ok(Stored {
                 policy,
-                retention_text: retention,
+                retention_text: retention.as_deref().map(in_words),
             })
         })
         .collect()
+}
+
+/// An interval as the server prints it, with its abbreviations in words: `6 mons` is
+/// `6 months`, `1 mon` `1 month` (both read back by PostgreSQL the same).
+pub fn in_words(interval: &str) -> String {
+    interval
+        .split(' ')
+        .map(|w| match w {
+            "mon" => "month",
+            "mons" => "months",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The error for a table without a policy (a usage error: exit 2), naming the managed ones.
@@ -222,7 +237,7 @@ async fn check_interval(client: &Client, policy: &Policy, text: &str) -> Result<
                 pg::err(e)
             }
         })?;
-    let shown: String = row.get("retention_text");
+    let shown = in_words(row.get("retention_text"));
     if !row.get::<_, bool>("positive") {
         return Err(usage(format!(
             "partition policy for {table}: retention must be positive, got {text:?}"
@@ -241,4 +256,17 @@ async fn check_interval(client: &Client, policy: &Policy, text: &str) -> Result<
         ));
     }
     Ok(shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_words;
+
+    #[test]
+    fn months_are_said_in_words() {
+        assert_eq!(in_words("6 mons"), "6 months");
+        assert_eq!(in_words("1 mon"), "1 month");
+        assert_eq!(in_words("1 year 2 mons 3 days"), "1 year 2 months 3 days");
+        assert_eq!(in_words("90 days"), "90 days");
+    }
 }

@@ -1,8 +1,9 @@
 //! Creating the application's role and database (`promail db create`): connect to the server's
 //! maintenance database, create what is missing, say what already exists. Passwords reach the
-//! server only as SCRAM verifiers ([`scram`]).
-
-pub mod scram;
+//! server only as SCRAM-SHA-256 verifiers, computed on the client as psql's `\password` and
+//! libpq's `PQencryptPasswordConn` do (postgres-protocol's, with SASLprep), so that `CREATE
+//! ROLE … PASSWORD '…'` never carries the plaintext to the server (nor into its logs or
+//! pg_stat_statements).
 
 use anyhow::{Context, Result};
 
@@ -14,6 +15,11 @@ use crate::pg::{ident, literal, PgExt};
 
 /// The maintenance databases tried in turn, as createdb does.
 const MAINTENANCE_DBS: [&str; 2] = ["postgres", "template1"];
+
+/// `SCRAM-SHA-256$4096:<salt>$<StoredKey>:<ServerKey>` with a fresh random salt.
+fn verifier(password: &Secret) -> String {
+    postgres_protocol::password::scram_sha_256(password.expose().as_bytes())
+}
 
 /// Whether something was made now or was there before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +73,7 @@ pub async fn create_role(db: &Db, role: &str, password: Option<&Secret>) -> Resu
     let mut sql = format!("CREATE ROLE {} LOGIN", ident(role));
     if let Some(p) = password {
         sql.push_str(" PASSWORD ");
-        sql.push_str(&literal(&scram::verifier(p.expose())));
+        sql.push_str(&literal(&verifier(p)));
     }
     match db.batch_execute(&sql).await {
         Ok(()) => Ok(Done::Created),
@@ -75,6 +81,18 @@ pub async fn create_role(db: &Db, role: &str, password: Option<&Secret>) -> Resu
         Err(e) if e.code().is_some_and(|c| c.code() == "42710") => Ok(Done::Existed),
         Err(e) => Err(privilege_hint(e, format!("creating role {role}"))),
     }
+}
+
+/// Sets the password of an existing role (its SCRAM verifier).
+pub async fn set_password(db: &Db, role: &str, password: &Secret) -> Result<()> {
+    let sql = format!(
+        "ALTER ROLE {} PASSWORD {}",
+        ident(role),
+        literal(&verifier(password))
+    );
+    db.batch_execute(&sql)
+        .await
+        .map_err(|e| privilege_hint(e, format!("setting the password of role {role}")))
 }
 
 /// Creates database `name` owned by `owner` if absent; returns what happened and its owner.

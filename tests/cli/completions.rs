@@ -34,3 +34,31 @@ fn unknown_shell_is_a_usage_error() {
     let out = promail().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_commands_help_puts_the_global_options_under_their_own_heading() {
+    let out = promail()
+        .args(["partitions", "rotate", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (own, global) = help
+        .split_once("\nGlobal options:\n")
+        .unwrap_or_else(|| panic!("no Global options heading: {help}"));
+    assert!(
+        own.contains("--lock-timeout") && !own.contains("--database-url"),
+        "{help}"
+    );
+    for g in [
+        "--database-url",
+        "--local",
+        "--password",
+        "--color",
+        "--quiet",
+        "--verbose",
+    ] {
+        assert!(global.contains(g), "{g} not under Global options: {help}");
+    }
+    assert!(!global.contains("--lock-timeout"), "{help}");
+}

@@ -61,14 +61,21 @@ fn lifecycle_start_twice_stop_twice_destroy() {
     let out = run(&["start"]);
     assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
 
+    // Already as asked: success, said (README, "Exit codes").
     let out = run(&["start"]);
-    assert_error(&out, 1, "already running");
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    assert!(crate::support::stderr_of(&out).contains("local cluster already running"));
 
-    let out = promail()
-        .args(["local", "status", "--format", "json", "--dir"])
-        .arg(&dir)
-        .output()
-        .unwrap();
+    // status exits as pg_ctl status: 0 running, 3 stopped, 4 no cluster.
+    let status = || {
+        promail()
+            .args(["local", "status", "--format", "json", "--dir"])
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let out = status();
+    assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(v[0]["running"], true);
 
@@ -85,7 +92,12 @@ fn lifecycle_start_twice_stop_twice_destroy() {
     let out = run(&["stop"]);
     assert!(out.status.success());
     let out = run(&["stop"]);
-    assert_error(&out, 1, "not running");
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    assert!(crate::support::stderr_of(&out).contains("local cluster already stopped"));
+    let out = status();
+    assert_eq!(out.status.code(), Some(3));
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(v[0]["running"], false);
 
     // Destroy refuses without a terminal unless --yes, and then removes everything.
     let out = run(&["destroy"]);
@@ -95,6 +107,61 @@ fn lifecycle_start_twice_stop_twice_destroy() {
     let out = run(&["destroy", "--yes"]);
     assert!(out.status.success());
     assert!(!dir.exists());
+    let out = status();
+    assert_eq!(out.status.code(), Some(4));
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(v[0]["initialized"], false);
+}
+
+/// Right after the server was killed, `--local` says the server is not running (pg_ctl still
+/// sees its process until it is reaped), never a createdb failure; once the process is gone,
+/// `--local` starts it again as it does a stopped one.
+#[test]
+fn local_after_the_server_was_killed_says_it_is_not_running() {
+    let dir = scratch_dir("killed");
+    let ping = || {
+        promail()
+            .args(["--local", "db", "ping", "--format", "json"])
+            .env("PROMAIL_LOCAL_DIR", &dir)
+            .output()
+            .unwrap()
+    };
+    let out = ping();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
+    let pid: i32 = std::fs::read_to_string(dir.join("data/postmaster.pid"))
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    crate::interrupt::send_signal(pid.try_into().unwrap(), libc::SIGKILL);
+    let out = ping();
+    if !out.status.success() {
+        let err = assert_error(&out, 1, "the local server is not running");
+        assert!(!err.contains("createdb"), "{err}");
+    }
+    // Once the process has ended, --local starts the cluster again.
+    let start = std::time::Instant::now();
+    loop {
+        let out = ping();
+        if out.status.success() {
+            break;
+        }
+        assert_error(&out, 1, "the local server is not running");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "the killed server's process never ended"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let out = promail()
+        .args(["local", "destroy", "--yes", "--dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod interrupt;
 mod local;
 mod lock;
 mod majors;
+mod man;
 mod migrate;
 mod monitor;
 mod monitor_watch;

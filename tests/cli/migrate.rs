@@ -545,7 +545,7 @@ fn status_as_json_and_check_for_deploy_scripts() {
         .success());
     let rows = status_json(&db, &["--check"]);
     assert!(rows.iter().all(|r| r["state"] == "applied"
-        && r["kind"] == "applied"
+        && r["recorded_by"] == "migrate"
         && r["applied_at"].is_string()
         && r["duration_ms"].is_number()));
     let out = db
@@ -554,7 +554,7 @@ fn status_as_json_and_check_for_deploy_scripts() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).starts_with("version,name,state,kind,applied_at,duration_ms\n"));
+    assert!(stdout_of(&out).starts_with("version,name,state,recorded_by,applied_at,duration_ms\n"));
 }
 
 fn seed_schema_by_hand(db: &TestDb) {
@@ -585,10 +585,35 @@ fn baseline_adopts_a_hand_made_schema() {
         .output()
         .unwrap();
     assert!(ok.status.success(), "{}", stderr_of(&ok));
+    // Both applied; which command recorded each, in words of its own.
+    let rows = status_json(&db, &[]);
+    let by: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["state"].as_str().unwrap(),
+                r["recorded_by"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(by, [("applied", "baseline"), ("applied", "migrate")]);
 
     let again = db.promail().args(["db", "baseline"]).output().unwrap();
     let err = assert_error(&again, 1, "already has 2 rows");
     assert!(err.contains("hint: "), "{err}");
+}
+
+#[test]
+fn migrate_on_a_hand_made_schema_names_baseline() {
+    let db = TestDb::new("migrate_on_hand_made");
+    seed_schema_by_hand(&db);
+    let out = db.promail().args(["db", "migrate"]).output().unwrap();
+    let err = assert_error(&out, 1, "already exists");
+    assert!(err.contains("adopt it with `promail db baseline`"), "{err}");
+    // Nothing recorded (the history table, if made, is empty).
+    if exists(&db, "promail.schema_migrations") {
+        assert_eq!(history(&db), Vec::<(String, String)>::new());
+    }
 }
 
 #[test]
@@ -673,8 +698,8 @@ fn db_create_is_idempotent_and_the_role_logs_in_with_its_password() {
     )[0][0]
         .clone()
         .unwrap();
+    // The verifier, never the password (logging in with it: the SCRAM test below).
     assert!(verifier.starts_with("SCRAM-SHA-256$4096:"), "{verifier}");
-    assert!(promail::provision::scram::verifies(&password, &verifier));
     // The plaintext never reached the server: not even pg_stat_statements saw it.
     sql_on(
         &with_dbname(admin, &c.db),
@@ -704,23 +729,111 @@ fn db_create_is_idempotent_and_the_role_logs_in_with_its_password() {
 }
 
 #[test]
-fn db_create_without_a_password_warns() {
+fn db_create_without_a_password_refuses_unless_no_password() {
     let n: u32 = rand::random::<u32>() % 1_000_000;
     let c = Created {
         role: format!("t_role_nopw_{n}"),
         db: format!("t_created_nopw_{n}"),
     };
-    let out = promail()
-        .args(["db", "create", "--owner", &c.role])
-        .env("DATABASE_URL", with_dbname(&server().admin, &c.db))
-        .output()
-        .unwrap();
+    let create = |extra: &[&str]| {
+        promail()
+            .args(["db", "create", "--owner", &c.role])
+            .args(extra)
+            .env("DATABASE_URL", with_dbname(&server().admin, &c.db))
+            .output()
+            .unwrap()
+    };
+    // No terminal, no PROMAIL_DB_PASSWORD: refused before anything is made.
+    let out = create(&[]);
+    let err = assert_error(&out, 1, &format!("no password for role {}", c.role));
+    assert!(
+        err.contains("hint: set PROMAIL_DB_PASSWORD") && err.contains("--no-password"),
+        "{err}"
+    );
+    let admin = &server().admin;
+    let roles = format!("SELECT count(*) FROM pg_roles WHERE rolname = '{}'", c.role);
+    assert_eq!(sql_on(admin, &roles)[0][0].as_deref(), Some("0"));
+    let dbs = format!(
+        "SELECT count(*) FROM pg_database WHERE datname = '{}'",
+        c.db
+    );
+    assert_eq!(sql_on(admin, &dbs)[0][0].as_deref(), Some("0"));
+
+    // Asked for: a role without a password, said in the same line.
+    let out = create(&["--no-password"]);
     let err = stderr_of(&out);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains(&format!("warning: role {} has no password", c.role)),
+        err.contains(&format!("created role {} (LOGIN, no password", c.role)),
         "{err}"
     );
+    let pw = format!(
+        "SELECT rolpassword IS NULL FROM pg_authid WHERE rolname = '{}'",
+        c.role
+    );
+    assert_eq!(sql_on(admin, &pw)[0][0].as_deref(), Some("t"));
+
+    // --set-password and --no-password contradict each other.
+    let out = create(&["--no-password", "--set-password"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+}
+
+#[test]
+fn db_create_sets_an_existing_roles_password_only_with_set_password() {
+    let n: u32 = rand::random::<u32>() % 1_000_000;
+    let c = Created {
+        role: format!("t_role_setpw_{n}"),
+        db: format!("t_created_setpw_{n}"),
+    };
+    let create = |extra: &[&str], password: &str| {
+        promail()
+            .args(["db", "create", "--owner", &c.role])
+            .args(extra)
+            .env("DATABASE_URL", with_dbname(&server().admin, &c.db))
+            .env("PROMAIL_DB_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    let verifier = || {
+        sql_on(
+            &server().admin,
+            &format!(
+                "SELECT rolpassword FROM pg_authid WHERE rolname = '{}'",
+                c.role
+            ),
+        )[0][0]
+            .clone()
+            .unwrap()
+    };
+    let out = create(&[], "first-pw-for-tests");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let first = verifier();
+    assert!(first.starts_with("SCRAM-SHA-256$"), "{first}");
+
+    // The role exists: PROMAIL_DB_PASSWORD alone leaves its password, and says so.
+    let out = create(&[], "second-pw-for-tests");
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "warning: the password of role {} was left as it is",
+            c.role
+        )) && err.contains("--set-password"),
+        "{err}"
+    );
+    assert_eq!(verifier(), first, "the password was changed");
+
+    // Changed (logging in with it: a_role_made_by_db_create_logs_in_…_under_scram_auth).
+    let out = create(&["--set-password"], "second-pw-for-tests");
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("role {} exists already: password set", c.role)),
+        "{err}"
+    );
+    assert!(!err.contains("second-pw-for-tests"), "{err}");
+    assert_ne!(verifier(), first, "the password was not changed");
+    assert!(verifier().starts_with("SCRAM-SHA-256$"));
 }
 
 #[test]
@@ -803,11 +916,27 @@ fn a_role_made_by_db_create_logs_in_with_its_password_under_scram_auth() {
     let ok = ping(password);
     assert!(ok.status.success(), "{}", stderr_of(&ok));
     assert!(stdout_of(&ok).contains("app_owner"));
+    // --set-password changes it: the old one is refused, the new one logs in.
+    let second = "second horse battery staple ü";
+    let out = promail()
+        .args(["db", "create", "--owner", "app_owner", "--set-password"])
+        .env("DATABASE_URL", with_dbname(&admin, "app_db"))
+        .env("PROMAIL_DB_PASSWORD", second)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_error(
+        &ping(password),
+        1,
+        "password authentication failed for user \"app_owner\"",
+    );
+    let ok = ping(second);
+    assert!(ok.status.success(), "{}", stderr_of(&ok));
     // The owner can migrate its own database.
     let out = promail()
         .args(["db", "migrate", "-q"])
         .env("DATABASE_URL", &as_owner)
-        .env("PGPASSWORD", password)
+        .env("PGPASSWORD", second)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -941,5 +1070,17 @@ fn status_check_quiet_prints_no_table() {
     assert_eq!(stderr_of(&out), "");
     // Without --check, -q keeps the data on stdout.
     let out = db.promail().args(["db", "status", "-q"]).output().unwrap();
-    assert!(stdout_of(&out).contains("0001_schema") || stdout_of(&out).contains("schema"));
+    let table = stdout_of(&out);
+    let cells: Vec<Vec<String>> = table
+        .lines()
+        .map(|l| l.split('|').map(|c| c.trim().to_string()).collect())
+        .collect();
+    for (version, name) in [("1", "schema"), ("2", "promail_partition_policy")] {
+        assert!(
+            cells
+                .iter()
+                .any(|c| c.len() > 4 && c[1] == version && c[2] == name && c[3] == "applied"),
+            "no applied row for {version} {name}: {table}"
+        );
+    }
 }

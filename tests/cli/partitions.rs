@@ -857,8 +857,12 @@ fn policy_show_set_and_reject_bad_values() {
         out,
         "table,column,period,premake,retention,action\n\
          email_analytics,action_time,weekly,4,,drop\n\
-         login_history,login_time,monthly,6,6 mons,detach\n"
+         login_history,login_time,monthly,6,6 months,detach\n"
     );
+    // A person reads "none" where a script reads an empty cell (or null).
+    let (out, _) = ok(&db, &["partitions", "policy"]);
+    let line = out.lines().find(|l| l.contains("email_analytics")).unwrap();
+    assert!(line.contains("| none "), "{out}");
     let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
     assert_eq!(
         err.lines().filter(|l| l.starts_with("create ")).count(),
@@ -1166,6 +1170,65 @@ fn long_transaction_makes_rotate_give_up_without_blocking_the_application() {
     assert_eq!(count(&db, "login_history"), 1);
 }
 
+/// Issue 16: a move's attach step retried inside its transaction multiplied the action's own
+/// retries (16 lock waits for "4 attempts"). One budget per action: `--retries 2` is 3 lock
+/// waits in all, each said with `-v`, and the message counts them.
+#[test]
+fn a_move_under_a_held_lock_waits_at_most_retries_plus_one_times() {
+    let db = TestDb::unpartitioned("part_move_budget");
+    users(&db);
+    keep_forever(&db);
+    // The current and premade partitions first, so that the move is the only action left.
+    ok(&db, &["partitions", "rotate", "login_history"]);
+    logins(&db, 1000, "2024-04-01", "2024-05-01");
+    let rt = crate::support::runtime();
+    let app = rt.block_on(db.connect());
+    // A reader of DEFAULT: the move's DELETE goes on, its attach (ACCESS EXCLUSIVE) cannot.
+    rt.block_on(app.batch_execute("BEGIN; SELECT count(*) FROM ONLY login_history_default"))
+        .unwrap();
+
+    let started = Instant::now();
+    let out = db
+        .promail()
+        .args([
+            "-v",
+            "partitions",
+            "rotate",
+            "login_history",
+            "--lock-timeout",
+            "1s",
+            "--retries",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    let elapsed = started.elapsed();
+    let err = assert_error(&out, 1, "moving rows from the DEFAULT partition");
+    let retried: Vec<&str> = err.lines().filter(|l| l.contains("retrying in")).collect();
+    assert_eq!(retried.len(), 2, "{err}");
+    assert!(
+        retried[0].contains("lock timeout") && retried[0].contains("(attempt 2 of 3)"),
+        "{err}"
+    );
+    assert!(retried[1].contains("(attempt 3 of 3)"), "{err}");
+    assert!(
+        err.contains("within lock_timeout (1 s) in 3 attempts over "),
+        "{err}"
+    );
+    // 3 waits of 1 s and two pauses (under 2 s): far below the 12 waits of old. Generous.
+    assert!(elapsed < Duration::from_secs(9), "{elapsed:?}: {err}");
+
+    rt.block_on(app.batch_execute("COMMIT")).unwrap();
+    assert_eq!(
+        count(&db, "ONLY login_history_default"),
+        1000,
+        "rolled back"
+    );
+    let (_, err) = ok(&db, &["partitions", "rotate", "login_history"]);
+    assert!(err.contains("login_history_2024_04"), "{err}");
+    assert_eq!(count(&db, "ONLY login_history_default"), 0);
+}
+
 #[test]
 fn rotate_killed_during_a_move_loses_nothing_and_rerun_completes() {
     let db = TestDb::unpartitioned("part_killed");
@@ -1375,7 +1438,7 @@ fn month_retention_counts_calendar_months_not_30_days() {
     );
     assert!(
         err.contains(
-            "drop login_history_2026_06 [2026-06-01, 2026-07-01) (past retention of 3 mons)"
+            "drop login_history_2026_06 [2026-06-01, 2026-07-01) (past retention of 3 months)"
         ),
         "{err}"
     );
@@ -2154,4 +2217,78 @@ fn retire_all_refuses_the_batch_when_one_partition_holds_newer_rows() {
         "0"
     );
     assert_eq!(count(&db, "login_history"), 0);
+}
+
+#[test]
+fn a_duration_without_a_unit_is_refused_everywhere_with_a_hint() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["partitions", "rotate", "--lock-timeout", "3"],
+            "--lock-timeout",
+        ),
+        (&["cleanup", "--lock-wait", "10"], "--lock-wait"),
+        (&["db", "migrate", "--lock-timeout", "5"], "--lock-timeout"),
+        (&["db", "seed", "--lock-timeout", "5"], "--lock-timeout"),
+        (
+            &["monitor", "activity", "--flag-after", "30"],
+            "--flag-after",
+        ),
+        (
+            &["monitor", "check", "--transaction-warning", "60"],
+            "--transaction-warning",
+        ),
+    ];
+    for (args, option) in cases {
+        let out = crate::support::promail().args(args).output().unwrap();
+        let err = assert_error(&out, 2, "has no unit");
+        assert!(err.contains(option), "{args:?}: {err}");
+        assert!(err.contains("hint: add a unit"), "{args:?}: {err}");
+    }
+    // The same through the environment.
+    let out = crate::support::promail()
+        .args(["partitions", "rotate"])
+        .env("PROMAIL_LOCK_TIMEOUT", "2")
+        .output()
+        .unwrap();
+    assert_error(&out, 2, "has no unit");
+}
+
+#[test]
+fn list_check_exits_1_naming_each_table_until_rotate_mends_them() {
+    let db = TestDb::unpartitioned("part_list_check");
+    // Without --check, a missing partition is shown but the exit code is 0.
+    let (out, _) = ok(&db, &["partitions", "list", "--health"]);
+    assert!(out.contains("no partition for"), "{out}");
+
+    let out = db
+        .promail()
+        .args(["partitions", "list", "--health", "--check"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "partitions need attention: ");
+    assert!(err.contains("login_history (no partition for "), "{err}");
+    assert!(err.contains("email_analytics (no partition for "), "{err}");
+    assert!(
+        err.contains("hint: run `promail partitions rotate`"),
+        "{err}"
+    );
+    assert!(
+        stdout_of(&out).contains("login_history"),
+        "the table is still printed"
+    );
+
+    // -q: only the exit code and the message.
+    let out = db
+        .promail()
+        .args(["-q", "partitions", "list", "--check"])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "partitions need attention: ");
+    assert_eq!(stdout_of(&out), "");
+
+    ok(&db, &["partitions", "rotate"]);
+    let (out, _) = ok(&db, &["-q", "partitions", "list", "--check"]);
+    assert_eq!(out, "");
+    let (out, _) = ok(&db, &["partitions", "list", "--health", "--check"]);
+    assert!(out.contains("ok"), "{out}");
 }

@@ -20,10 +20,17 @@ const HBA_LINE: &str = "local all promail_pw_test scram-sha-256";
 
 /// Makes sure the role exists with its password and pg_hba asks it for one. Idempotent and
 /// safe when several test processes run it at once. None when the test server is not
-/// promail's own cluster (its pg_hba.conf is not ours to change).
+/// promail's own cluster (PROMAIL_TEST_DATABASE_URL: its pg_hba.conf is not ours to change):
+/// the test is then skipped, said on stderr, which nextest shows for these tests
+/// (`.config/nextest.toml`), so that a run against another server does not pass them silently.
 fn password_role() -> Option<()> {
     let srv = server();
-    let cluster = srv.cluster.as_ref()?;
+    let Some(cluster) = srv.cluster.as_ref() else {
+        eprintln!(
+            "SKIPPED: PROMAIL_TEST_DATABASE_URL names a server whose pg_hba.conf promail's tests cannot change: no role there needs a password"
+        );
+        return None;
+    };
     let lock = std::fs::File::create(std::env::temp_dir().join("promail-pw-test.lock")).unwrap();
     lock.lock().unwrap();
     sql_on(
@@ -119,7 +126,6 @@ fn assert_no_secret(out: &std::process::Output, secrets: &[&str]) {
 #[test]
 fn password_from_pgpassword_right_and_wrong() {
     if password_role().is_none() {
-        eprintln!("skipped: the test server is not promail's own cluster");
         return;
     }
     let db = TestDb::new("pw_env");
@@ -238,7 +244,11 @@ fn password_from_the_password_file_only_when_private() {
 /// Runs `promail db ping --format json` as the password role under a pseudo-terminal
 /// (`script`), types `answer` at its password prompt, and returns the exit code and everything
 /// the terminal showed. None when `script` is missing.
-fn ping_on_a_terminal(db: &TestDb, answer: &[u8]) -> Option<(Option<i32>, String)> {
+fn ping_on_a_terminal(
+    db: &TestDb,
+    answer: &[u8],
+    typing: Duration,
+) -> Option<(Option<i32>, String)> {
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("skipped: no `script` (util-linux) to give promail a terminal");
         return None;
@@ -283,8 +293,11 @@ fn ping_on_a_terminal(db: &TestDb, answer: &[u8]) -> Option<(Option<i32>, String
             panic!("no prompt; output: {}", String::from_utf8_lossy(&seen));
         }
     }
-    // Echo goes off right after the prompt is written; give it that moment.
-    std::thread::sleep(Duration::from_millis(300));
+    // Echo goes off right after the prompt is written: type once it has.
+    crate::terminal::wait_echo_off(child.id());
+    // A person takes a moment to type (not a wait for promail: what it measures must not
+    // count it).
+    std::thread::sleep(typing);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(answer).unwrap();
     stdin.flush().unwrap();
@@ -314,12 +327,27 @@ fn the_prompt_asks_on_a_terminal() {
         return;
     }
     let db = TestDb::new("pw_prompt");
-    let Some((code, text)) = ping_on_a_terminal(&db, format!("{PASSWORD}\n").as_bytes()) else {
+    let Some((code, text)) = ping_on_a_terminal(
+        &db,
+        format!("{PASSWORD}\n").as_bytes(),
+        Duration::from_millis(1500),
+    ) else {
         return;
     };
     assert_eq!(code, Some(0), "output: {text}");
     assert!(text.contains(&format!("\"user\": \"{ROLE}\"")), "{text}");
     assert!(!text.contains(PASSWORD), "the password was echoed: {text}");
+    // connect_ms is the connection, not the 1.5 s spent typing (a socket login takes ms).
+    let connect_ms: f64 = text
+        .split("\"connect_ms\": ")
+        .nth(1)
+        .and_then(|rest| rest.split([',', '\r', '\n']).next())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no connect_ms in {text}"));
+    assert!(
+        connect_ms < 1500.0,
+        "connect_ms {connect_ms} counts the typing: {text}"
+    );
 }
 
 #[test]
@@ -328,7 +356,7 @@ fn ctrl_c_at_the_prompt_is_an_interruption() {
         return;
     }
     let db = TestDb::new("pw_prompt_ctrl_c");
-    let Some((code, text)) = ping_on_a_terminal(&db, b"half\x03") else {
+    let Some((code, text)) = ping_on_a_terminal(&db, b"half\x03", Duration::ZERO) else {
         return;
     };
     assert_eq!(code, Some(130), "output: {text}");
@@ -360,7 +388,7 @@ fn w_asks_once_per_run_though_migrate_opens_two_sessions() {
         return;
     };
     let prompt = format!("Password for user {ROLE}: ");
-    pty.wait_for_prompt(&prompt);
+    pty.wait_for_password_prompt(&prompt);
     pty.type_in(format!("{PASSWORD}\n").as_bytes());
     let done = pty.finish();
     assert_eq!(done.code, Some(0), "{}", done.text);

@@ -37,6 +37,9 @@ fn json(db: &TestDb, args: &[&str]) -> Value {
         .arg("report")
         .args(args)
         .args(["--format", "json"])
+        // The application wrote its timestamps in the session's TimeZone: 08:00 in Paris in
+        // January is 07:00 UTC, which JSON says with its zone.
+        .env("PGTZ", "Europe/Paris")
         .output()
         .unwrap();
     assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
@@ -60,7 +63,7 @@ fn counts_are_true_for_a_user_with_3_emails_2_templates_4_logins() {
     assert_eq!(a["total_emails"], 3);
     assert_eq!(a["favorite_emails"], 1);
     assert_eq!(a["total_templates"], 2);
-    assert_eq!(a["last_login"], "2025-01-14 08:00:00");
+    assert_eq!(a["last_login"], "2025-01-14T07:00:00Z");
     let b = row_of(&stats, "bob@example.fr");
     assert_eq!(b["total_emails"], 0);
     assert_eq!(b["favorite_emails"], 0);
@@ -71,7 +74,7 @@ fn counts_are_true_for_a_user_with_3_emails_2_templates_4_logins() {
     let a = row_of(&activity, "alice@example.fr");
     assert_eq!(a["emails_generated"], 3);
     assert_eq!(a["login_count"], 4, "the failed login is not counted");
-    assert_eq!(a["last_activity"], "2025-01-14 08:00:00");
+    assert_eq!(a["last_activity"], "2025-01-14T07:00:00Z");
     let b = row_of(&activity, "bob@example.fr");
     assert_eq!(b["emails_generated"], 0);
     assert_eq!(b["login_count"], 0);
@@ -83,7 +86,7 @@ fn counts_are_true_for_a_user_with_3_emails_2_templates_4_logins() {
         assert_eq!(u[0]["favorite_emails"], 1);
         assert_eq!(u[0]["total_templates"], 2);
         assert_eq!(u[0]["most_used_type"], "relance");
-        assert_eq!(u[0]["last_activity"], "2025-01-14 08:00:00");
+        assert_eq!(u[0]["last_activity"], "2025-01-14T07:00:00Z");
     }
     let u = json(&db, &["user", &bob]);
     assert_eq!(u[0]["total_emails"], 0);

@@ -252,11 +252,12 @@ fn lock_timeout_takes_a_duration_and_gives_up_on_a_busy_table() {
             err.contains("hint: another session holds a lock on these tables"),
             "{err}"
         );
-        // The same from the environment, as for db migrate.
+        // The same from the environment, seed's own (PROMAIL_LOCK_TIMEOUT is partitions').
         let out = db
             .promail()
             .args(["db", "seed", "--users", "5"])
-            .env("PROMAIL_LOCK_TIMEOUT", "300ms")
+            .env("PROMAIL_LOCK_TIMEOUT", "1h")
+            .env("PROMAIL_SEED_LOCK_TIMEOUT", "300ms")
             .output()
             .unwrap();
         assert_error(&out, 1, "locking the tables");

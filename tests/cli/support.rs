@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
@@ -240,11 +240,14 @@ pub fn promail() -> Command {
     c
 }
 
-/// An empty HOME so that no ~/.pgpass of the machine leaks into tests.
+/// An empty HOME so that no ~/.pgpass of the machine leaks into tests: one folder under the
+/// build's own scratch space (`target/tmp`), shared by every test process (each used to leave an
+/// empty folder of its own in /tmp). Nothing writes there: a test that needs files in HOME
+/// makes a temporary one of its own.
 pub fn empty_home() -> PathBuf {
     static HOME: OnceLock<PathBuf> = OnceLock::new();
     HOME.get_or_init(|| {
-        let d = std::env::temp_dir().join(format!("promail-test-home-{}", std::process::id()));
+        let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-home");
         std::fs::create_dir_all(&d).unwrap();
         d
     })

@@ -109,10 +109,17 @@ impl Pty {
         }
     }
 
-    /// Waits for a prompt, then lets the reader switch the terminal's mode before typing.
+    /// Waits for a yes/no question. What is typed from then on waits in the terminal's buffer
+    /// until promail reads its line, so nothing more to wait for.
     pub fn wait_for_prompt(&mut self, prompt: &str) {
         self.wait_for(prompt);
-        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    /// Waits for a password prompt, then until the reader has turned the terminal's echo off
+    /// (typed before that, the password would show).
+    pub fn wait_for_password_prompt(&mut self, prompt: &str) {
+        self.wait_for(prompt);
+        wait_echo_off(self.child.id());
     }
 
     /// Types bytes at the terminal.
@@ -195,6 +202,70 @@ impl Finished {
     }
 }
 
+/// The processes under `pid` (children, grandchildren…), from /proc.
+fn descendants(pid: u32) -> Vec<u32> {
+    let mut parent_of = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(p) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{p}/stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid …`: comm may hold spaces and parentheses.
+        if let Some(ppid) = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u32>().ok())
+        {
+            parent_of.push((p, ppid));
+        }
+    }
+    let mut found = vec![pid];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(
+            parent_of
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    found.split_off(1)
+}
+
+/// Waits (bounded) until the terminal that the processes under `pid` (a `script`) run on has
+/// its echo off: a password reader has switched it.
+pub fn wait_echo_off(pid: u32) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let ttys: Vec<std::path::PathBuf> = descendants(pid)
+            .into_iter()
+            .filter_map(|p| std::fs::read_link(format!("/proc/{p}/fd/0")).ok())
+            .filter(|t| t.starts_with("/dev/pts"))
+            .collect();
+        for tty in &ttys {
+            if let Ok(out) = Command::new("stty").arg("-a").arg("-F").arg(tty).output() {
+                let settings = String::from_utf8_lossy(&out.stdout).into_owned();
+                if settings.split_whitespace().any(|w| w == "-echo") {
+                    return;
+                }
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the terminal's echo never went off (terminals seen: {ttys:?})"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// The path of the built promail, quoted for `sh -c`.
 pub fn promail_bin() -> String {
     format!("'{}'", assert_cmd::cargo::cargo_bin("promail").display())
@@ -257,7 +328,7 @@ fn ctrl_c_at_the_w_prompt_restores_the_terminal() {
         ) else {
             return;
         };
-        pty.wait_for_prompt("Password for user");
+        pty.wait_for_password_prompt("Password for user");
         pty.type_in(b"half\x03");
         let done = pty.finish();
         assert_eq!(done.code, Some(130), "{}", done.text);
@@ -277,7 +348,7 @@ fn sigterm_at_the_w_prompt_restores_the_terminal() {
         return;
     };
     let pid = pty.pid();
-    pty.wait_for_prompt("Password for user");
+    pty.wait_for_password_prompt("Password for user");
     crate::interrupt::send_signal(pid, libc::SIGTERM);
     let done = pty.finish();
     assert_eq!(done.code, Some(143), "{}", done.text);
@@ -312,4 +383,36 @@ fn a_question_takes_only_y_or_yes_then_enter_for_a_yes() {
         done.assert_terminal_restored();
         assert_eq!(old(), left, "rows left after {answer:?}");
     }
+}
+
+#[test]
+fn enter_at_db_creates_password_prompt_creates_nothing() {
+    let n: u32 = rand::random::<u32>() % 1_000_000;
+    let role = format!("t_role_enter_{n}");
+    let db = format!("t_created_enter_{n}");
+    let admin = &crate::support::server().admin;
+    let Some(mut pty) = Pty::start(
+        &format!("{} db create --owner {role}", promail_bin()),
+        &[("DATABASE_URL", &crate::support::with_dbname(admin, &db))],
+    ) else {
+        return;
+    };
+    pty.wait_for_password_prompt(&format!("Password for new role {role}: "));
+    pty.type_in(b"\n");
+    let done = pty.finish();
+    assert_eq!(done.code, Some(1), "{}", done.text);
+    assert!(
+        done.text.contains(&format!(
+            "error: empty password: nothing was changed for role {role}"
+        )),
+        "{}",
+        done.text
+    );
+    assert!(done.text.contains("--no-password"), "{}", done.text);
+    let count = crate::support::sql_on(
+        admin,
+        &format!("SELECT count(*) FROM pg_roles WHERE rolname = '{role}'"),
+    );
+    assert_eq!(count[0][0].as_deref(), Some("0"));
+    done.assert_terminal_restored();
 }

@@ -41,7 +41,7 @@ pub struct MigrateArgs {
     /// application (e.g. 500ms, 5s)
     #[arg(
         long,
-        env = "PROMAIL_LOCK_TIMEOUT",
+        env = "PROMAIL_MIGRATE_LOCK_TIMEOUT",
         default_value = "5s",
         value_parser = duration::parse,
         value_name = "DURATION"
@@ -80,7 +80,7 @@ pub struct LockWaitArgs {
     /// How long to wait for another migration run to finish before giving up
     #[arg(
         long,
-        env = "PROMAIL_LOCK_WAIT",
+        env = "PROMAIL_MIGRATE_LOCK_WAIT",
         default_value = "60s",
         value_parser = duration::parse,
         value_name = "DURATION"

@@ -21,7 +21,6 @@ pub struct PingArgs {
 pub async fn run(args: &PingArgs, ctx: &Ctx) -> Result<()> {
     // Resolve first: with --local this may start the cluster, which is not connect time.
     let info = ctx.conninfo()?;
-    let started = Instant::now();
     // Any server that lets us log in is reported, with a warning where promail's other commands
     // would refuse it.
     let db = ctx.open(&info).await?;
@@ -29,7 +28,8 @@ pub async fn run(args: &PingArgs, ctx: &Ctx) -> Result<()> {
         ctx.out.warn(format!("{e:#}"));
     }
     ctx.warn_untested(&db);
-    let connect_ms = started.elapsed().as_secs_f64() * 1000.0;
+    // The connection that succeeded: not the time spent typing a password at a prompt.
+    let connect_ms = db.connect_time.as_secs_f64() * 1000.0;
     let row = db
         .query_one(
             "SELECT current_setting('server_version'), current_user::text, current_database()::text, \

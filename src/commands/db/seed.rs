@@ -63,7 +63,7 @@ pub struct SeedArgs {
     /// How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)
     #[arg(
         long,
-        env = "PROMAIL_LOCK_TIMEOUT",
+        env = "PROMAIL_SEED_LOCK_TIMEOUT",
         default_value = "10s",
         value_parser = duration::parse,
         value_name = "DURATION"

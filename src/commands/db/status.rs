@@ -11,7 +11,8 @@ use super::migrate::SourceArgs;
 
 /// Lists every migration this promail knows and every one the database has: version, name,
 /// state (applied, pending, changed = edited after it was applied, unknown = applied by a
-/// newer promail), when it was applied and how long it took.
+/// newer promail), which command recorded it (migrate ran it, baseline adopted it without
+/// running it), when it was applied and how long it took.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     #[command(flatten)]

@@ -22,6 +22,13 @@ pub struct ListArgs {
     #[arg(long)]
     pub health: bool,
 
+    /// Exit 1, with a one-line message naming each table and its problems, when any table's
+    /// health is not ok (no partition for now, fewer periods ahead than premake, rows in
+    /// DEFAULT, gaps, partitions past retention): for monitoring scripts, as `db status
+    /// --check`; with -q, no table: only the exit code and the message
+    #[arg(long)]
+    pub check: bool,
+
     /// Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition's
     /// rows are the planner's estimate, shown with ≈ (and `default_rows_estimated` in JSON)
     #[arg(long)]
@@ -46,6 +53,10 @@ pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         args.exact,
     )
     .await?;
+    // `--check -q` is for scripts: the exit code (and the message on failure) is the answer.
+    if args.check && ctx.out.quiet {
+        return list::check(&listings);
+    }
     let tty = ctx.out.stdout_tty;
     let text = match (args.format.format, args.health) {
         (Format::Json, false) => {
@@ -61,5 +72,9 @@ pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         ),
         (Format::Csv, false) => render(Format::Csv, &list::partition_rows(&listings, false), tty)?,
     };
-    write_stdout(&text)
+    write_stdout(&text)?;
+    if args.check {
+        list::check(&listings)?;
+    }
+    Ok(())
 }

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::cli::FormatOpts;
 use crate::ctx::Ctx;
-use crate::output::Rows;
+use crate::output::{Format, Rows};
 use crate::partition::plan::RetentionAction;
 use crate::partition::policy::{self, Change, RetentionArg, Stored};
 
@@ -64,7 +64,8 @@ pub async fn run(args: PolicyArgs, ctx: &Ctx) -> Result<()> {
     match args.command {
         None => {
             let all = policy::load(&db).await?;
-            ctx.out.rows(args.format.format, &rows(&all))
+            let format = args.format.format;
+            ctx.out.rows(format, &rows(&all, format == Format::Table))
         }
         Some(PolicyCommand::Set(s)) => {
             let premake = match s.premake {
@@ -99,7 +100,8 @@ pub async fn run(args: PolicyArgs, ctx: &Ctx) -> Result<()> {
     }
 }
 
-fn rows(all: &[Stored]) -> Rows {
+/// `human`: no retention as `none` (JSON and CSV: null, an empty cell).
+fn rows(all: &[Stored], human: bool) -> Rows {
     let mut rows = Rows::new([
         "table",
         "column",
@@ -115,9 +117,11 @@ fn rows(all: &[Stored]) -> Rows {
             json!(p.column),
             json!(p.period.as_str()),
             json!(p.premake),
-            s.retention_text
-                .as_deref()
-                .map_or(serde_json::Value::Null, |r| json!(r)),
+            match s.retention_text.as_deref() {
+                Some(r) => json!(r),
+                None if human => json!("none"),
+                None => serde_json::Value::Null,
+            },
             json!(p.action.as_str()),
         ]);
     }
