@@ -37,6 +37,7 @@ pub mod partition;
 pub mod pg;
 pub mod provision;
 pub mod report;
+pub mod schedule;
 pub mod seed;
 pub mod server;
 pub mod tls;

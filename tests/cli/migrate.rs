@@ -366,7 +366,10 @@ fn target_applies_up_to_a_version_and_never_down() {
 
     let out = db.promail().args(["db", "migrate"]).output().unwrap();
     let err = stderr_of(&out);
-    assert!(err.contains("applied 0002_promail_partition_policy"), "{err}");
+    assert!(
+        err.contains("applied 0002_promail_partition_policy"),
+        "{err}"
+    );
     assert!(err.contains("applied 0003_promail_schedule"), "{err}");
 
     let out = db

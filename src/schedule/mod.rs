@@ -1,0 +1,7 @@
+//! The maintenance timetable (`promail.schedule_job`) and its run history
+//! (`promail.schedule_run`): cron expressions ([`expr`]), reading and changing the timetable
+//! ([`timetable`]), recording runs ([`history`]).
+
+pub mod expr;
+
+pub use expr::Expr;
