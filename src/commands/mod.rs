@@ -9,6 +9,7 @@ pub mod monitor;
 pub mod partitions;
 pub mod report;
 pub mod restore;
+pub mod schedule;
 
 use anyhow::Result;
 
@@ -26,5 +27,6 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Backup(c) => Box::pin(backup::dispatch(c, ctx)).await,
         Command::Restore(a) => Box::pin(restore::run(&a, ctx)).await,
         Command::Cleanup(a) => Box::pin(cleanup::run(&a, ctx)).await,
+        Command::Schedule(c) => Box::pin(schedule::dispatch(c, ctx)).await,
     }
 }

@@ -3,5 +3,7 @@
 //! ([`timetable`]), recording runs ([`history`]).
 
 pub mod expr;
+pub mod history;
+pub mod timetable;
 
 pub use expr::Expr;

@@ -20,6 +20,7 @@ mod partitions;
 mod password;
 mod pg;
 mod report;
+mod schedule;
 mod seed;
 mod standby;
 mod terminal;

@@ -1,0 +1,30 @@
+//! `promail schedule`: the maintenance timetable kept in the database, and the ways to run it.
+
+pub mod list;
+pub mod set;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+use crate::ctx::Ctx;
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Each job: its expression, in words, whether enabled, its next runs, its last run
+    List(list::ListArgs),
+    /// Change a job's cron expression
+    Set(set::SetArgs),
+    /// Let a job run on its schedule
+    Enable(set::JobArg),
+    /// Keep a job from running on its schedule (it can still be run by hand)
+    Disable(set::JobArg),
+}
+
+pub async fn dispatch(command: ScheduleCommand, ctx: &Ctx) -> Result<()> {
+    match command {
+        ScheduleCommand::List(a) => list::run(&a, ctx).await,
+        ScheduleCommand::Set(a) => set::run(&a, ctx).await,
+        ScheduleCommand::Enable(a) => set::enable(&a, true, ctx).await,
+        ScheduleCommand::Disable(a) => set::enable(&a, false, ctx).await,
+    }
+}

@@ -1,0 +1,142 @@
+//! `promail schedule`: the timetable, its history, the scheduler and the emitters.
+
+use crate::support::{assert_error, ok, stderr_of, TestDb};
+
+fn list_json(db: &TestDb, extra: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec!["schedule", "list", "--format", "json"];
+    args.extend_from_slice(extra);
+    let (out, _) = ok(db, &args);
+    serde_json::from_str::<serde_json::Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn job<'a>(rows: &'a [serde_json::Value], name: &str) -> &'a serde_json::Value {
+    rows.iter()
+        .find(|r| r["job"] == name)
+        .unwrap_or_else(|| panic!("no job {name} in {rows:?}"))
+}
+
+#[test]
+fn list_shows_the_defaults_and_their_next_runs_in_the_servers_zone() {
+    let db = TestDb::migrated("schedule_list");
+    db.sql(&format!(
+        "ALTER DATABASE \"{}\" SET timezone = 'Europe/Paris'",
+        db.name
+    ));
+    // Across the spring change of 2027-03-28: the offset changes, the time of day does not.
+    let rows = list_json(&db, &["--from", "2027-03-27T12:00:00Z", "--count", "2"]);
+    let names: Vec<&str> = rows.iter().map(|r| r["job"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "backup",
+            "backup-critical",
+            "check",
+            "cleanup",
+            "prune",
+            "rotate"
+        ]
+    );
+    let rotate = job(&rows, "rotate");
+    assert_eq!(rotate["expr"], "0 1 * * *");
+    assert_eq!(rotate["in_words"], "at 01:00 every day");
+    assert_eq!(rotate["enabled"], true);
+    assert_eq!(
+        rotate["next_runs"],
+        serde_json::json!(["2027-03-28 01:00:00 +01:00", "2027-03-29 01:00:00 +02:00"])
+    );
+    assert_eq!(rotate["last_run"], serde_json::Value::Null);
+    assert_eq!(rotate["command"], "promail partitions rotate");
+    assert_eq!(job(&rows, "check")["in_words"], "every 5 minutes");
+
+    let out = db.promail().args(["schedule", "list"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("time zone: Europe/Paris"));
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("backup-critical"), "{table}");
+    let (csv, _) = ok(&db, &["schedule", "list", "--format", "csv"]);
+    assert!(
+        csv.starts_with(
+            "job,expr,in_words,enabled,next_runs,last_run,last_outcome,last_summary,command\n"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn set_enable_and_disable_change_the_timetable() {
+    let db = TestDb::migrated("schedule_set");
+    let (_, err) = ok(&db, &["schedule", "set", "rotate", "0 3 * * 1"]);
+    assert!(
+        err.contains("rotate: 0 3 * * 1 (at 03:00 on Monday)"),
+        "{err}"
+    );
+    assert_eq!(
+        db.value("SELECT expr FROM promail.schedule_job WHERE job = 'rotate'"),
+        "0 3 * * 1"
+    );
+    let rows = list_json(&db, &["--from", "2026-12-06T00:00:00Z", "--count", "1"]);
+    // 2026-12-07 is a Monday (crontab's 1; the cron crate's 1 would be Sunday the 6th... or
+    // the 13th).
+    assert_eq!(
+        job(&rows, "rotate")["next_runs"][0]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .next(),
+        Some("2026-12-07")
+    );
+
+    ok(&db, &["schedule", "set", "check", "*/30 * * * * *"]);
+    assert_eq!(
+        job(&list_json(&db, &[]), "check")["in_words"],
+        "every 30 seconds"
+    );
+
+    let (_, err) = ok(&db, &["schedule", "disable", "backup"]);
+    assert!(err.contains("backup: disabled"), "{err}");
+    let rows = list_json(&db, &[]);
+    assert_eq!(job(&rows, "backup")["enabled"], false);
+    assert_eq!(job(&rows, "backup")["next_runs"], serde_json::json!([]));
+    ok(&db, &["schedule", "enable", "backup"]);
+    assert_eq!(
+        db.value("SELECT enabled FROM promail.schedule_job WHERE job = 'backup'"),
+        "t"
+    );
+}
+
+#[test]
+fn bad_expressions_and_unknown_jobs_are_refused_and_change_nothing() {
+    let db = TestDb::migrated("schedule_bad");
+    for (args, code, says) in [
+        (vec!["set", "rotate", "61 * * * *"], 2, "invalid minute \"61\""),
+        (vec!["set", "rotate", "0 0 30 2 *"], 2, "never fires"),
+        (vec!["set", "rotate", "0 0 3 * * 1"], 2, "give days by name"),
+        (vec!["set", "rotate", "* * *"], 2, "3 fields"),
+        (
+            vec!["set", "nosuch", "* * * * *"],
+            2,
+            "unknown job \"nosuch\": the timetable has backup, backup-critical, check, cleanup, prune, rotate",
+        ),
+        (vec!["enable", "nosuch"], 2, "unknown job \"nosuch\""),
+        (vec!["disable", "nosuch"], 2, "unknown job \"nosuch\""),
+    ] {
+        let mut all = vec!["schedule"];
+        all.extend(args);
+        let out = db.promail().args(&all).output().unwrap();
+        let err = assert_error(&out, code, says);
+        assert!(err.contains("hint: "), "{err}");
+    }
+    assert_eq!(
+        db.value("SELECT string_agg(expr || enabled, ',' ORDER BY job) FROM promail.schedule_job"),
+        "0 2 * * *true,0 */4 * * *true,*/5 * * * *true,30 1 * * *true,30 2 * * *true,0 1 * * *true"
+    );
+
+    let bare = TestDb::new("schedule_unmigrated");
+    let out = bare.promail().args(["schedule", "list"]).output().unwrap();
+    let err = assert_error(&out, 1, "promail.schedule_job does not exist");
+    assert!(err.contains("hint: run `promail db migrate`"), "{err}");
+}
