@@ -4,6 +4,7 @@
 
 pub mod expr;
 pub mod history;
+pub mod record;
 pub mod timetable;
 
 pub use expr::Expr;

@@ -23,6 +23,8 @@ pub struct Job {
     pub enabled: bool,
     /// promail's arguments: `["partitions", "rotate"]`.
     pub args: Vec<String>,
+    /// When the row was last changed.
+    pub updated_at: DateTime<Utc>,
     pub last: Option<LastRun>,
     pub last_success: Option<DateTime<Utc>>,
 }
@@ -60,6 +62,7 @@ pub async fn load(client: &Client) -> Result<Vec<Job>> {
             expr: r.get("expr"),
             enabled: r.get("enabled"),
             args: r.get("args"),
+            updated_at: r.get("updated_at"),
             last: r
                 .get::<_, Option<DateTime<Utc>>>("last_started")
                 .map(|started| LastRun {

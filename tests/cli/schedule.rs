@@ -140,3 +140,78 @@ fn bad_expressions_and_unknown_jobs_are_refused_and_change_nothing() {
     let err = assert_error(&out, 1, "promail.schedule_job does not exist");
     assert!(err.contains("hint: run `promail db migrate`"), "{err}");
 }
+
+#[test]
+fn runs_by_hand_are_recorded_and_monitor_check_warns_about_late_jobs() {
+    let db = TestDb::migrated("schedule_history");
+    let out = db.promail().args(["monitor", "check"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let schedule_line = |text: &str| {
+        text.lines()
+            .find(|l| l.contains("schedule"))
+            .unwrap_or_else(|| panic!("no schedule line in {text}"))
+            .to_string()
+    };
+    assert!(schedule_line(&text).starts_with("OK"), "{text}");
+    ok(&db, &["partitions", "rotate"]);
+    ok(&db, &["partitions", "rotate", "--dry-run"]);
+    let out = db
+        .promail()
+        .args(["cleanup", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "without confirmation");
+    assert_eq!(
+        db.value(
+            "SELECT string_agg(job || ':' || outcome || ':' || started_by || ':' || (pid > 0), ' ' ORDER BY id) \
+             FROM promail.schedule_run"
+        ),
+        "check:succeeded:hand:true rotate:succeeded:hand:true cleanup:failed:hand:true",
+        "the dry run is not a run"
+    );
+    assert!(db
+        .value("SELECT summary FROM promail.schedule_run WHERE job = 'cleanup'")
+        .contains("without confirmation"));
+    let rows = list_json(&db, &[]);
+    assert_eq!(job(&rows, "rotate")["last_outcome"], "succeeded");
+    assert_eq!(job(&rows, "cleanup")["last_outcome"], "failed");
+    assert_eq!(job(&rows, "backup")["last_run"], serde_json::Value::Null);
+
+    // Two days without a successful rotate: monitor check warns, naming the job.
+    db.sql(
+        "UPDATE promail.schedule_job SET updated_at = now() - interval '30 days'; \
+         UPDATE promail.schedule_run SET started_at = now() - interval '50 hours', \
+         ended_at = now() - interval '50 hours' WHERE job = 'rotate'",
+    );
+    let out = db
+        .promail()
+        .args([
+            "monitor",
+            "check",
+            "--default-rows-warning",
+            "1000000",
+            "--default-rows-critical",
+            "2000000",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = schedule_line(&text);
+    assert!(line.starts_with("WARNING"), "{text}");
+    assert!(
+        line.contains("rotate has not succeeded for 2 days"),
+        "{line}"
+    );
+    assert!(
+        line.contains("backup has not succeeded since it was scheduled, 30 days"),
+        "{line}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    // That check's own run is recorded as a success: it gave its verdict.
+    assert_eq!(
+        db.value(
+            "SELECT summary FROM promail.schedule_run WHERE job = 'check' ORDER BY id DESC LIMIT 1"
+        ),
+        "verdict WARNING"
+    );
+}
