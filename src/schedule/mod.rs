@@ -5,6 +5,7 @@
 pub mod expr;
 pub mod history;
 pub mod record;
+pub mod runner;
 pub mod timetable;
 
 pub use expr::Expr;

@@ -21,6 +21,7 @@ mod password;
 mod pg;
 mod report;
 mod schedule;
+mod schedule_run;
 mod seed;
 mod standby;
 mod terminal;

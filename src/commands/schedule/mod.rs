@@ -1,6 +1,7 @@
 //! `promail schedule`: the maintenance timetable kept in the database, and the ways to run it.
 
 pub mod list;
+pub mod run;
 pub mod set;
 
 use anyhow::Result;
@@ -18,6 +19,8 @@ pub enum ScheduleCommand {
     Enable(set::JobArg),
     /// Keep a job from running on its schedule (it can still be run by hand)
     Disable(set::JobArg),
+    /// Run the timetable in the foreground (for containers and hosts without cron)
+    Run(run::RunArgs),
 }
 
 pub async fn dispatch(command: ScheduleCommand, ctx: &Ctx) -> Result<()> {
@@ -26,5 +29,6 @@ pub async fn dispatch(command: ScheduleCommand, ctx: &Ctx) -> Result<()> {
         ScheduleCommand::Set(a) => set::run(&a, ctx).await,
         ScheduleCommand::Enable(a) => set::enable(&a, true, ctx).await,
         ScheduleCommand::Disable(a) => set::enable(&a, false, ctx).await,
+        ScheduleCommand::Run(a) => run::run(&a, ctx).await,
     }
 }
