@@ -4,9 +4,11 @@
 //! succeeded, whoever ran it. Best-effort: a failure to record is said when the job succeeded,
 //! and never fails it.
 
+use std::time::Duration;
+
 use anyhow::Result;
 
-use crate::connect::Db;
+use crate::connect::{self, Db};
 use crate::ctx::Ctx;
 use crate::error::Exit;
 use crate::pg::PgExt;
@@ -15,12 +17,13 @@ use crate::schedule::history::{self, Outcome, StartedBy};
 /// A run being recorded.
 pub struct Recorder {
     job: &'static str,
-    session: Option<(Db, i64)>,
+    id: Option<i64>,
     problem: Option<String>,
 }
 
-/// Opens a session of its own and records the start of `job`. Nothing is recorded on a
-/// standby (read-only) or in a database without the history table.
+/// Records the start of `job` on a session of its own, closed at once (the job may need every
+/// connection its role is allowed). Nothing is recorded on a standby (read-only) or in a
+/// database without the history table.
 pub async fn begin(ctx: &Ctx, job: &'static str) -> Recorder {
     let attempt = async {
         let db = ctx.connect().await?;
@@ -40,28 +43,38 @@ pub async fn begin(ctx: &Ctx, job: &'static str) -> Recorder {
         }
         close_abandoned(&db, job).await?;
         let id = history::start(&db, job, None, StartedBy::Hand, std::process::id()).await?;
-        anyhow::Ok(Some((db, id)))
+        anyhow::Ok(Some(id))
     };
-    match attempt.await {
-        Ok(session) => Recorder {
+    let recorder = match attempt.await {
+        Ok(id) => Recorder {
             job,
-            session,
+            id,
             problem: None,
         },
         Err(e) => Recorder {
             job,
-            session: None,
+            id: None,
             problem: Some(format!("{e:#}")),
         },
-    }
+    };
+    connect::close_all(CLOSE_LIMIT).await;
+    recorder
 }
 
 impl Recorder {
-    /// Records how the run ended.
+    /// Records how the run ended, on a new session once the job's own have closed.
     pub async fn end(mut self, ctx: &Ctx, result: &Result<()>) {
         let (outcome, summary) = outcome_of(self.job, result);
-        if let Some((db, id)) = &self.session {
-            if let Err(e) = history::finish(db, *id, outcome, &summary).await {
+        if let Some(id) = self.id {
+            connect::close_all(CLOSE_LIMIT).await;
+            let finished = async {
+                let db = connect_retrying(ctx).await?;
+                history::finish(&db, id, outcome, &summary).await?;
+                drop(db);
+                connect::close_all(CLOSE_LIMIT).await;
+                anyhow::Ok(())
+            };
+            if let Err(e) = finished.await {
                 self.problem = Some(format!("{e:#}"));
             }
         }
@@ -75,6 +88,27 @@ impl Recorder {
             } else {
                 ctx.out.verbose(line);
             }
+        }
+    }
+}
+
+const CLOSE_LIMIT: Duration = Duration::from_millis(500);
+
+/// Connects, retrying for a second while the server counts the job's sessions that just
+/// closed against a connection limit (53300).
+async fn connect_retrying(ctx: &Ctx) -> Result<Db> {
+    let mut tries = 0;
+    loop {
+        match ctx.connect().await {
+            Err(e)
+                if tries < 10
+                    && (crate::pg::sqlstate(&e).as_deref() == Some("53300")
+                        || format!("{e:#}").contains("too many connections")) =>
+            {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            r => return r,
         }
     }
 }
