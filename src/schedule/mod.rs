@@ -2,6 +2,7 @@
 //! (`promail.schedule_run`): cron expressions ([`expr`]), reading and changing the timetable
 //! ([`timetable`]), recording runs ([`history`]).
 
+pub mod emit;
 pub mod expr;
 pub mod history;
 pub mod record;

@@ -215,3 +215,212 @@ fn runs_by_hand_are_recorded_and_monitor_check_warns_about_late_jobs() {
         "verdict WARNING"
     );
 }
+
+const CRONTAB_DEFAULTS: &str = "\
+# promail maintenance timetable, from promail.schedule_job on SOURCE
+# /etc/promail/promail.env holds the connection: DATABASE_URL without a password,
+# and PGPASSFILE naming a pgpass file of mode 0600 (never a password in this file).
+# Overlapping runs are prevented by flock here and by promail's locks across hosts.
+# Times are in the timetable's zone, Europe/Paris: cronie reads CRON_TZ;
+# other crons use the machine's zone, which must then be Europe/Paris.
+CRON_TZ=Europe/Paris
+# backup: at 02:00 every day
+0 2 * * * set -a; . /etc/promail/promail.env; set +a; flock -n /run/lock/promail-backup.lock /usr/local/bin/promail backup create 2>&1 | logger -t promail-backup
+# backup-critical: at 00:00, 04:00, 08:00, 12:00, 16:00, 20:00 every day
+0 */4 * * * set -a; . /etc/promail/promail.env; set +a; flock -n /run/lock/promail-backup-critical.lock /usr/local/bin/promail backup create --critical 2>&1 | logger -t promail-backup-critical
+# check: every 5 minutes
+*/5 * * * * set -a; . /etc/promail/promail.env; set +a; flock -n /run/lock/promail-check.lock /usr/local/bin/promail monitor check 2>&1 | logger -t promail-check
+# cleanup: at 01:30 every day
+30 1 * * * set -a; . /etc/promail/promail.env; set +a; flock -n /run/lock/promail-cleanup.lock /usr/local/bin/promail cleanup --yes 2>&1 | logger -t promail-cleanup
+# prune: at 02:30 every day
+30 2 * * * set -a; . /etc/promail/promail.env; set +a; flock -n /run/lock/promail-prune.lock /usr/local/bin/promail backup prune --keep 7 --keep-days 14 --yes 2>&1 | logger -t promail-prune
+# rotate: at 01:00 every day
+0 1 * * * set -a; . /etc/promail/promail.env; set +a; flock -n /run/lock/promail-rotate.lock /usr/local/bin/promail partitions rotate 2>&1 | logger -t promail-rotate
+";
+
+fn paris(db: &TestDb) {
+    db.sql(&format!(
+        "ALTER DATABASE \"{}\" SET timezone = 'Europe/Paris'",
+        db.name
+    ));
+}
+
+/// The source line of the header, as promail masks this test's database.
+fn source_of(text: &str) -> String {
+    text.lines()
+        .next()
+        .unwrap()
+        .rsplit(" on ")
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn crontab_lines_for_the_defaults_and_refusals_naming_why() {
+    let db = TestDb::migrated("schedule_crontab");
+    paris(&db);
+    let (text, _) = ok(
+        &db,
+        &["schedule", "crontab", "--binary", "/usr/local/bin/promail"],
+    );
+    assert_eq!(text, CRONTAB_DEFAULTS.replace("SOURCE", &source_of(&text)));
+    assert!(!text.contains("password="), "{text}");
+
+    // A log file instead of syslog; a six-field expression at :00 seconds becomes five fields.
+    ok(&db, &["schedule", "set", "rotate", "0 15 3 * * MON-FRI"]);
+    ok(&db, &["schedule", "disable", "check"]);
+    let (text, _) = ok(
+        &db,
+        &[
+            "schedule",
+            "crontab",
+            "--binary",
+            "/opt/promail bin/promail",
+            "--log-file",
+            "/var/log/promail.log",
+        ],
+    );
+    assert!(
+        text.contains("\n15 3 * * MON,TUE,WED,THU,FRI set -a; . /etc/promail/promail.env; set +a; flock -n /run/lock/promail-rotate.lock '/opt/promail bin/promail' partitions rotate >> /var/log/promail.log 2>&1\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n# (disabled) */5 * * * * "), "{text}");
+
+    // Seconds cannot be said in crontab: refused, naming the job and why.
+    ok(&db, &["schedule", "set", "backup", "*/30 * * * * *"]);
+    let out = db.promail().args(["schedule", "crontab"]).output().unwrap();
+    let err = assert_error(
+        &out,
+        1,
+        "crontab cannot express backup (\"*/30 * * * * *\"): it fires at seconds other than :00",
+    );
+    assert!(err.contains("hint: "), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+/// The next `n` instants (UTC, RFC 3339) of OnCalendar expressions by systemd-analyze.
+fn systemd_next(calendars: &[String], base: &str, n: usize) -> Vec<String> {
+    let mut all = Vec::new();
+    for c in calendars {
+        let out = std::process::Command::new("systemd-analyze")
+            .env("TZ", "UTC")
+            .args([
+                "calendar",
+                &format!("--iterations={n}"),
+                &format!("--base-time={base}"),
+                c,
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "systemd-analyze refused {c:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for l in text.lines() {
+            if l.contains("Next elapse:") || l.contains("Iter. #") {
+                let w: Vec<&str> = l.split(": ").nth(1).unwrap().split_whitespace().collect();
+                assert_eq!(w[3], "UTC", "{l}");
+                all.push(format!("{}T{}Z", w[1], w[2]));
+            }
+        }
+    }
+    all.sort();
+    all.dedup();
+    all.truncate(n);
+    all
+}
+
+#[test]
+fn systemd_units_fire_when_promail_would() {
+    let db = TestDb::migrated("schedule_systemd");
+    paris(&db);
+    db.sql(
+        "INSERT INTO promail.schedule_job (job, expr, args) VALUES \
+         ('ored', '0 0 1 * 1', '{monitor,check}'), \
+         ('seconds', '*/20 * * * * *', '{monitor,check}'), \
+         ('spring', '30 6 * 1-3 1-5', '{monitor,check}'), \
+         ('sundays', '0 4 * * 0,7', '{monitor,check}')",
+    );
+    ok(&db, &["schedule", "disable", "prune"]);
+    let (text, _) = ok(
+        &db,
+        &["schedule", "systemd", "--binary", "/usr/local/bin/promail"],
+    );
+    assert!(
+        !text.contains("promail-prune."),
+        "a disabled job has no units"
+    );
+    assert!(text.contains(
+        "### promail-rotate.service\n# promail job rotate, from promail.schedule_job on "
+    ));
+    for needle in [
+        "[Service]\nType=oneshot\n",
+        "EnvironmentFile=/etc/promail/promail.env\nExecStart=/usr/local/bin/promail partitions rotate\n",
+        "### promail-rotate.timer\n",
+        "OnCalendar=*-*-* 01:00:00 Europe/Paris\n",
+        "OnCalendar=*-*-01 00:00:00 Europe/Paris\nOnCalendar=Mon *-*-* 00:00:00 Europe/Paris\n",
+        "WantedBy=timers.target\n",
+    ] {
+        assert!(text.contains(needle), "{needle:?} in {text}");
+    }
+    // The check does not catch up; the others do.
+    let check_timer = text.split("### promail-check.timer").nth(1).unwrap();
+    assert!(check_timer.contains("Persistent=false"), "{check_timer}");
+
+    // Written to a folder.
+    let dir = tempfile::tempdir().unwrap();
+    let (_, err) = ok(
+        &db,
+        &["schedule", "systemd", "--dir", dir.path().to_str().unwrap()],
+    );
+    assert!(err.contains("wrote 18 units"), "{err}");
+    assert!(dir.path().join("promail-rotate.timer").exists());
+
+    if std::process::Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("systemd-analyze is not installed: OnCalendar is checked by the unit tests only");
+        return;
+    }
+    // Each timer's OnCalendar lines fire at the instants promail computes.
+    let base = "2026-12-06T00:00:00Z";
+    let rows = list_json(&db, &["--from", base, "--count", "6"]);
+    for timer in text
+        .split("### ")
+        .filter(|u| u.starts_with("promail-") && u.contains(".timer\n"))
+    {
+        let name = timer
+            .split(".timer")
+            .next()
+            .unwrap()
+            .trim_start_matches("promail-");
+        let calendars: Vec<String> = timer
+            .lines()
+            .filter_map(|l| l.strip_prefix("OnCalendar="))
+            .map(str::to_string)
+            .collect();
+        let ours: Vec<String> = job(&rows, name)["next_runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                chrono::DateTime::parse_from_str(t.as_str().unwrap(), "%Y-%m-%d %H:%M:%S %:z")
+                    .unwrap()
+                    .with_timezone(&chrono::Utc)
+                    .format("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(ours.len(), 6, "{name}");
+        assert_eq!(
+            systemd_next(&calendars, "2026-12-06 00:00:00 UTC", 6),
+            ours,
+            "{name}: {calendars:?}"
+        );
+    }
+}

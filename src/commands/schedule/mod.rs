@@ -1,5 +1,6 @@
 //! `promail schedule`: the maintenance timetable kept in the database, and the ways to run it.
 
+pub mod emit;
 pub mod list;
 pub mod run;
 pub mod set;
@@ -21,6 +22,10 @@ pub enum ScheduleCommand {
     Disable(set::JobArg),
     /// Run the timetable in the foreground (for containers and hosts without cron)
     Run(run::RunArgs),
+    /// Print crontab lines that run the timetable
+    Crontab(emit::CrontabArgs),
+    /// Print or write systemd .service and .timer units that run the timetable
+    Systemd(emit::SystemdArgs),
 }
 
 pub async fn dispatch(command: ScheduleCommand, ctx: &Ctx) -> Result<()> {
@@ -30,5 +35,7 @@ pub async fn dispatch(command: ScheduleCommand, ctx: &Ctx) -> Result<()> {
         ScheduleCommand::Enable(a) => set::enable(&a, true, ctx).await,
         ScheduleCommand::Disable(a) => set::enable(&a, false, ctx).await,
         ScheduleCommand::Run(a) => run::run(&a, ctx).await,
+        ScheduleCommand::Crontab(a) => emit::crontab(&a, ctx).await,
+        ScheduleCommand::Systemd(a) => emit::systemd(&a, ctx).await,
     }
 }
