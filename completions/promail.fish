@@ -41,6 +41,7 @@ complete -c promail -n "__fish_promail_needs_command" -f -a "report" -d 'The see
 complete -c promail -n "__fish_promail_needs_command" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
 complete -c promail -n "__fish_promail_needs_command" -f -a "backup" -d 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
 complete -c promail -n "__fish_promail_needs_command" -f -a "restore" -d 'Restore a backup into the database (after verifying it), or into a new one with --into'
+complete -c promail -n "__fish_promail_needs_command" -f -a "schedule" -d 'The maintenance timetable: list, set, enable, disable; run it, or emit crontab lines or systemd units'
 complete -c promail -n "__fish_promail_needs_command" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
 complete -c promail -n "__fish_promail_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c promail -n "__fish_promail_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -677,6 +678,117 @@ complete -c promail -n "__fish_promail_using_subcommand restore" -s q -l quiet -
 complete -c promail -n "__fish_promail_using_subcommand restore" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand restore" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -f -a "list" -d 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -f -a "set" -d 'Change a job\'s cron expression'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -f -a "enable" -d 'Let a job run on its schedule'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -f -a "disable" -d 'Keep a job from running on its schedule (it can still be run by hand)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -f -a "run" -d 'Run the timetable in the foreground (for containers and hosts without cron)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -f -a "crontab" -d 'Print crontab lines that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -f -a "systemd" -d 'Print or write systemd .service and .timer units that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l count -d 'Next runs shown per job' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l from -d 'Compute the next runs from this instant instead of now (RFC 3339: 2027-03-27T12:00:00Z)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l log-format -d 'Log lines as text or one JSON object per line' -r -f -a "text\t'One line of text per event'
+json\t'One JSON object per line'"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l stop-timeout -d 'After SIGTERM or Ctrl-C, how long running jobs may finish before they are sent SIGTERM' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l binary -d 'The promail binary the lines run [default: this one]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l env-file -d 'The environment file with the connection: DATABASE_URL without a password, and PGPASSFILE naming a pgpass file of mode 0600' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l log-file -d 'Append each job\'s output to FILE instead of sending it to syslog' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l lock-dir -d 'Folder of the flock files' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l binary -d 'The promail binary the lines run [default: this one]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l env-file -d 'The environment file with the connection: DATABASE_URL without a password, and PGPASSFILE naming a pgpass file of mode 0600' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l dir -d 'Write the unit files into DIR instead of printing them' -r -F
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "list" -d 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a job\'s cron expression'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Let a job run on its schedule'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Keep a job from running on its schedule (it can still be run by hand)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the timetable in the foreground (for containers and hosts without cron)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "crontab" -d 'Print crontab lines that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "systemd" -d 'Print or write systemd .service and .timer units that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -773,16 +885,17 @@ complete -c promail -n "__fish_promail_using_subcommand completions" -s q -l qui
 complete -c promail -n "__fish_promail_using_subcommand completions" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "backup" -d 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "restore" -d 'Restore a backup into the database (after verifying it), or into a new one with --into'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "backup" -d 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "restore" -d 'Restore a backup into the database (after verifying it), or into a new one with --into'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "schedule" -d 'The maintenance timetable: list, set, enable, disable; run it, or emit crontab lines or systemd units'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply the pending schema migrations (under a lock, each file atomically)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show each migration: applied, pending, changed or unknown'
@@ -814,6 +927,13 @@ complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_su
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List the backups in the folder: kind, time, size, checksum, manifest'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete old backups (--keep N, --keep-days D), never the newest good one'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "set" -d 'Change a job\'s cron expression'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "enable" -d 'Let a job run on its schedule'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "disable" -d 'Keep a job from running on its schedule (it can still be run by hand)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "run" -d 'Run the timetable in the foreground (for containers and hosts without cron)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "crontab" -d 'Print crontab lines that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "systemd" -d 'Print or write systemd .service and .timer units that run the timetable'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs'
