@@ -122,7 +122,7 @@ impl Expr {
             with_seconds,
             schedules,
         };
-        if expr.next_after(chrono_tz::UTC, Utc::now()).is_none() {
+        if expr.next_after(&chrono_tz::UTC, Utc::now()).is_none() {
             return Err(hint(
                 usage(format!(
                     "cron expression {text:?} never fires: no date matches it from now on"
@@ -140,24 +140,24 @@ impl Expr {
 
     /// The first run strictly after `from`, in zone `tz` (Vixie's rules in the daylight-saving
     /// transitions: see the module's notes).
-    pub fn next_after<Z: TimeZone>(&self, tz: Z, from: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    pub fn next_after<Z: TimeZone>(&self, tz: &Z, from: DateTime<Utc>) -> Option<DateTime<Utc>> {
         self.schedules
             .iter()
-            .filter_map(|s| next_of(s, &tz, from))
+            .filter_map(|s| next_of(s, tz, from))
             .min()
     }
 
     /// The next `n` runs after `from`.
     pub fn upcoming<Z: TimeZone>(
         &self,
-        tz: Z,
+        tz: &Z,
         from: DateTime<Utc>,
         n: usize,
     ) -> Vec<DateTime<Utc>> {
         let mut out = Vec::with_capacity(n);
         let mut at = from;
         while out.len() < n {
-            match self.next_after(tz.clone(), at) {
+            match self.next_after(tz, at) {
                 Some(t) => {
                     out.push(t);
                     at = t;

@@ -90,14 +90,14 @@ pub fn lock_key(job: &str) -> i64 {
 /// The slots of `expr` in `(after, now]`: the latest, and how many before it were missed.
 pub fn due<Z: chrono::TimeZone>(
     expr: &Expr,
-    tz: Z,
+    tz: &Z,
     after: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Option<(DateTime<Utc>, usize)> {
     let mut latest = None;
     let mut missed = 0;
     let mut at = after;
-    while let Some(t) = expr.next_after(tz.clone(), at) {
+    while let Some(t) = expr.next_after(tz, at) {
         if t > now {
             break;
         }
@@ -291,7 +291,7 @@ async fn tick(
             continue;
         };
         let after = *seen.get(&job.name).unwrap_or(&started);
-        if let Some((slot, missed)) = due(&expr, zone.tz, after, now) {
+        if let Some((slot, missed)) = due(&expr, &zone.tz, after, now) {
             if missed > 0 {
                 log.event(
                     "missed",
@@ -306,7 +306,7 @@ async fn tick(
             tasks.spawn(async move { run_slot(job, slot, &opts, log, &children).await });
         }
         seen.insert(job.name.clone(), now);
-        if let Some(n) = expr.next_after(zone.tz, now) {
+        if let Some(n) = expr.next_after(&zone.tz, now) {
             next_wake = next_wake.min(n);
         }
     }
@@ -491,7 +491,7 @@ mod tests {
         assert_eq!(
             due(
                 &e,
-                chrono_tz::UTC,
+                &chrono_tz::UTC,
                 t("2026-12-06T10:00:00Z"),
                 t("2026-12-06T10:04:59Z")
             ),
@@ -500,7 +500,7 @@ mod tests {
         assert_eq!(
             due(
                 &e,
-                chrono_tz::UTC,
+                &chrono_tz::UTC,
                 t("2026-12-06T10:00:00Z"),
                 t("2026-12-06T10:05:00Z")
             ),
@@ -509,7 +509,7 @@ mod tests {
         assert_eq!(
             due(
                 &e,
-                chrono_tz::UTC,
+                &chrono_tz::UTC,
                 t("2026-12-06T10:00:00Z"),
                 t("2026-12-06T10:31:00Z")
             ),

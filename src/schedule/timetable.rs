@@ -151,7 +151,7 @@ pub fn zone_named(name: &str) -> Zone {
 
 /// A job's period, roughly: the gap between its next two runs (for "has not succeeded for").
 pub fn period(expr: &Expr, zone: &Zone, now: DateTime<Utc>) -> Option<chrono::Duration> {
-    let runs = expr.upcoming(zone.tz, now, 2);
+    let runs = expr.upcoming(&zone.tz, now, 2);
     match runs.as_slice() {
         [a, b] => Some(*b - *a),
         _ => None,

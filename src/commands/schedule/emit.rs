@@ -105,32 +105,29 @@ pub async fn systemd(args: &SystemdArgs, ctx: &Ctx) -> Result<()> {
     let (jobs, t) = target(&args.target, ctx).await?;
     let units =
         emit::systemd(&jobs, &t).map_err(|r| refusal("systemd", &r, "`promail schedule run`"))?;
-    match &args.dir {
-        Some(dir) => {
-            for u in &units {
-                let path = dir.join(&u.name);
-                std::fs::write(&path, &u.text)
-                    .with_context(|| format!("writing {}", path.display()))?;
-            }
-            ctx.out.info(format!(
-                "wrote {} units to {}; then: systemctl daemon-reload && systemctl enable --now {}",
-                units.len(),
-                dir.display(),
-                units
-                    .iter()
-                    .filter(|u| u.name.ends_with(".timer"))
-                    .map(|u| u.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ));
-            Ok(())
-        }
-        None => {
-            let text: Vec<String> = units
-                .iter()
-                .map(|u| format!("### {}\n{}", u.name, u.text))
-                .collect();
-            crate::output::write_stdout(&text.join("\n"))
-        }
+    let Some(dir) = &args.dir else {
+        let text: Vec<String> = units
+            .iter()
+            .map(|u| format!("### {}\n{}", u.name, u.text))
+            .collect();
+        return crate::output::write_stdout(&text.join("\n"));
+    };
+    for u in &units {
+        let path = dir.join(&u.name);
+        std::fs::write(&path, &u.text).with_context(|| format!("writing {}", path.display()))?;
     }
+    ctx.out.info(format!(
+        "wrote {} units to {}; then: systemctl daemon-reload && systemctl enable --now {}",
+        units.len(),
+        dir.display(),
+        units
+            .iter()
+            .filter(|u| std::path::Path::new(&u.name)
+                .extension()
+                .is_some_and(|e| e == "timer"))
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    Ok(())
 }

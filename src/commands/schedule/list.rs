@@ -76,7 +76,7 @@ fn rows(
         let (words, next) = match Expr::parse(&j.expr) {
             Ok(e) => {
                 let next: Vec<String> = if j.enabled {
-                    e.upcoming(zone.tz, from, count)
+                    e.upcoming(&zone.tz, from, count)
                         .into_iter()
                         .map(local)
                         .collect()

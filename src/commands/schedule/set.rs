@@ -33,7 +33,7 @@ pub async fn run(args: &SetArgs, ctx: &Ctx) -> Result<()> {
     let job = timetable::update(&db, &args.job, Some(&expr), None).await?;
     let zone = timetable::zone(&db).await?;
     let next = expr
-        .next_after(zone.tz, chrono::Utc::now())
+        .next_after(&zone.tz, chrono::Utc::now())
         .map(|t| {
             t.with_timezone(&zone.tz)
                 .format("%Y-%m-%d %H:%M:%S %:z")

@@ -9,7 +9,7 @@ fn at(s: &str) -> DateTime<Utc> {
 fn runs(expr: &str, tz: chrono_tz::Tz, from: &str, n: usize) -> Vec<String> {
     Expr::parse(expr)
         .unwrap()
-        .upcoming(tz, at(from), n)
+        .upcoming(&tz, at(from), n)
         .iter()
         .map(DateTime::to_rfc3339)
         .collect()
@@ -31,14 +31,14 @@ fn crontab_day_numbers_are_crontabs_not_the_crates() {
     // 2026-12-06 is a Sunday.
     let monday = Expr::parse("0 3 * * 1").unwrap();
     let next = monday
-        .next_after(chrono_tz::UTC, at("2026-12-06T00:00:00Z"))
+        .next_after(&chrono_tz::UTC, at("2026-12-06T00:00:00Z"))
         .unwrap();
     assert_eq!(next, at("2026-12-07T03:00:00Z"));
     assert_eq!(next.weekday(), Weekday::Mon);
     for sunday in ["0 3 * * 0", "0 3 * * 7", "0 3 * * SUN", "0 3 * * sun"] {
         let e = Expr::parse(sunday).unwrap();
         assert_eq!(
-            e.next_after(chrono_tz::UTC, at("2026-12-01T00:00:00Z")),
+            e.next_after(&chrono_tz::UTC, at("2026-12-01T00:00:00Z")),
             Some(at("2026-12-06T03:00:00Z")),
             "{sunday}"
         );
@@ -166,7 +166,7 @@ fn spring_gap_runs_once_after_it_and_autumn_overlap_once() {
     );
     // Never backwards, whatever the start.
     let e = Expr::parse("*/15 * * * *").unwrap();
-    let list = e.upcoming(Paris, at("2027-10-30T23:00:00Z"), 20);
+    let list = e.upcoming(&Paris, at("2027-10-30T23:00:00Z"), 20);
     assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
 }
 
