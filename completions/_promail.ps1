@@ -1038,6 +1038,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the timetable in the foreground (for containers and hosts without cron)')
             [CompletionResult]::new('crontab', 'crontab', [CompletionResultType]::ParameterValue, 'Print crontab lines that run the timetable')
             [CompletionResult]::new('systemd', 'systemd', [CompletionResultType]::ParameterValue, 'Print or write systemd .service and .timer units that run the timetable')
+            [CompletionResult]::new('pg-cron', 'pg-cron', [CompletionResultType]::ParameterValue, 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1165,6 +1166,72 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'promail;schedule;pg-cron' {
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Register (or re-register) cleanup_old_logs() in pg_cron')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove it from pg_cron')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'promail;schedule;pg-cron;install' {
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'promail;schedule;pg-cron;remove' {
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'promail;schedule;pg-cron;help' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Register (or re-register) cleanup_old_logs() in pg_cron')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove it from pg_cron')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'promail;schedule;pg-cron;help;install' {
+            break
+        }
+        'promail;schedule;pg-cron;help;remove' {
+            break
+        }
+        'promail;schedule;pg-cron;help;help' {
+            break
+        }
         'promail;schedule;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Each job: its expression, in words, whether enabled, its next runs, its last run')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a job''s cron expression')
@@ -1173,6 +1240,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the timetable in the foreground (for containers and hosts without cron)')
             [CompletionResult]::new('crontab', 'crontab', [CompletionResultType]::ParameterValue, 'Print crontab lines that run the timetable')
             [CompletionResult]::new('systemd', 'systemd', [CompletionResultType]::ParameterValue, 'Print or write systemd .service and .timer units that run the timetable')
+            [CompletionResult]::new('pg-cron', 'pg-cron', [CompletionResultType]::ParameterValue, 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1195,6 +1263,17 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;schedule;help;systemd' {
+            break
+        }
+        'promail;schedule;help;pg-cron' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Register (or re-register) cleanup_old_logs() in pg_cron')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove it from pg_cron')
+            break
+        }
+        'promail;schedule;help;pg-cron;install' {
+            break
+        }
+        'promail;schedule;help;pg-cron;remove' {
             break
         }
         'promail;schedule;help;help' {
@@ -1529,6 +1608,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the timetable in the foreground (for containers and hosts without cron)')
             [CompletionResult]::new('crontab', 'crontab', [CompletionResultType]::ParameterValue, 'Print crontab lines that run the timetable')
             [CompletionResult]::new('systemd', 'systemd', [CompletionResultType]::ParameterValue, 'Print or write systemd .service and .timer units that run the timetable')
+            [CompletionResult]::new('pg-cron', 'pg-cron', [CompletionResultType]::ParameterValue, 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it')
             break
         }
         'promail;help;schedule;list' {
@@ -1550,6 +1630,17 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;help;schedule;systemd' {
+            break
+        }
+        'promail;help;schedule;pg-cron' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Register (or re-register) cleanup_old_logs() in pg_cron')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove it from pg_cron')
+            break
+        }
+        'promail;help;schedule;pg-cron;install' {
+            break
+        }
+        'promail;help;schedule;pg-cron;remove' {
             break
         }
         'promail;help;local' {

@@ -277,6 +277,9 @@ _promail() {
             promail__subcmd__help__subcmd__schedule,list)
                 cmd="promail__subcmd__help__subcmd__schedule__subcmd__list"
                 ;;
+            promail__subcmd__help__subcmd__schedule,pg-cron)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron"
+                ;;
             promail__subcmd__help__subcmd__schedule,run)
                 cmd="promail__subcmd__help__subcmd__schedule__subcmd__run"
                 ;;
@@ -285,6 +288,12 @@ _promail() {
                 ;;
             promail__subcmd__help__subcmd__schedule,systemd)
                 cmd="promail__subcmd__help__subcmd__schedule__subcmd__systemd"
+                ;;
+            promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron,install)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__install"
+                ;;
+            promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron,remove)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__remove"
                 ;;
             promail__subcmd__local,destroy)
                 cmd="promail__subcmd__local__subcmd__destroy"
@@ -496,6 +505,9 @@ _promail() {
             promail__subcmd__schedule,list)
                 cmd="promail__subcmd__schedule__subcmd__list"
                 ;;
+            promail__subcmd__schedule,pg-cron)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron"
+                ;;
             promail__subcmd__schedule,run)
                 cmd="promail__subcmd__schedule__subcmd__run"
                 ;;
@@ -520,6 +532,9 @@ _promail() {
             promail__subcmd__schedule__subcmd__help,list)
                 cmd="promail__subcmd__schedule__subcmd__help__subcmd__list"
                 ;;
+            promail__subcmd__schedule__subcmd__help,pg-cron)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron"
+                ;;
             promail__subcmd__schedule__subcmd__help,run)
                 cmd="promail__subcmd__schedule__subcmd__help__subcmd__run"
                 ;;
@@ -528,6 +543,30 @@ _promail() {
                 ;;
             promail__subcmd__schedule__subcmd__help,systemd)
                 cmd="promail__subcmd__schedule__subcmd__help__subcmd__systemd"
+                ;;
+            promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron,install)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron__subcmd__install"
+                ;;
+            promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron,remove)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron__subcmd__remove"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron,help)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron,install)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__install"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron,remove)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__remove"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help,help)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__help"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help,install)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__install"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help,remove)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__remove"
                 ;;
             *)
                 ;;
@@ -1882,7 +1921,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help__subcmd__schedule)
-            opts="list set enable disable run crontab systemd"
+            opts="list set enable disable run crontab systemd pg-cron"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1940,6 +1979,48 @@ _promail() {
         promail__subcmd__help__subcmd__schedule__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron)
+            opts="install remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3562,7 +3643,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__schedule)
-            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version list set enable disable run crontab systemd help"
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version list set enable disable run crontab systemd pg-cron help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3666,7 +3747,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__schedule__subcmd__help)
-            opts="list set enable disable run crontab systemd help"
+            opts="list set enable disable run crontab systemd pg-cron help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3749,6 +3830,48 @@ _promail() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron)
+            opts="install remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         promail__subcmd__schedule__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3810,6 +3933,128 @@ _promail() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version install remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help)
+            opts="install remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__install)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__remove)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -950,6 +950,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand run 'Run the timetable in the foreground (for containers and hosts without cron)'
             cand crontab 'Print crontab lines that run the timetable'
             cand systemd 'Print or write systemd .service and .timer units that run the timetable'
+            cand pg-cron 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;schedule;list'= {
@@ -1069,6 +1070,65 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'promail;schedule;pg-cron'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install 'Register (or re-register) cleanup_old_logs() in pg_cron'
+            cand remove 'Remove it from pg_cron'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;schedule;pg-cron;install'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;pg-cron;remove'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;pg-cron;help'= {
+            cand install 'Register (or re-register) cleanup_old_logs() in pg_cron'
+            cand remove 'Remove it from pg_cron'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;schedule;pg-cron;help;install'= {
+        }
+        &'promail;schedule;pg-cron;help;remove'= {
+        }
+        &'promail;schedule;pg-cron;help;help'= {
+        }
         &'promail;schedule;help'= {
             cand list 'Each job: its expression, in words, whether enabled, its next runs, its last run'
             cand set 'Change a job''s cron expression'
@@ -1077,6 +1137,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand run 'Run the timetable in the foreground (for containers and hosts without cron)'
             cand crontab 'Print crontab lines that run the timetable'
             cand systemd 'Print or write systemd .service and .timer units that run the timetable'
+            cand pg-cron 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;schedule;help;list'= {
@@ -1092,6 +1153,14 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;schedule;help;crontab'= {
         }
         &'promail;schedule;help;systemd'= {
+        }
+        &'promail;schedule;help;pg-cron'= {
+            cand install 'Register (or re-register) cleanup_old_logs() in pg_cron'
+            cand remove 'Remove it from pg_cron'
+        }
+        &'promail;schedule;help;pg-cron;install'= {
+        }
+        &'promail;schedule;help;pg-cron;remove'= {
         }
         &'promail;schedule;help;help'= {
         }
@@ -1370,6 +1439,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand run 'Run the timetable in the foreground (for containers and hosts without cron)'
             cand crontab 'Print crontab lines that run the timetable'
             cand systemd 'Print or write systemd .service and .timer units that run the timetable'
+            cand pg-cron 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
         }
         &'promail;help;schedule;list'= {
         }
@@ -1384,6 +1454,14 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;schedule;crontab'= {
         }
         &'promail;help;schedule;systemd'= {
+        }
+        &'promail;help;schedule;pg-cron'= {
+            cand install 'Register (or re-register) cleanup_old_logs() in pg_cron'
+            cand remove 'Remove it from pg_cron'
+        }
+        &'promail;help;schedule;pg-cron;install'= {
+        }
+        &'promail;help;schedule;pg-cron;remove'= {
         }
         &'promail;help;local'= {
             cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'

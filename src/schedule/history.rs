@@ -61,6 +61,16 @@ pub fn host() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Readies a session for writing history: its commits do not wait for a synchronous standby
+/// (a history row lost in a failover is acceptable; a job hung on one is not, and the jobs
+/// bound their own waits with --sync-wait).
+pub async fn prepare(client: &Client) -> Result<()> {
+    client
+        .batch_execute("SET synchronous_commit = local")
+        .await
+        .pg()
+}
+
 /// Records the start of a run; returns its id.
 pub async fn start(
     client: &Client,

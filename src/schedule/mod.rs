@@ -5,6 +5,7 @@
 pub mod emit;
 pub mod expr;
 pub mod history;
+pub mod pgcron;
 pub mod record;
 pub mod runner;
 pub mod timetable;

@@ -41,6 +41,7 @@ pub async fn begin(ctx: &Ctx, job: &'static str) -> Recorder {
         if !exists {
             return Ok(None);
         }
+        history::prepare(&db).await?;
         close_abandoned(&db, job).await?;
         let id = history::start(&db, job, None, StartedBy::Hand, std::process::id()).await?;
         anyhow::Ok(Some(id))
@@ -69,6 +70,7 @@ impl Recorder {
             connect::close_all(CLOSE_LIMIT).await;
             let finished = async {
                 let db = connect_retrying(ctx).await?;
+                history::prepare(&db).await?;
                 history::finish(&db, id, outcome, &summary).await?;
                 drop(db);
                 connect::close_all(CLOSE_LIMIT).await;

@@ -342,6 +342,7 @@ async fn run_locked(
 ) -> Result<()> {
     let slot_s = slot.to_rfc3339_opts(SecondsFormat::Secs, true);
     let session = connect::connect(&opts.info, Prompt::Never).await?;
+    history::prepare(&session).await?;
     let key = lock_key(&job.name);
     let got: bool = session
         .query_one("SELECT pg_try_advisory_lock($1)", &[&key])

@@ -424,3 +424,122 @@ fn systemd_units_fire_when_promail_would() {
         );
     }
 }
+
+#[test]
+fn pg_cron_install_on_a_server_without_it_says_how_to_get_it() {
+    let db = TestDb::migrated("schedule_no_pg_cron");
+    let out = db
+        .promail()
+        .args(["schedule", "pg-cron", "install"])
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "pg_cron is not loaded on this server");
+    assert!(err.contains("shared_preload_libraries"), "{err}");
+}
+
+/// A private cluster preloading pg_cron, removed when dropped.
+struct CronCluster(promail::local::Cluster);
+
+impl Drop for CronCluster {
+    fn drop(&mut self) {
+        let _ = self.0.destroy();
+    }
+}
+
+#[test]
+fn pg_cron_install_registers_cleanup_and_remove_takes_it_back() {
+    let bindir = promail::local::find_bindir().unwrap();
+    let lib = bindir.parent().unwrap().join("lib/pg_cron.so");
+    if !lib.exists() {
+        eprintln!(
+            "SKIPPED pg_cron_install_registers_cleanup_and_remove_takes_it_back: {} is missing \
+             (Debian: apt-get install postgresql-15-cron; .ci/run installs it)",
+            lib.display()
+        );
+        return;
+    }
+    let dir = tempfile::Builder::new()
+        .prefix("pmcron")
+        .tempdir_in("/tmp")
+        .unwrap()
+        .keep();
+    std::fs::remove_dir(&dir).unwrap();
+    let cluster = CronCluster(promail::local::Cluster::new(&dir));
+    cluster.0.start().unwrap();
+    let admin = cluster.0.conninfo("postgres").unwrap();
+    crate::support::sql_on(
+        &admin,
+        "ALTER SYSTEM SET shared_preload_libraries = pg_stat_statements, pg_cron",
+    );
+    cluster.0.stop().unwrap();
+    cluster.0.start().unwrap();
+    crate::support::sql_on(&admin, "CREATE EXTENSION pg_cron");
+    crate::support::sql_on(&admin, "CREATE DATABASE app");
+    let app = cluster.0.conninfo("app").unwrap();
+    let run = |args: &[&str]| {
+        crate::support::promail()
+            .env("DATABASE_URL", &app)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["db", "migrate"]).status.success());
+    // The timetable's zone is pg_cron's (GMT): the job keeps its times.
+    crate::support::sql_on(&admin, "ALTER DATABASE app SET timezone = 'UTC'");
+    assert!(run(&["schedule", "set", "cleanup", "15 3 * * 0"])
+        .status
+        .success());
+    for _ in 0..2 {
+        let out = run(&["schedule", "pg-cron", "install"]);
+        let err = stderr_of(&out);
+        assert!(out.status.success(), "{err}");
+        assert!(
+            err.contains("registered promail-cleanup in pg_cron"),
+            "{err}"
+        );
+        assert!(
+            err.contains("backup and backup-critical (pg_dump writes files"),
+            "{err}"
+        );
+    }
+    let jobs = crate::support::sql_on(
+        &admin,
+        "SELECT jobname, schedule, command, database FROM cron.job",
+    );
+    assert_eq!(
+        jobs,
+        vec![vec![
+            Some("promail-cleanup".to_string()),
+            Some("15 3 * * 0".to_string()),
+            Some("SELECT cleanup_old_logs()".to_string()),
+            Some("app".to_string())
+        ]],
+        "registered once, however often installed"
+    );
+    let out = run(&["schedule", "pg-cron", "remove"]);
+    assert!(
+        stderr_of(&out).contains("removed promail-cleanup"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(
+        crate::support::sql_on(&admin, "SELECT count(*) FROM cron.job")[0][0].as_deref(),
+        Some("0")
+    );
+    let out = run(&["schedule", "pg-cron", "remove"]);
+    assert!(out.status.success());
+    assert!(
+        stderr_of(&out).contains("was not registered"),
+        "{}",
+        stderr_of(&out)
+    );
+    // A timetable in another zone than pg_cron's is refused, not shifted.
+    crate::support::sql_on(&admin, "ALTER DATABASE app SET timezone = 'Europe/Paris'");
+    let out = run(&["schedule", "pg-cron", "install"]);
+    let err = assert_error(
+        &out,
+        1,
+        "pg_cron runs its jobs in GMT (cron.timezone) but the timetable is in Europe/Paris",
+    );
+    assert!(err.contains("hint: "), "{err}");
+}

@@ -2,6 +2,7 @@
 
 pub mod emit;
 pub mod list;
+pub mod pgcron;
 pub mod run;
 pub mod set;
 
@@ -26,6 +27,9 @@ pub enum ScheduleCommand {
     Crontab(emit::CrontabArgs),
     /// Print or write systemd .service and .timer units that run the timetable
     Systemd(emit::SystemdArgs),
+    /// Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it
+    #[command(name = "pg-cron", subcommand)]
+    PgCron(pgcron::PgCronCommand),
 }
 
 pub async fn dispatch(command: ScheduleCommand, ctx: &Ctx) -> Result<()> {
@@ -37,5 +41,6 @@ pub async fn dispatch(command: ScheduleCommand, ctx: &Ctx) -> Result<()> {
         ScheduleCommand::Run(a) => run::run(&a, ctx).await,
         ScheduleCommand::Crontab(a) => emit::crontab(&a, ctx).await,
         ScheduleCommand::Systemd(a) => emit::systemd(&a, ctx).await,
+        ScheduleCommand::PgCron(c) => pgcron::run(&c, ctx).await,
     }
 }
