@@ -26,7 +26,15 @@ pub struct Recorder {
 /// database without the history table.
 pub async fn begin(ctx: &Ctx, job: &'static str) -> Recorder {
     let attempt = async {
-        let db = ctx.connect().await?;
+        // A short connect timeout: an unreachable server must not make a health check take
+        // twice its time (the job's own connection then says what is wrong).
+        let mut info = ctx.conninfo()?;
+        info.connect_timeout = Some(
+            info.connect_timeout
+                .unwrap_or(BEGIN_TIMEOUT)
+                .min(BEGIN_TIMEOUT),
+        );
+        let db = ctx.connect_to(&info).await?;
         if db.server.is_standby(&db.client).await? {
             return Ok(None);
         }
@@ -95,6 +103,7 @@ impl Recorder {
 }
 
 const CLOSE_LIMIT: Duration = Duration::from_millis(500);
+const BEGIN_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Connects, retrying for a second while the server counts the job's sessions that just
 /// closed against a connection limit (53300).

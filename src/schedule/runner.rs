@@ -159,7 +159,7 @@ pub async fn run(opts: Options) -> Result<()> {
                     "unreachable",
                     &json!({"error": format!("{e:#}"), "retry_in_s": backoff.as_secs()}),
                     &format!(
-                        "database unreachable: {e:#}; retrying in {} s",
+                        "cannot read the timetable (database unreachable or not ready): {e:#}; retrying in {} s",
                         backoff.as_secs()
                     ),
                 );
