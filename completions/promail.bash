@@ -46,6 +46,9 @@ _promail() {
             promail,restore)
                 cmd="promail__subcmd__restore"
                 ;;
+            promail,schedule)
+                cmd="promail__subcmd__schedule"
+                ;;
             promail__subcmd__backup,create)
                 cmd="promail__subcmd__backup__subcmd__create"
                 ;;
@@ -147,6 +150,9 @@ _promail() {
                 ;;
             promail__subcmd__help,restore)
                 cmd="promail__subcmd__help__subcmd__restore"
+                ;;
+            promail__subcmd__help,schedule)
+                cmd="promail__subcmd__help__subcmd__schedule"
                 ;;
             promail__subcmd__help__subcmd__backup,create)
                 cmd="promail__subcmd__help__subcmd__backup__subcmd__create"
@@ -258,6 +264,36 @@ _promail() {
                 ;;
             promail__subcmd__help__subcmd__report,user-stats)
                 cmd="promail__subcmd__help__subcmd__report__subcmd__user__subcmd__stats"
+                ;;
+            promail__subcmd__help__subcmd__schedule,crontab)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__crontab"
+                ;;
+            promail__subcmd__help__subcmd__schedule,disable)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__disable"
+                ;;
+            promail__subcmd__help__subcmd__schedule,enable)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__enable"
+                ;;
+            promail__subcmd__help__subcmd__schedule,list)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__list"
+                ;;
+            promail__subcmd__help__subcmd__schedule,pg-cron)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron"
+                ;;
+            promail__subcmd__help__subcmd__schedule,run)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__run"
+                ;;
+            promail__subcmd__help__subcmd__schedule,set)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__set"
+                ;;
+            promail__subcmd__help__subcmd__schedule,systemd)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__systemd"
+                ;;
+            promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron,install)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__install"
+                ;;
+            promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron,remove)
+                cmd="promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__remove"
                 ;;
             promail__subcmd__local,destroy)
                 cmd="promail__subcmd__local__subcmd__destroy"
@@ -454,6 +490,84 @@ _promail() {
             promail__subcmd__report__subcmd__help,user-stats)
                 cmd="promail__subcmd__report__subcmd__help__subcmd__user__subcmd__stats"
                 ;;
+            promail__subcmd__schedule,crontab)
+                cmd="promail__subcmd__schedule__subcmd__crontab"
+                ;;
+            promail__subcmd__schedule,disable)
+                cmd="promail__subcmd__schedule__subcmd__disable"
+                ;;
+            promail__subcmd__schedule,enable)
+                cmd="promail__subcmd__schedule__subcmd__enable"
+                ;;
+            promail__subcmd__schedule,help)
+                cmd="promail__subcmd__schedule__subcmd__help"
+                ;;
+            promail__subcmd__schedule,list)
+                cmd="promail__subcmd__schedule__subcmd__list"
+                ;;
+            promail__subcmd__schedule,pg-cron)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron"
+                ;;
+            promail__subcmd__schedule,run)
+                cmd="promail__subcmd__schedule__subcmd__run"
+                ;;
+            promail__subcmd__schedule,set)
+                cmd="promail__subcmd__schedule__subcmd__set"
+                ;;
+            promail__subcmd__schedule,systemd)
+                cmd="promail__subcmd__schedule__subcmd__systemd"
+                ;;
+            promail__subcmd__schedule__subcmd__help,crontab)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__crontab"
+                ;;
+            promail__subcmd__schedule__subcmd__help,disable)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__disable"
+                ;;
+            promail__subcmd__schedule__subcmd__help,enable)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__enable"
+                ;;
+            promail__subcmd__schedule__subcmd__help,help)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__help"
+                ;;
+            promail__subcmd__schedule__subcmd__help,list)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__list"
+                ;;
+            promail__subcmd__schedule__subcmd__help,pg-cron)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron"
+                ;;
+            promail__subcmd__schedule__subcmd__help,run)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__run"
+                ;;
+            promail__subcmd__schedule__subcmd__help,set)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__set"
+                ;;
+            promail__subcmd__schedule__subcmd__help,systemd)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__systemd"
+                ;;
+            promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron,install)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron__subcmd__install"
+                ;;
+            promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron,remove)
+                cmd="promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron__subcmd__remove"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron,help)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron,install)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__install"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron,remove)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__remove"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help,help)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__help"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help,install)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__install"
+                ;;
+            promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help,remove)
+                cmd="promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__remove"
+                ;;
             *)
                 ;;
         esac
@@ -461,7 +575,7 @@ _promail() {
 
     case "${cmd}" in
         promail)
-            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version db partitions cleanup report monitor backup restore local completions help"
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version db partitions cleanup report monitor backup restore schedule local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1147,7 +1261,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__help)
-            opts="db partitions cleanup report monitor backup restore local completions help"
+            opts="db partitions cleanup report monitor backup restore schedule local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1807,6 +1921,160 @@ _promail() {
         promail__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule)
+            opts="list set enable disable run crontab systemd pg-cron"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__crontab)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron)
+            opts="install remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__help__subcmd__schedule__subcmd__systemd)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3368,6 +3636,520 @@ _promail() {
             fi
             case "${prev}" in
                 --into)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version list set enable disable run crontab systemd pg-cron help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__crontab)
+            opts="-W -q -v -h -V --binary --env-file --log-file --lock-dir --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --binary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__disable)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__enable)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help)
+            opts="list set enable disable run crontab systemd pg-cron help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__crontab)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron)
+            opts="install remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__pg__subcmd__cron__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__help__subcmd__systemd)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__list)
+            opts="-W -q -v -h -V --count --from --format --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version install remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help)
+            opts="install remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__install)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__pg__subcmd__cron__subcmd__remove)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__run)
+            opts="-W -q -v -h -V --log-format --stop-timeout --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --stop-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__set)
+            opts="-W -q -v -h -V --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        promail__subcmd__schedule__subcmd__systemd)
+            opts="-W -q -v -h -V --binary --env-file --dir --database-url --local --password --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --binary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand monitor 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
             cand backup 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
             cand restore 'Restore a backup into the database (after verifying it), or into a new one with --into'
+            cand schedule 'The maintenance timetable: list, set, enable, disable; run it, or emit crontab lines or systemd units'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -934,6 +935,241 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'promail;schedule'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+            cand set 'Change a job''s cron expression'
+            cand enable 'Let a job run on its schedule'
+            cand disable 'Keep a job from running on its schedule (it can still be run by hand)'
+            cand run 'Run the timetable in the foreground (for containers and hosts without cron)'
+            cand crontab 'Print crontab lines that run the timetable'
+            cand systemd 'Print or write systemd .service and .timer units that run the timetable'
+            cand pg-cron 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;schedule;list'= {
+            cand --count 'Next runs shown per job'
+            cand --from 'Compute the next runs from this instant instead of now (RFC 3339: 2027-03-27T12:00:00Z)'
+            cand --format 'Output format'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;set'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;enable'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;disable'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;run'= {
+            cand --log-format 'Log lines as text or one JSON object per line'
+            cand --stop-timeout 'After SIGTERM or Ctrl-C, how long running jobs may finish before they are sent SIGTERM'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;crontab'= {
+            cand --binary 'The promail binary the lines run [default: this one]'
+            cand --env-file 'The environment file with the connection: DATABASE_URL without a password, and PGPASSFILE naming a pgpass file of mode 0600'
+            cand --log-file 'Append each job''s output to FILE instead of sending it to syslog'
+            cand --lock-dir 'Folder of the flock files'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;systemd'= {
+            cand --binary 'The promail binary the lines run [default: this one]'
+            cand --env-file 'The environment file with the connection: DATABASE_URL without a password, and PGPASSFILE naming a pgpass file of mode 0600'
+            cand --dir 'Write the unit files into DIR instead of printing them'
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;pg-cron'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install 'Register (or re-register) cleanup_old_logs() in pg_cron'
+            cand remove 'Remove it from pg_cron'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;schedule;pg-cron;install'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;pg-cron;remove'= {
+            cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
+            cand --color 'When to use colours [env: NO_COLOR disables]'
+            cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+            cand -W 'Ask for the password before connecting, as psql -W'
+            cand --password 'Ask for the password before connecting, as psql -W'
+            cand -q 'Print only errors and warnings'
+            cand --quiet 'Print only errors and warnings'
+            cand -v 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand --verbose 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'promail;schedule;pg-cron;help'= {
+            cand install 'Register (or re-register) cleanup_old_logs() in pg_cron'
+            cand remove 'Remove it from pg_cron'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;schedule;pg-cron;help;install'= {
+        }
+        &'promail;schedule;pg-cron;help;remove'= {
+        }
+        &'promail;schedule;pg-cron;help;help'= {
+        }
+        &'promail;schedule;help'= {
+            cand list 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+            cand set 'Change a job''s cron expression'
+            cand enable 'Let a job run on its schedule'
+            cand disable 'Keep a job from running on its schedule (it can still be run by hand)'
+            cand run 'Run the timetable in the foreground (for containers and hosts without cron)'
+            cand crontab 'Print crontab lines that run the timetable'
+            cand systemd 'Print or write systemd .service and .timer units that run the timetable'
+            cand pg-cron 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'promail;schedule;help;list'= {
+        }
+        &'promail;schedule;help;set'= {
+        }
+        &'promail;schedule;help;enable'= {
+        }
+        &'promail;schedule;help;disable'= {
+        }
+        &'promail;schedule;help;run'= {
+        }
+        &'promail;schedule;help;crontab'= {
+        }
+        &'promail;schedule;help;systemd'= {
+        }
+        &'promail;schedule;help;pg-cron'= {
+            cand install 'Register (or re-register) cleanup_old_logs() in pg_cron'
+            cand remove 'Remove it from pg_cron'
+        }
+        &'promail;schedule;help;pg-cron;install'= {
+        }
+        &'promail;schedule;help;pg-cron;remove'= {
+        }
+        &'promail;schedule;help;help'= {
+        }
         &'promail;local'= {
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
@@ -1086,6 +1322,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand monitor 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
             cand backup 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
             cand restore 'Restore a backup into the database (after verifying it), or into a new one with --into'
+            cand schedule 'The maintenance timetable: list, set, enable, disable; run it, or emit crontab lines or systemd units'
             cand local 'Run a private PostgreSQL cluster for trying promail and for tests'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1199,6 +1436,38 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;help;backup;prune'= {
         }
         &'promail;help;restore'= {
+        }
+        &'promail;help;schedule'= {
+            cand list 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+            cand set 'Change a job''s cron expression'
+            cand enable 'Let a job run on its schedule'
+            cand disable 'Keep a job from running on its schedule (it can still be run by hand)'
+            cand run 'Run the timetable in the foreground (for containers and hosts without cron)'
+            cand crontab 'Print crontab lines that run the timetable'
+            cand systemd 'Print or write systemd .service and .timer units that run the timetable'
+            cand pg-cron 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
+        }
+        &'promail;help;schedule;list'= {
+        }
+        &'promail;help;schedule;set'= {
+        }
+        &'promail;help;schedule;enable'= {
+        }
+        &'promail;help;schedule;disable'= {
+        }
+        &'promail;help;schedule;run'= {
+        }
+        &'promail;help;schedule;crontab'= {
+        }
+        &'promail;help;schedule;systemd'= {
+        }
+        &'promail;help;schedule;pg-cron'= {
+            cand install 'Register (or re-register) cleanup_old_logs() in pg_cron'
+            cand remove 'Remove it from pg_cron'
+        }
+        &'promail;help;schedule;pg-cron;install'= {
+        }
+        &'promail;help;schedule;pg-cron;remove'= {
         }
         &'promail;help;local'= {
             cand start 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'

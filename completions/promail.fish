@@ -41,6 +41,7 @@ complete -c promail -n "__fish_promail_needs_command" -f -a "report" -d 'The see
 complete -c promail -n "__fish_promail_needs_command" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
 complete -c promail -n "__fish_promail_needs_command" -f -a "backup" -d 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
 complete -c promail -n "__fish_promail_needs_command" -f -a "restore" -d 'Restore a backup into the database (after verifying it), or into a new one with --into'
+complete -c promail -n "__fish_promail_needs_command" -f -a "schedule" -d 'The maintenance timetable: list, set, enable, disable; run it, or emit crontab lines or systemd units'
 complete -c promail -n "__fish_promail_needs_command" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
 complete -c promail -n "__fish_promail_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c promail -n "__fish_promail_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -62,7 +63,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create seed help" -f -a "seed" -d 'Fill the database with realistic synthetic data (binary COPY, one transaction)'
 complete -c promail -n "__fish_promail_using_subcommand db; and not __fish_seen_subcommand_from ping migrate status baseline create seed help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from ping" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -79,7 +80,6 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l lock-timeout -d 'lock_timeout of the migration session: a statement waiting longer for a lock gives up (and is retried) instead of queueing behind a long transaction and blocking the application (e.g. 500ms, 5s)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l statement-timeout -d 'statement_timeout of the migration session (e.g. 30min, 1h; 0 = none)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l retries -d 'How many times a migration is retried after a lock timeout, with a growing pause' -r
-complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l sync-wait -d 'Longest wait of each commit for the server\'s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l migrations-dir -r -F
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -93,7 +93,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l migrations-dir -r -F
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -109,7 +109,6 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l version -d 'The last version the database already has (1 = the seed schema)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l lock-wait -d 'How long to wait for another migration run to finish before giving up' -r
-complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l sync-wait -d 'Longest wait of each commit for the server\'s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l migrations-dir -r -F
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -125,8 +124,6 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l set-password -d 'Set the password of the role even when it exists already (from PROMAIL_DB_PASSWORD, or asked twice on a terminal)'
-complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l no-password -d 'Create the role without a password: it logs in only where pg_hba.conf lets it without one (peer, trust)'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and warnings'
@@ -179,14 +176,13 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fi
 complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l as-of -d 'Judge health as of this date instead of the server\'s clock' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l health -d 'Only the health summary, one row per table'
-complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l check -d 'Exit 1, with a one-line message naming each table and its problems, when any table\'s health is not ok (no partition for now, fewer periods ahead than premake, rows in DEFAULT, gaps, partitions past retention): for monitoring scripts, as `db status --check`; with -q, no table: only the exit code and the message'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l exact -d 'Count the rows in DEFAULT exactly (a scan of it); by default a large DEFAULT partition\'s rows are the planner\'s estimate, shown with ≈ (and `default_rows_estimated` in JSON)'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'
@@ -230,7 +226,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from policy" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -250,7 +246,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_s
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "policy" -d 'Show the partition policies, or change one with `policy set`'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l format -d 'Print the report on stdout in this format (default: a table with --dry-run, otherwise one line per table on stderr)' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l lock-timeout -d 'Longest wait for a table lock per DDL statement; the application\'s statements queue behind a waiting DDL, so this bounds how long they can be held up (e.g. 500ms, 2s)' -r
 complete -c promail -n "__fish_promail_using_subcommand cleanup" -l retries -d 'Attempts after a lock timeout, with a growing pause in between, before failing' -r
@@ -285,7 +281,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_s
 complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
 complete -c promail -n "__fish_promail_using_subcommand report; and not __fish_seen_subcommand_from user-stats email-types activity user help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -298,7 +294,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user-stats" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -311,7 +307,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from email-types" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -324,7 +320,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from user" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -342,7 +338,7 @@ complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "user" -d 'One user\'s statistics by id or e-mail address (get_user_statistics)'
 complete -c promail -n "__fish_promail_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -370,7 +366,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "check" -d 'Health checks with thresholds, for Nagios (exit 0/1/2/3) or Prometheus'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and not __fish_seen_subcommand_from sizes queries activity unused-indexes locks cache vacuum connections duplicate-indexes bloat partitions replication check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from sizes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -390,7 +386,7 @@ calls\t'Number of calls'
 rows\t'Rows returned or changed'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l limit -d 'How many statements' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -406,7 +402,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from queries" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l flag-after -d 'Flag sessions idle in a transaction for longer than this (e.g. 30s, 5min)' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -420,7 +416,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -434,7 +430,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from unused-indexes" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -448,7 +444,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from locks" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -463,7 +459,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from cache" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l limit -d 'How many tables' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -477,7 +473,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from vacuum" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -491,7 +487,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from connections" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -506,7 +502,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from duplicate-indexes" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l limit -d 'How many tables' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -520,7 +516,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from bloat" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -534,7 +530,7 @@ complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from partitions" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l watch -d 'Run again every SECONDS (at least 1), redrawing in place on a terminal, until Ctrl-C' -r
 complete -c promail -n "__fish_promail_using_subcommand monitor; and __fish_seen_subcommand_from replication" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
@@ -608,7 +604,6 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_s
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l jobs -d 'Directory format (`NAME.dir`), dumped by N parallel jobs (each one a session)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l compress -d 'pg_dump\'s compression: a level 0-9 (gzip; pg_dump\'s default is 6), or on pg_dump 16+ METHOD[:LEVEL] with METHOD gzip, lz4, zstd or none. Measured (docs/BENCHMARKS.md): 1 is about 3.5 times faster than 6 for an archive 40 % larger; 9 saves 1-2 % for half again the time' -r
-complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Longest wait for each table\'s lock (the row counts, and pg_dump\'s --lock-wait-timeout): a table held under an exclusive lock (a migration, VACUUM FULL) fails the backup instead of holding it up without end' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -622,7 +617,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -652,7 +647,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep -d 'Keep the newest N backups of each kind' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-days -d 'Keep the backups of the last D days' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -683,6 +678,132 @@ complete -c promail -n "__fish_promail_using_subcommand restore" -s q -l quiet -
 complete -c promail -n "__fish_promail_using_subcommand restore" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand restore" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "list" -d 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "set" -d 'Change a job\'s cron expression'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "enable" -d 'Let a job run on its schedule'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "disable" -d 'Keep a job from running on its schedule (it can still be run by hand)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "run" -d 'Run the timetable in the foreground (for containers and hosts without cron)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "crontab" -d 'Print crontab lines that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "systemd" -d 'Print or write systemd .service and .timer units that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "pg-cron" -d 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l count -d 'Next runs shown per job' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l from -d 'Compute the next runs from this instant instead of now (RFC 3339: 2027-03-27T12:00:00Z)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array of objects, one per row'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l log-format -d 'Log lines as text or one JSON object per line' -r -f -a "text\t'One line of text per event'
+json\t'One JSON object per line'"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l stop-timeout -d 'After SIGTERM or Ctrl-C, how long running jobs may finish before they are sent SIGTERM' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l binary -d 'The promail binary the lines run [default: this one]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l env-file -d 'The environment file with the connection: DATABASE_URL without a password, and PGPASSFILE naming a pgpass file of mode 0600' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l log-file -d 'Append each job\'s output to FILE instead of sending it to syslog' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l lock-dir -d 'Folder of the flock files' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from crontab" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l binary -d 'The promail binary the lines run [default: this one]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l env-file -d 'The environment file with the connection: DATABASE_URL without a password, and PGPASSFILE naming a pgpass file of mode 0600' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l dir -d 'Write the unit files into DIR instead of printing them' -r -F
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -s W -l password -d 'Ask for the password before connecting, as psql -W'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -s q -l quiet -d 'Print only errors and warnings'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -s V -l version -d 'Print version'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -f -a "install" -d 'Register (or re-register) cleanup_old_logs() in pg_cron'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -f -a "remove" -d 'Remove it from pg_cron'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from pg-cron" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "list" -d 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a job\'s cron expression'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Let a job run on its schedule'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Keep a job from running on its schedule (it can still be run by hand)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the timetable in the foreground (for containers and hosts without cron)'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "crontab" -d 'Print crontab lines that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "systemd" -d 'Print or write systemd .service and .timer units that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "pg-cron" -d 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -693,9 +814,9 @@ complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_se
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
-complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "stop" -d 'Stop the cluster; exit 0 when it is stopped already'
-complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "status" -d 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "stop" -d 'Stop the cluster'
+complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "status" -d 'Say whether the cluster exists and runs'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
 complete -c promail -n "__fish_promail_using_subcommand local; and not __fish_seen_subcommand_from start stop status url destroy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -726,7 +847,7 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l dir -d 'Data folder of the cluster [default: /var/lib/promail/local as root, else ~/.local/share/promail/local]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l bindir -d 'Server binaries to run the cluster with: the bin folder of an installation (holding initdb, pg_ctl and postgres), to rehearse on the major that production runs [default: `pg_config --bindir`, the newest /usr/lib/postgresql/*/bin, then PATH]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
+json\t'A JSON array of objects, one per row'
 csv\t'RFC 4180 CSV with a header line'"
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from status" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
@@ -763,9 +884,9 @@ complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_s
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from destroy" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
-complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the cluster; exit 0 when it is stopped already'
-complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "status" -d 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the cluster'
+complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "status" -d 'Say whether the cluster exists and runs'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'
 complete -c promail -n "__fish_promail_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -779,16 +900,17 @@ complete -c promail -n "__fish_promail_using_subcommand completions" -s q -l qui
 complete -c promail -n "__fish_promail_using_subcommand completions" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "backup" -d 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "restore" -d 'Restore a backup into the database (after verifying it), or into a new one with --into'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "db" -d 'Connect, migrate and inspect the database'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "partitions" -d 'Partitions of the log tables: list, create, rotate, policies'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "cleanup" -d 'Run the seed\'s retention (cleanup_old_logs), dropping expired partitions first'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "report" -d 'The seed\'s reports: per-user statistics, e-mail types, activity, one user'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "monitor" -d 'Monitoring: an overview, sizes, queries, activity, locks, vacuum, replication; `check` for Nagios and Prometheus'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "backup" -d 'Backups: create, list, verify, prune (pg_dump with checksum and manifest)'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "restore" -d 'Restore a backup into the database (after verifying it), or into a new one with --into'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "schedule" -d 'The maintenance timetable: list, set, enable, disable; run it, or emit crontab lines or systemd units'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "local" -d 'Run a private PostgreSQL cluster for trying promail and for tests'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c promail -n "__fish_promail_using_subcommand help; and not __fish_seen_subcommand_from db partitions cleanup report monitor backup restore schedule local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "ping" -d 'Check the connection: server version, user, database, TLS, round-trip time'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply the pending schema migrations (under a lock, each file atomically)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show each migration: applied, pending, changed or unknown'
@@ -820,8 +942,16 @@ complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_su
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List the backups in the folder: kind, time, size, checksum, manifest'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete old backups (--keep N, --keep-days D), never the newest good one'
-complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP); exit 0 when it runs already'
-complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster; exit 0 when it is stopped already'
-complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs: exit 0 running, 3 stopped, 4 no cluster (as pg_ctl status)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'Each job: its expression, in words, whether enabled, its next runs, its last run'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "set" -d 'Change a job\'s cron expression'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "enable" -d 'Let a job run on its schedule'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "disable" -d 'Keep a job from running on its schedule (it can still be run by hand)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "run" -d 'Run the timetable in the foreground (for containers and hosts without cron)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "crontab" -d 'Print crontab lines that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "systemd" -d 'Print or write systemd .service and .timer units that run the timetable'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "pg-cron" -d 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "start" -d 'Create the cluster if needed and start it (Unix socket in its folder, no TCP)'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stop" -d 'Stop the cluster'
+complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "status" -d 'Say whether the cluster exists and runs'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "url" -d 'Print the connection string of the cluster\'s promail_db (no password needed)'
 complete -c promail -n "__fish_promail_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "destroy" -d 'Stop the cluster and delete its folder with all its data'

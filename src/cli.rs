@@ -106,6 +106,10 @@ pub enum Command {
     Backup(commands::backup::BackupCommand),
     /// Restore a backup into the database (after verifying it), or into a new one with --into
     Restore(commands::restore::RestoreArgs),
+    /// The maintenance timetable: list, set, enable, disable; run it, or emit crontab lines or
+    /// systemd units
+    #[command(subcommand)]
+    Schedule(commands::schedule::ScheduleCommand),
     /// Run a private PostgreSQL cluster for trying promail and for tests
     #[command(subcommand)]
     Local(commands::local::LocalCommand),

@@ -37,6 +37,7 @@ pub mod partition;
 pub mod pg;
 pub mod provision;
 pub mod report;
+pub mod schedule;
 pub mod seed;
 pub mod server;
 pub mod tls;
@@ -101,10 +102,18 @@ pub fn run() -> u8 {
         }
     };
     let terminal = interrupt::Terminal::capture();
-    let result = runtime.block_on(interrupt::run_until_signal(commands::dispatch(
+    // `schedule run` handles its own signals: it stops after its running jobs.
+    let result = if matches!(
         cli.command,
-        &ctx,
-    )));
+        cli::Command::Schedule(commands::schedule::ScheduleCommand::Run(_))
+    ) {
+        runtime.block_on(commands::dispatch(cli.command, &ctx))
+    } else {
+        runtime.block_on(interrupt::run_until_signal(commands::dispatch(
+            cli.command,
+            &ctx,
+        )))
+    };
     // Shutting the runtime down drops open connections: the server rolls back whatever was
     // under way, so an interrupted command leaves the database as it was. A prompt's thread may
     // still be blocked reading the terminal: do not wait for it.

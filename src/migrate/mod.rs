@@ -46,6 +46,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "0002_promail_partition_policy.sql",
         include_str!("../../sql/migrations/0002_promail_partition_policy.sql"),
     ),
+    (
+        "0003_promail_schedule.sql",
+        include_str!("../../sql/migrations/0003_promail_schedule.sql"),
+    ),
 ];
 
 /// One migration file.

@@ -459,6 +459,66 @@ pub fn backup_age(t: &Threshold, dir: &str, files: &[BackupFile], now: DateTime<
     )
 }
 
+/// What the schedule check needs of one enabled job of the timetable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobFacts {
+    pub job: String,
+    /// Seconds between two runs (the next two).
+    pub period_secs: f64,
+    /// The end of its last successful run.
+    pub last_success: Option<DateTime<Utc>>,
+    /// When its timetable row was last changed: a job is not overdue before it was due.
+    pub since: DateTime<Utc>,
+}
+
+/// A job of the timetable that has not succeeded within two of its periods is a WARNING:
+/// "rotate has not succeeded for 2 days".
+pub fn schedule(jobs: &[JobFacts], now: DateTime<Utc>) -> Outcome {
+    let mut late = Vec::new();
+    for j in jobs {
+        let from = j.last_success.map_or(j.since, |t| t.max(j.since));
+        let secs = (now - from).num_seconds() as f64;
+        if secs > 2.0 * j.period_secs {
+            let what = match j.last_success {
+                Some(_) => "has not succeeded for",
+                None => "has not succeeded since it was scheduled,",
+            };
+            late.push(format!("{} {what} {}", j.job, since_words(secs)));
+        }
+    }
+    if late.is_empty() {
+        Outcome::new(
+            "schedule",
+            Status::Ok,
+            format!(
+                "{} enabled job(s), each succeeded within two of its periods",
+                jobs.len()
+            ),
+            Some(0.0),
+        )
+    } else {
+        Outcome::new(
+            "schedule",
+            Status::Warning,
+            format!("{}; see `promail schedule list`", late.join("; ")),
+            Some(late.len() as f64),
+        )
+    }
+}
+
+/// `2 days`, `9 hours`, `25 minutes`.
+fn since_words(secs: f64) -> String {
+    let s = secs.max(0.0) as i64;
+    let (n, unit) = if s >= 2 * 86400 {
+        (s / 86400, "day")
+    } else if s >= 2 * 3600 {
+        (s / 3600, "hour")
+    } else {
+        (s / 60, "minute")
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `2h05m`, `3m12s`, `45s`, `2d03h`.
 pub fn human_secs(secs: f64) -> String {
     let s = secs.max(0.0).round() as i64;
@@ -623,6 +683,51 @@ mod tests {
         let o = partitions_ahead(&ahead, &uncovered);
         assert_eq!(o.status, Status::Critical);
         assert!(o.summary.contains("no partition for now"));
+    }
+
+    #[test]
+    fn schedule_check_warns_after_two_periods() {
+        let now = backup_time("promail_20261206_120000.dump").unwrap();
+        let day = 86400.0;
+        let job = |name: &str, period: f64, ok_ago: Option<i64>| JobFacts {
+            job: name.into(),
+            period_secs: period,
+            last_success: ok_ago.map(|s| now - chrono::Duration::seconds(s)),
+            since: now - chrono::Duration::days(30),
+        };
+        let o = schedule(
+            &[
+                job("rotate", day, Some(3600)),
+                job("check", 300.0, Some(200)),
+            ],
+            now,
+        );
+        assert_eq!(o.status, Status::Ok, "{}", o.summary);
+        let o = schedule(
+            &[
+                job("rotate", day, Some(2 * 86400 + 60)),
+                job("backup-critical", 4.0 * 3600.0, Some(9 * 3600)),
+                job("check", 300.0, Some(200)),
+            ],
+            now,
+        );
+        assert_eq!(o.status, Status::Warning);
+        assert_eq!(
+            o.summary,
+            "rotate has not succeeded for 2 days; backup-critical has not succeeded for 9 hours; see `promail schedule list`"
+        );
+        assert_eq!(o.value, Some(2.0));
+        // Never run, but scheduled only an hour ago: not late yet; a month ago: late.
+        let mut fresh = job("backup", day, None);
+        fresh.since = now - chrono::Duration::hours(1);
+        assert_eq!(schedule(&[fresh], now).status, Status::Ok);
+        let o = schedule(&[job("backup", day, None)], now);
+        assert!(
+            o.summary
+                .contains("backup has not succeeded since it was scheduled, 30 days"),
+            "{}",
+            o.summary
+        );
     }
 
     #[test]

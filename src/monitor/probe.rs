@@ -58,6 +58,12 @@ pub async fn run(
         |e| Outcome::unknown("migrations", &e),
         |m| check::migrations(&m),
     ));
+    // A database without the timetable (not migrated to 3) has no schedule to judge.
+    match schedule(db).await {
+        Ok(Some(jobs)) => out.push(check::schedule(&jobs, Utc::now())),
+        Ok(None) => {}
+        Err(e) => out.push(Outcome::unknown("schedule", &e)),
+    }
     if let Some(dir) = backup_dir {
         out.push(backups(dir).map_or_else(
             |e| Outcome::unknown("backup_age", &e),
@@ -72,6 +78,41 @@ pub async fn run(
         ));
     }
     out
+}
+
+/// The enabled jobs of the timetable with their periods and last successes; None when the
+/// timetable does not exist.
+async fn schedule(db: &Client) -> Result<Option<Vec<check::JobFacts>>> {
+    use crate::schedule::{timetable, Expr};
+    let exists: bool = db
+        .query_one(
+            "SELECT to_regclass('promail.schedule_job') IS NOT NULL",
+            &[],
+        )
+        .await
+        .pg()?
+        .get(0);
+    if !exists {
+        return Ok(None);
+    }
+    let jobs = timetable::load(db).await?;
+    let zone = timetable::zone(db).await?;
+    let now = Utc::now();
+    Ok(Some(
+        jobs.iter()
+            .filter(|j| j.enabled)
+            .filter_map(|j| {
+                let expr = Expr::parse(&j.expr).ok()?;
+                let period = timetable::period(&expr, &zone, now)?;
+                Some(check::JobFacts {
+                    job: j.name.clone(),
+                    period_secs: period.num_seconds() as f64,
+                    last_success: j.last_success,
+                    since: j.updated_at,
+                })
+            })
+            .collect(),
+    ))
 }
 
 async fn connections(db: &Client, t: &Thresholds) -> Result<Outcome> {

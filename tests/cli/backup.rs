@@ -197,7 +197,7 @@ fn backup_create_writes_a_private_archive_its_checksum_and_exact_counts() {
     let m = manifest(&archive);
     assert_eq!(m["kind"], "full");
     assert_eq!(m["database"], db.name.as_str());
-    assert_eq!(m["schema_version"], 2);
+    assert_eq!(m["schema_version"], 3);
     assert_eq!(
         m["size_bytes"].as_u64().unwrap(),
         std::fs::metadata(&archive).unwrap().len()
@@ -787,7 +787,7 @@ fn restore_yes_brings_back_every_row_and_checks_the_counts() {
     assert_eq!(count(&db, "users"), users);
     assert_eq!(
         db.value("SELECT max(version) FROM promail.schema_migrations"),
-        "2"
+        "3"
     );
 }
 
@@ -867,7 +867,7 @@ fn restore_critical_goes_into_a_new_migrated_database_only() {
     assert_eq!(v("SELECT count(*) FROM users"), count(&db, "users"));
     assert_eq!(v("SELECT count(*) FROM emails"), count(&db, "emails"));
     assert_eq!(v("SELECT count(*) FROM login_history"), 0);
-    assert_eq!(v("SELECT max(version) FROM promail.schema_migrations"), 2);
+    assert_eq!(v("SELECT max(version) FROM promail.schema_migrations"), 3);
     // The sequences came along: a new user gets a fresh id.
     crate::support::sql_on(
         &target,

@@ -21,6 +21,8 @@ mod partitions;
 mod password;
 mod pg;
 mod report;
+mod schedule;
+mod schedule_run;
 mod seed;
 mod standby;
 mod terminal;

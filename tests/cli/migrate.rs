@@ -81,7 +81,14 @@ fn fresh_migrate_builds_the_schema_and_a_second_run_is_silent() {
         err.contains("applied 0002_promail_partition_policy ("),
         "{err}"
     );
+    assert!(err.contains("applied 0003_promail_schedule ("), "{err}");
     assert!(stdout_of(&out).is_empty());
+    // The timetable's defaults, and the history's pruning function.
+    assert_eq!(
+        db.value("SELECT string_agg(job || '=' || expr, ', ' ORDER BY job) FROM promail.schedule_job WHERE enabled"),
+        "backup=0 2 * * *, backup-critical=0 */4 * * *, check=*/5 * * * *, cleanup=30 1 * * *, prune=30 2 * * *, rotate=0 1 * * *"
+    );
+    assert_eq!(db.value("SELECT promail.prune_schedule_runs()"), "0");
 
     assert_eq!(
         db.value(
@@ -157,14 +164,19 @@ fn eight_concurrent_runs_apply_each_migration_once() {
     applied_lines.sort();
     assert_eq!(
         applied_lines,
-        ["0001_schema", "0002_promail_partition_policy"],
+        [
+            "0001_schema",
+            "0002_promail_partition_policy",
+            "0003_promail_schedule"
+        ],
         "each migration is applied by exactly one run"
     );
     assert_eq!(
         history(&db),
         [
             ("1".to_string(), "applied".to_string()),
-            ("2".to_string(), "applied".to_string())
+            ("2".to_string(), "applied".to_string()),
+            ("3".to_string(), "applied".to_string())
         ]
     );
 }
@@ -271,12 +283,13 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let plan = stdout_of(&out);
-    assert_eq!(plan.lines().count(), 3, "{plan}");
+    assert_eq!(plan.lines().count(), 4, "{plan}");
     assert!(plan.starts_with("would apply 0001_schema"), "{plan}");
     assert!(
         plan.contains("would apply 0002_promail_partition_policy"),
         "{plan}"
     );
+    assert!(plan.contains("would apply 0003_promail_schedule"), "{plan}");
     assert!(
         plan.ends_with(
             "would then create the current and premade partitions of the partitioned tables\n"
@@ -352,7 +365,12 @@ fn target_applies_up_to_a_version_and_never_down() {
     assert_eq!(status_json(&db, &[])[1]["state"], "pending");
 
     let out = db.promail().args(["db", "migrate"]).output().unwrap();
-    assert!(stderr_of(&out).contains("applied 0002_promail_partition_policy"));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("applied 0002_promail_partition_policy"),
+        "{err}"
+    );
+    assert!(err.contains("applied 0003_promail_schedule"), "{err}");
 
     let out = db
         .promail()
@@ -451,7 +469,7 @@ fn a_long_transaction_makes_the_migration_give_up_cleanly() {
     let db = TestDb::migrated("migrate_lock_timeout");
     let dir = Dir::with_embedded();
     dir.write(
-        "0003_alter_users.sql",
+        "0004_alter_users.sql",
         "CREATE TABLE side_effect (id int);\nALTER TABLE users ADD COLUMN nickname text;\n",
     );
     let rt = crate::support::runtime();
@@ -464,7 +482,7 @@ fn a_long_transaction_makes_the_migration_give_up_cleanly() {
         .unwrap();
 
     let out = migrate_in(&db, &dir, &["--lock-timeout", "1s", "--retries", "1"]);
-    let err = assert_error(&out, 1, "migration 0003_alter_users.sql failed at line 2");
+    let err = assert_error(&out, 1, "migration 0004_alter_users.sql failed at line 2");
     assert!(err.contains("lock timeout"), "{err}");
     assert!(err.contains("table users"), "names the table: {err}");
     assert!(
@@ -473,7 +491,7 @@ fn a_long_transaction_makes_the_migration_give_up_cleanly() {
     );
     assert!(err.contains("gave up after 2 attempts"), "{err}");
     assert!(
-        err.contains("warning: 0003_alter_users.sql: lock timeout"),
+        err.contains("warning: 0004_alter_users.sql: lock timeout"),
         "{err}"
     );
     assert!(!exists(&db, "side_effect"), "nothing half-done");
@@ -481,7 +499,7 @@ fn a_long_transaction_makes_the_migration_give_up_cleanly() {
         db.value("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'nickname'"),
         "0"
     );
-    assert_eq!(history(&db).len(), 2);
+    assert_eq!(history(&db).len(), 3);
 
     rt.block_on(holder.batch_execute("ROLLBACK")).unwrap();
     let out = migrate_in(&db, &dir, &[]);
@@ -531,7 +549,7 @@ fn status_as_json_and_check_for_deploy_scripts() {
     let err = assert_error(
         &out,
         1,
-        "2 pending (0001_schema, 0002_promail_partition_policy)",
+        "3 pending (0001_schema, 0002_promail_partition_policy, 0003_promail_schedule)",
     );
     assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1);
     assert!(err.contains("hint: run `promail db migrate`"), "{err}");
@@ -576,7 +594,9 @@ fn baseline_adopts_a_hand_made_schema() {
     let err = stderr_of(&out);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("applied 0002_promail_partition_policy") && !err.contains("0001"),
+        err.contains("applied 0002_promail_partition_policy")
+            && err.contains("applied 0003_promail_schedule")
+            && !err.contains("0001"),
         "{err}"
     );
     let ok = db
@@ -599,7 +619,7 @@ fn baseline_adopts_a_hand_made_schema() {
     assert_eq!(by, [("applied", "baseline"), ("applied", "migrate")]);
 
     let again = db.promail().args(["db", "baseline"]).output().unwrap();
-    let err = assert_error(&again, 1, "already has 2 rows");
+    let err = assert_error(&again, 1, "already has 3 rows");
     assert!(err.contains("hint: "), "{err}");
 }
 
@@ -1052,7 +1072,7 @@ fn status_check_quiet_prints_no_table() {
         .args(["db", "status", "--check", "-q"])
         .output()
         .unwrap();
-    let err = assert_error(&out, 1, "database schema is not up to date: 2 pending");
+    let err = assert_error(&out, 1, "database schema is not up to date: 3 pending");
     assert_eq!(stdout_of(&out), "", "no table with -q");
     assert_eq!(
         err.lines().filter(|l| l.starts_with("error: ")).count(),

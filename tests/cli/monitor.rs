@@ -481,7 +481,7 @@ fn check_is_ok_on_a_fresh_database_and_nagios_codes_follow_the_worst_check() {
     let (code, text, err) = check(&db, &[]);
     assert_eq!(code, Some(0), "{text}{err}");
     assert!(
-        text.starts_with("PROMAIL OK: 0 critical, 0 warning, 0 unknown, 7 ok\n"),
+        text.starts_with("PROMAIL OK: 0 critical, 0 warning, 0 unknown, 8 ok\n"),
         "{text}"
     );
     for c in [
@@ -492,6 +492,7 @@ fn check_is_ok_on_a_fresh_database_and_nagios_codes_follow_the_worst_check() {
         "default_rows",
         "partitions_ahead",
         "migrations",
+        "schedule",
     ] {
         assert!(line(&text, c).starts_with("OK "), "{text}");
     }

@@ -1,0 +1,110 @@
+//! `promail schedule list`: the timetable, in words, with next and last runs.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use clap::Args;
+use serde_json::{json, Value};
+
+use crate::cli::FormatOpts;
+use crate::ctx::Ctx;
+use crate::output::{Format, Rows};
+use crate::schedule::timetable::{self, Zone};
+use crate::schedule::Expr;
+
+/// Shows each job of the timetable: its cron expression and what it means, whether it is
+/// enabled, its next runs in the timetable's time zone (the server's TimeZone, with the UTC
+/// offset), and its last run with its outcome. The zone is said on stderr.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Next runs shown per job
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=100))]
+    pub count: u16,
+
+    /// Compute the next runs from this instant instead of now (RFC 3339: 2027-03-27T12:00:00Z)
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub from: Option<DateTime<Utc>>,
+
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("expected a time such as 2027-03-27T12:00:00Z: {e}"))
+}
+
+pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
+    let db = ctx.connect().await?;
+    let jobs = timetable::load(&db).await?;
+    let zone = timetable::zone(&db).await?;
+    if let Some(note) = &zone.note {
+        ctx.out.warn(note);
+    }
+    ctx.out.info(format!("time zone: {}", zone.name));
+    let from = args.from.unwrap_or_else(Utc::now);
+    ctx.out.rows(
+        args.format.format,
+        &rows(&jobs, &zone, from, args.count.into(), args.format.format),
+    )
+}
+
+fn rows(
+    jobs: &[timetable::Job],
+    zone: &Zone,
+    from: DateTime<Utc>,
+    count: usize,
+    format: Format,
+) -> Rows {
+    let mut rows = Rows::new([
+        "job",
+        "expr",
+        "in_words",
+        "enabled",
+        "next_runs",
+        "last_run",
+        "last_outcome",
+        "last_summary",
+        "command",
+    ]);
+    let local = |t: DateTime<Utc>| {
+        t.with_timezone(&zone.tz)
+            .format("%Y-%m-%d %H:%M:%S %:z")
+            .to_string()
+    };
+    for j in jobs {
+        let (words, next) = match Expr::parse(&j.expr) {
+            Ok(e) => {
+                let next: Vec<String> = if j.enabled {
+                    e.upcoming(&zone.tz, from, count)
+                        .into_iter()
+                        .map(local)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                (e.describe(), next)
+            }
+            Err(err) => (format!("invalid: {err:#}"), Vec::new()),
+        };
+        let next = if format == Format::Json {
+            json!(next)
+        } else {
+            json!(next.join(if format == Format::Table { "\n" } else { ", " }))
+        };
+        let last = j.last.as_ref();
+        rows.push(vec![
+            json!(j.name),
+            json!(j.expr),
+            json!(words),
+            json!(j.enabled),
+            next,
+            last.map_or(Value::Null, |l| json!(local(l.started))),
+            last.map_or(Value::Null, |l| json!(l.outcome)),
+            last.and_then(|l| l.summary.clone())
+                .map_or(Value::Null, |s| json!(s)),
+            json!(format!("promail {}", j.args.join(" "))),
+        ]);
+    }
+    rows
+}
