@@ -169,7 +169,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--logins-per-user', '--logins-per-user', [CompletionResultType]::ParameterName, 'Average login attempts per user (about 12 % fail)')
             [CompletionResult]::new('--analytics-per-email', '--analytics-per-email', [CompletionResultType]::ParameterName, 'Average analytics events per e-mail')
             [CompletionResult]::new('--api-keys-per-user', '--api-keys-per-user', [CompletionResultType]::ParameterName, 'Average API keys per user')
-            [CompletionResult]::new('--months', '--months', [CompletionResultType]::ParameterName, 'Months of history before the server''s current day')
+            [CompletionResult]::new('--months', '--months', [CompletionResultType]::ParameterName, 'Months of history before the server''s current day (users, e-mails, templates, keys)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the random generator [default: a random one, printed at the end]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')

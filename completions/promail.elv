@@ -159,7 +159,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --logins-per-user 'Average login attempts per user (about 12 % fail)'
             cand --analytics-per-email 'Average analytics events per e-mail'
             cand --api-keys-per-user 'Average API keys per user'
-            cand --months 'Months of history before the server''s current day'
+            cand --months 'Months of history before the server''s current day (users, e-mails, templates, keys)'
             cand --seed 'Seed of the random generator [default: a random one, printed at the end]'
             cand --lock-timeout 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'

@@ -135,7 +135,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l logins-per-user -d 'Average login attempts per user (about 12 % fail)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l analytics-per-email -d 'Average analytics events per e-mail' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l api-keys-per-user -d 'Average API keys per user' -r
-complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l months -d 'Months of history before the server\'s current day' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l months -d 'Months of history before the server\'s current day (users, e-mails, templates, keys)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l seed -d 'Seed of the random generator [default: a random one, printed at the end]' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l lock-timeout -d 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r

@@ -3,6 +3,7 @@
 //! COPY in one transaction (a failure or Ctrl-C leaves the database as it was).
 
 pub mod gen;
+pub mod logs;
 pub mod words;
 
 use std::error::Error;
@@ -19,6 +20,7 @@ use tokio_postgres::{Client, GenericClient, Transaction};
 
 use crate::error::hint;
 use crate::pg::PgExt;
+use crate::server::Server;
 use gen::{Counts, FirstIds, Plan, Sizes};
 
 /// The seven application tables, in the order they are filled (parents first).
@@ -61,6 +63,10 @@ pub struct Summary {
     pub elapsed: Duration,
     pub seed: u64,
     pub first_user_id: i32,
+    /// Partitions made for the seeded log rows.
+    pub partitions_made: usize,
+    /// Periods whose rows went to DEFAULT, as some of theirs already sat there (`--append`).
+    pub periods_in_default: usize,
 }
 
 impl Summary {
@@ -165,11 +171,18 @@ pub fn not_empty(database: &str, existing: Existing) -> anyhow::Error {
 /// as rows are written (pass a hidden bar for none).
 pub async fn run(
     client: &mut Client,
+    server: &Server,
     database: &str,
     opts: &Options,
     progress: &ProgressBar,
 ) -> Result<Summary> {
     let started = Instant::now();
+    let base: NaiveDateTime = client
+        .query_one("SELECT date_trunc('day', LOCALTIMESTAMP)::timestamp", &[])
+        .await
+        .pg()?
+        .get(0);
+    let log_tables = logs::tables(client, base).await?;
     let tx = client
         .transaction()
         .await
@@ -210,13 +223,14 @@ pub async fn run(
             return Err(not_empty(database, found));
         }
     }
-    let base: NaiveDateTime = tx
-        .query_one("SELECT date_trunc('day', LOCALTIMESTAMP)::timestamp", &[])
-        .await
-        .pg()?
-        .get(0);
     let ids = first_ids(&tx).await?;
-    let plan = Plan::new(opts.seed, base, opts.sizes, ids);
+    let plan = Plan::with_logs_from(
+        opts.seed,
+        base,
+        opts.sizes,
+        ids,
+        logs::log_from(&log_tables),
+    );
     check_id_range(&plan)?;
     progress.set_length(plan.counts.total());
 
@@ -227,6 +241,21 @@ pub async fn run(
     } else {
         defer_indexes(&tx).await?
     };
+    // The partitions the log rows need, so that none lands in DEFAULT. A sent e-mail's last
+    // event may be at `base` itself: one second past it.
+    let (mut partitions_made, mut periods_in_default) = (0, 0);
+    for t in &log_tables {
+        let (from, rows) = match t.policy.table.as_str() {
+            "login_history" => (plan.logins_from, plan.counts.login_history),
+            _ => (plan.analytics_from, plan.counts.email_analytics),
+        };
+        if rows > 0 {
+            let to = base + chrono::Duration::seconds(1);
+            let (made, left) = logs::make_partitions(&tx, server, t, from, to).await?;
+            partitions_made += made;
+            periods_in_default += left;
+        }
+    }
     let mut steps = copy_all(&tx, &plan, progress).await?;
     if !deferred.is_empty() {
         progress.set_message("indexes");
@@ -276,6 +305,8 @@ pub async fn run(
         elapsed: started.elapsed(),
         seed: opts.seed,
         first_user_id: ids.users,
+        partitions_made,
+        periods_in_default,
     })
 }
 

@@ -3,7 +3,7 @@
 
 use promail::seed::TABLES;
 
-use crate::support::{assert_error, stderr_of, TestDb};
+use crate::support::{assert_error, ok, stderr_of, TestDb};
 
 fn seed(db: &TestDb, args: &[&str]) -> std::process::Output {
     db.promail()
@@ -130,14 +130,20 @@ fn small_seed_fills_every_table_realistically() {
         "0",
         "some logins fail"
     );
-    // Retention has work to do: rows older than 90 (logins) and 30 (analytics) days.
-    assert_ne!(
-        db.value("SELECT count(*) FROM login_history WHERE login_time < LOCALTIMESTAMP - INTERVAL '90 days'"),
+    // The logs lie within their retention windows (90 and 30 days before the day began),
+    // spread over them: the oldest in the window's first weeks.
+    assert_eq!(
+        db.value(
+            "SELECT (SELECT count(*) FROM login_history \
+                      WHERE login_time < date_trunc('day', LOCALTIMESTAMP) - INTERVAL '90 days') \
+                  + (SELECT count(*) FROM email_analytics \
+                      WHERE action_time < date_trunc('day', LOCALTIMESTAMP) - INTERVAL '30 days')"
+        ),
         "0"
     );
-    assert_ne!(
-        db.value("SELECT count(*) FROM email_analytics WHERE action_time < LOCALTIMESTAMP - INTERVAL '30 days'"),
-        "0"
+    assert_eq!(
+        db.value("SELECT min(login_time) < LOCALTIMESTAMP - INTERVAL '60 days' FROM login_history"),
+        "t"
     );
     // The sequences were moved past the seeded ids: the application's next insert works.
     assert_eq!(
@@ -304,6 +310,28 @@ fn the_load_builds_indexes_after_and_leaves_the_schema_as_migrated() {
     let db = TestDb::migrated("seed_schema_seeded");
     let err = seed_ok(&db, &["--users", "40", "-v"]);
     assert!(err.contains("indexes and foreign keys"), "{err}");
+    // The seed made the partitions of its logs' retention windows, as `partitions create`
+    // makes them.
+    for (table, days) in [("login_history", 90), ("email_analytics", 30)] {
+        let day = |sql: &str| migrated.value(&format!("SELECT to_char({sql}, 'YYYY-MM-DD')"));
+        let from = day(&format!(
+            "date_trunc('day', LOCALTIMESTAMP) - INTERVAL '{days} days'"
+        ));
+        let to = day("date_trunc('day', LOCALTIMESTAMP) + INTERVAL '1 day'");
+        ok(
+            &migrated,
+            &[
+                "partitions",
+                "create",
+                table,
+                "--from",
+                &from,
+                "--to",
+                &to,
+                "-q",
+            ],
+        );
+    }
     let (seeded, reference) = (schema_of(&db), schema_of(&migrated));
     let only = |a: &str, b: &str| -> Vec<String> {
         let b: std::collections::BTreeSet<&str> = b.lines().collect();
@@ -332,4 +360,78 @@ fn the_load_builds_indexes_after_and_leaves_the_schema_as_migrated() {
         .output()
         .unwrap();
     assert!(out.status.success());
+}
+
+/// Each table's health from `partitions list --health`: rows in DEFAULT, and its status.
+fn health(db: &TestDb) -> Vec<(String, i64, String)> {
+    let (json, _) = ok(
+        db,
+        &[
+            "partitions",
+            "list",
+            "--health",
+            "--exact",
+            "--format",
+            "json",
+        ],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    doc.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["table"].as_str().unwrap().to_string(),
+                h["default_rows"].as_i64().unwrap(),
+                h["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn log_rows_go_into_partitions_and_the_first_rotate_has_nothing_to_do() {
+    let db = TestDb::migrated("seed_partitions");
+    let partitions = || {
+        db.value(
+            "SELECT count(*) FROM pg_inherits \
+             WHERE inhparent IN ('login_history'::regclass, 'email_analytics'::regclass)",
+        )
+        .parse::<i64>()
+        .unwrap()
+    };
+    let migrated = partitions();
+    let err = seed_ok(&db, &["--users", "60", "--seed", "3", "-v"]);
+    assert!(err.contains("partitions for the seeded log rows"), "{err}");
+    assert!(partitions() > migrated, "the past periods got partitions");
+    // Nothing in DEFAULT, no gap, nothing past retention.
+    let ok_with = |t: &str| (t.to_string(), 0, "ok".to_string());
+    assert_eq!(
+        health(&db),
+        [ok_with("email_analytics"), ok_with("login_history")]
+    );
+    assert_eq!(count(&db, "login_history_default"), 0);
+    assert_eq!(count(&db, "email_analytics_default"), 0);
+    let (logins, analytics) = (count(&db, "login_history"), count(&db, "email_analytics"));
+    assert!(logins > 0 && analytics > 0);
+
+    // The nightly job after seeding: nothing to premake, move, drop or delete.
+    let before = migrated.max(partitions());
+    let (out, err) = ok(&db, &["partitions", "rotate"]);
+    assert_eq!(
+        (out.as_str(), err.as_str()),
+        ("", ""),
+        "rotate changed something"
+    );
+    let (plan, _) = ok(&db, &["partitions", "rotate", "--dry-run"]);
+    assert!(!plan.contains("drop") && !plan.contains("delete"), "{plan}");
+    assert_eq!(partitions(), before);
+    assert_eq!(count(&db, "login_history"), logins);
+    assert_eq!(count(&db, "email_analytics"), analytics);
+
+    // --append adds rows into the same partitions, none into DEFAULT.
+    seed_ok(&db, &["--users", "10", "--append", "-q"]);
+    assert!(count(&db, "login_history") > logins);
+    assert_eq!(count(&db, "login_history_default"), 0);
+    assert_eq!(count(&db, "email_analytics_default"), 0);
 }

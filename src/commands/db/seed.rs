@@ -15,9 +15,11 @@ use crate::seed::{self, gen::Sizes, Mode, Options};
 /// Fill the database with realistic synthetic data (binary COPY, one transaction)
 ///
 /// French data: users and their preferences, e-mails of every type, tone and urgency,
-/// templates of every category, API keys (only their SHA-256 is stored), login history and
-/// e-mail analytics spread over the last --months, so that partitioning and retention have
-/// rows older than 90 and 30 days.
+/// templates of every category, API keys (only their SHA-256 is stored) spread over the last
+/// --months; login history and e-mail analytics within their tables' retention windows (from
+/// `partitions policy`: 90 and 30 days by default; the analytics of older e-mails would have
+/// expired), in partitions made for them first: nothing lands in DEFAULT, and the next
+/// `partitions rotate` has nothing to drop.
 ///
 /// Everything is written with binary COPY in one transaction: a failure or Ctrl-C leaves the
 /// database as it was. The per-user and per-e-mail sizes are averages (each user draws
@@ -46,7 +48,7 @@ pub struct SeedArgs {
     /// Average API keys per user
     #[arg(long, default_value_t = 1.0, value_parser = average, value_name = "N")]
     pub api_keys_per_user: f64,
-    /// Months of history before the server's current day
+    /// Months of history before the server's current day (users, e-mails, templates, keys)
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=120))]
     pub months: u32,
     /// Seed of the random generator [default: a random one, printed at the end]
@@ -131,11 +133,24 @@ pub async fn run(args: &SeedArgs, ctx: &Ctx) -> Result<()> {
     } else {
         ProgressBar::hidden()
     };
-    let summary = seed::run(&mut db.client, &name, &opts, &bar).await?;
+    let summary = seed::run(&mut db.client, &db.server, &name, &opts, &bar).await?;
     lock::release(&lock_session, Key::Seed).await?;
     for (step, took) in &summary.steps {
         ctx.out
             .verbose(format!("{step}: {:.3} s", took.as_secs_f64()));
+    }
+    if summary.partitions_made > 0 {
+        ctx.out.verbose(format!(
+            "made {} partitions for the seeded log rows",
+            summary.partitions_made
+        ));
+    }
+    if summary.periods_in_default > 0 {
+        ctx.out.warn(format!(
+            "{} periods of seeded log rows went to DEFAULT, which already held rows of theirs; \
+             `promail partitions rotate` moves them into partitions",
+            summary.periods_in_default
+        ));
     }
     ctx.out.info(summary.line(&name));
     Ok(())
