@@ -164,6 +164,8 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;db;seed' {
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Number of users to add')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'About how much data to add (e.g. 500MB, 1GB, 20GB): sets the number of users from the averages (estimated per row as measured on PostgreSQL 15)')
+            [CompletionResult]::new('--log-rows', '--log-rows', [CompletionResultType]::ParameterName, 'About how many login_history rows to add in all (e.g. 100000000): sets --logins-per-user for the number of users')
             [CompletionResult]::new('--emails-per-user', '--emails-per-user', [CompletionResultType]::ParameterName, 'Average e-mails per user')
             [CompletionResult]::new('--templates-per-user', '--templates-per-user', [CompletionResultType]::ParameterName, 'Average templates per user')
             [CompletionResult]::new('--logins-per-user', '--logins-per-user', [CompletionResultType]::ParameterName, 'Average login attempts per user (about 12 % fail)')

@@ -154,6 +154,8 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;db;seed'= {
             cand --users 'Number of users to add'
+            cand --size 'About how much data to add (e.g. 500MB, 1GB, 20GB): sets the number of users from the averages (estimated per row as measured on PostgreSQL 15)'
+            cand --log-rows 'About how many login_history rows to add in all (e.g. 100000000): sets --logins-per-user for the number of users'
             cand --emails-per-user 'Average e-mails per user'
             cand --templates-per-user 'Average templates per user'
             cand --logins-per-user 'Average login attempts per user (about 12 % fail)'

@@ -130,6 +130,8 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l users -d 'Number of users to add' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l size -d 'About how much data to add (e.g. 500MB, 1GB, 20GB): sets the number of users from the averages (estimated per row as measured on PostgreSQL 15)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l log-rows -d 'About how many login_history rows to add in all (e.g. 100000000): sets --logins-per-user for the number of users' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l emails-per-user -d 'Average e-mails per user' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l templates-per-user -d 'Average templates per user' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l logins-per-user -d 'Average login attempts per user (about 12 % fail)' -r

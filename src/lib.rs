@@ -39,6 +39,7 @@ pub mod provision;
 pub mod report;
 pub mod seed;
 pub mod server;
+pub mod size;
 pub mod tls;
 
 use clap::{CommandFactory, FromArgMatches};

@@ -35,6 +35,49 @@ pub struct Sizes {
     pub months: u32,
 }
 
+/// Bytes a row of each table takes with its share of the indexes and TOAST, in the order of
+/// `seed::TABLES`, measured on PostgreSQL 15 after a default seed of 3000 users (VACUUMed):
+/// what `--size` and the estimate of a large run go by.
+pub const ROW_BYTES: [f64; 7] = [374.0, 287.0, 964.0, 504.0, 208.0, 273.0, 228.0];
+
+impl Sizes {
+    /// Expected rows per user of each table (`seed::TABLES` order), when `analytics_share` of
+    /// the e-mails keep their analytics (see [`analytics_share`]).
+    pub fn rows_per_user(&self, analytics_share: f64) -> [f64; 7] {
+        [
+            1.0,
+            1.0,
+            self.emails_per_user,
+            self.templates_per_user,
+            self.api_keys_per_user,
+            self.logins_per_user,
+            self.emails_per_user * self.analytics_per_email * analytics_share,
+        ]
+    }
+
+    /// Expected bytes per user on disk (see [`ROW_BYTES`]).
+    pub fn bytes_per_user(&self, analytics_share: f64) -> f64 {
+        self.rows_per_user(analytics_share)
+            .iter()
+            .zip(ROW_BYTES)
+            .map(|(r, b)| r * b)
+            .sum()
+    }
+}
+
+/// The share of e-mails created within the last `window` of `span` (both in days): users join
+/// uniformly over the span and write uniformly after joining, so the chance is
+/// `(w + w·ln(span/w)) / span` (1 when the window covers the span).
+pub fn analytics_share(span: f64, window: f64) -> f64 {
+    if window >= span || span <= 0.0 {
+        return 1.0;
+    }
+    if window <= 0.0 {
+        return 0.0;
+    }
+    (window + window * (span / window).ln()) / span
+}
+
 /// The first id of each table in this run (one more than what the database already has).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FirstIds {
@@ -1041,6 +1084,21 @@ mod tests {
         assert!(!a.is_empty());
         // The other tables do not change.
         assert_eq!(e, all(&everything).0);
+    }
+
+    #[test]
+    fn the_analytics_share_matches_the_generated_rows() {
+        let logs = LogFrom {
+            logins: None,
+            analytics: Some(base() - Duration::days(30)),
+        };
+        let plan = Plan::with_logs_from(2, base(), sizes(2000), FirstIds::default(), logs);
+        let span = (plan.base - plan.start).num_days() as f64;
+        let share = analytics_share(span, 30.0);
+        let expected = plan.sizes.rows_per_user(share)[6] * 2000.0;
+        let got = plan.counts.email_analytics as f64;
+        assert!((got / expected - 1.0).abs() < 0.05, "{got} vs {expected}");
+        assert!((analytics_share(30.0, 90.0) - 1.0).abs() < f64::EPSILON);
     }
 
     #[test]

@@ -52,6 +52,120 @@ pub struct Options {
     pub mode: Mode,
     /// `lock_timeout` for the table locks: never queue for long behind the application.
     pub lock_timeout: Duration,
+    /// Approximate bytes to add (`--size`): sets `sizes.users` from the averages.
+    pub size: Option<f64>,
+    /// Approximate login_history rows in all (`--log-rows`): sets `sizes.logins_per_user`.
+    pub log_rows: Option<u64>,
+}
+
+/// The progress bars of the two phases (hidden ones for none): rows loaded, then indexes and
+/// foreign keys built.
+#[derive(Debug, Clone)]
+pub struct Bars {
+    pub load: ProgressBar,
+    pub index: ProgressBar,
+}
+
+impl Bars {
+    pub fn hidden() -> Bars {
+        Bars {
+            load: ProgressBar::hidden(),
+            index: ProgressBar::hidden(),
+        }
+    }
+}
+
+/// The most users a run adds (as `--users` allows).
+pub const MAX_USERS: u32 = 10_000_000;
+
+/// Estimated rows and bytes past which a run is announced with its estimate.
+const ANNOUNCE_BYTES: f64 = 10.0 * 1024.0 * 1024.0 * 1024.0;
+
+/// Rows per second a default seed loads (docs/BENCHMARKS.md), for the estimate of a large run.
+const ROWS_PER_SECOND: f64 = 55_000.0;
+
+/// `sizes` with `--size` and `--log-rows` applied: the number of users that reaches `size`
+/// bytes, the logins per user that reach `log_rows`. Usage errors (one line, with a hint) for a
+/// size below one user's data, more users than [`MAX_USERS`], and expected rows past a table's
+/// int4 ids. Returns the sizes and the estimated bytes.
+pub fn scale(
+    mut sizes: Sizes,
+    size: Option<f64>,
+    log_rows: Option<u64>,
+    analytics_share: f64,
+) -> Result<(Sizes, f64)> {
+    let login_bytes = gen::ROW_BYTES[5];
+    if let Some(target) = size {
+        let mut per_user = sizes.bytes_per_user(analytics_share);
+        let mut budget = target;
+        if let Some(n) = log_rows {
+            per_user -= sizes.logins_per_user * login_bytes;
+            budget -= n as f64 * login_bytes;
+        }
+        let users = (budget / per_user).floor();
+        if users < 1.0 {
+            return Err(hint(
+                crate::error::usage(format!(
+                    "--size {} is less than one user's data with these averages (about {} each{})",
+                    crate::size::pretty(target),
+                    crate::size::pretty(per_user),
+                    if log_rows.is_some() {
+                        ", after the --log-rows"
+                    } else {
+                        ""
+                    }
+                )),
+                "give a larger --size, or --users N",
+            ));
+        }
+        if users > f64::from(MAX_USERS) {
+            return Err(hint(
+                crate::error::usage(format!(
+                    "--size {} needs about {users:.0} users with these averages, more than the {MAX_USERS} a run adds",
+                    crate::size::pretty(target)
+                )),
+                "raise the per-user averages (--emails-per-user, --logins-per-user), or seed in several runs with --append",
+            ));
+        }
+        sizes.users = users as u32;
+    }
+    if let Some(n) = log_rows {
+        sizes.logins_per_user = n as f64 / f64::from(sizes.users);
+    }
+    let rows = sizes.rows_per_user(analytics_share);
+    let users = f64::from(sizes.users);
+    for (k, table) in TABLES.iter().enumerate().take(5) {
+        let expected = rows[k] * users;
+        if expected > f64::from(i32::MAX) {
+            return Err(hint(
+                crate::error::usage(format!(
+                    "about {expected:.0} rows of {table} would overflow its int4 ids (at most {})",
+                    i32::MAX
+                )),
+                "seed fewer users or lower the per-user averages",
+            ));
+        }
+    }
+    Ok((sizes, users * sizes.bytes_per_user(analytics_share)))
+}
+
+/// The line announcing a large run: its estimated size, rows and time.
+fn announce(sizes: &Sizes, analytics_share: f64, bytes: f64) -> String {
+    let rows: f64 =
+        sizes.rows_per_user(analytics_share).iter().sum::<f64>() * f64::from(sizes.users);
+    let secs = rows / ROWS_PER_SECOND;
+    let time = if secs >= 5400.0 {
+        format!("{:.1} h", secs / 3600.0)
+    } else {
+        format!("{:.0} min", (secs / 60.0).ceil())
+    };
+    format!(
+        "seeding about {} ({:.0} M rows, {} users): about {time} at {:.0} k rows/s; Ctrl-C rolls it all back",
+        crate::size::pretty(bytes),
+        rows / 1e6,
+        sizes.users,
+        ROWS_PER_SECOND / 1000.0
+    )
 }
 
 /// What a finished seed did.
@@ -167,14 +281,16 @@ pub fn not_empty(database: &str, existing: Existing) -> anyhow::Error {
     )
 }
 
-/// Seeds in one transaction. `progress` receives the row count as its length and advances
-/// as rows are written (pass a hidden bar for none).
+/// Seeds in one transaction. `bars.load` receives the row count as its length and advances
+/// as rows are written, `bars.index` the same for the indexes and foreign keys built after
+/// (hidden bars for none). A large run is announced on `out` with its estimate.
 pub async fn run(
     client: &mut Client,
     server: &Server,
     database: &str,
     opts: &Options,
-    progress: &ProgressBar,
+    bars: &Bars,
+    out: &crate::output::Output,
 ) -> Result<Summary> {
     let started = Instant::now();
     let base: NaiveDateTime = client
@@ -183,6 +299,26 @@ pub async fn run(
         .pg()?
         .get(0);
     let log_tables = logs::tables(client, base).await?;
+    let logs_from = logs::log_from(&log_tables);
+    let span = base
+        .checked_sub_months(chrono::Months::new(opts.sizes.months))
+        .map_or(0.0, |start| (base - start).num_days() as f64);
+    let share = logs_from.analytics.map_or(1.0, |from| {
+        gen::analytics_share(span, (base - from).num_days() as f64)
+    });
+    let (sizes, bytes) = scale(opts.sizes, opts.size, opts.log_rows, share)?;
+    if opts.size.is_some() || opts.log_rows.is_some() {
+        out.verbose(format!(
+            "{} users, {:.1} logins per user: about {}",
+            sizes.users,
+            sizes.logins_per_user,
+            crate::size::pretty(bytes)
+        ));
+    }
+    if bytes >= ANNOUNCE_BYTES {
+        out.info(announce(&sizes, share, bytes));
+    }
+    let progress = &bars.load;
     let tx = client
         .transaction()
         .await
@@ -224,13 +360,7 @@ pub async fn run(
         }
     }
     let ids = first_ids(&tx).await?;
-    let plan = Plan::with_logs_from(
-        opts.seed,
-        base,
-        opts.sizes,
-        ids,
-        logs::log_from(&log_tables),
-    );
+    let plan = Plan::with_logs_from(opts.seed, base, sizes, ids, logs_from);
     check_id_range(&plan)?;
     progress.set_length(plan.counts.total());
 
@@ -257,10 +387,10 @@ pub async fn run(
         }
     }
     let mut steps = copy_all(&tx, &plan, progress).await?;
+    progress.finish_with_message("loaded");
     if !deferred.is_empty() {
-        progress.set_message("indexes");
         let started = Instant::now();
-        rebuild(&tx, &deferred).await?;
+        rebuild(&tx, &deferred, &bars.index).await?;
         steps.push(("indexes and foreign keys", started.elapsed()));
     }
 
@@ -286,7 +416,9 @@ pub async fn run(
         .pg()
         .with_context(|| format!("advancing the id sequence of {table}"))?;
     }
-    progress.set_message("analyze");
+    if !deferred.is_empty() {
+        bars.index.set_message("analyze");
+    }
     let analyze = Instant::now();
     // Autovacuum analyzes the plain tables and the partitions once they have changed enough,
     // but never a partitioned parent: give those statistics now (this also analyzes their
@@ -298,7 +430,9 @@ pub async fn run(
         .context("analyzing the seeded tables")?;
     steps.push(("analyze", analyze.elapsed()));
     tx.commit().await.pg().context("committing the seed")?;
-    progress.finish_and_clear();
+    if !deferred.is_empty() {
+        bars.index.finish_with_message("built");
+    }
     Ok(Summary {
         counts: plan.counts,
         steps,
@@ -363,11 +497,13 @@ async fn defer_indexes(tx: &Transaction<'_>) -> Result<Vec<Deferred>> {
 
 /// Builds the deferred indexes (with `maintenance_work_mem` raised for the transaction: sorts
 /// in memory) and adds the foreign keys back, each validated by one join.
-async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred]) -> Result<()> {
+async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred], bar: &ProgressBar) -> Result<()> {
     tx.batch_execute("SET LOCAL maintenance_work_mem = '256MB'")
         .await
         .pg()?;
+    bar.set_length(deferred.len() as u64);
     for d in deferred.iter().filter(|d| !d.foreign_key) {
+        bar.set_message(d.name.clone());
         // On a partitioned table the definition reads `ON ONLY parent`, which would make the
         // parent's index alone, invalid: without ONLY it is built on every partition too.
         let sql = d.definition.replacen(" ON ONLY ", " ON ", 1);
@@ -375,8 +511,10 @@ async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred]) -> Result<()> {
             .await
             .pg()
             .with_context(|| format!("building index {} of {}", d.name, d.table))?;
+        bar.inc(1);
     }
     for d in deferred.iter().filter(|d| d.foreign_key) {
+        bar.set_message(d.name.clone());
         tx.batch_execute(&format!(
             "ALTER TABLE public.{} ADD CONSTRAINT {} {}",
             crate::pg::ident(&d.table),
@@ -386,6 +524,7 @@ async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred]) -> Result<()> {
         .await
         .pg()
         .with_context(|| format!("adding foreign key {} of {}", d.name, d.table))?;
+        bar.inc(1);
     }
     Ok(())
 }

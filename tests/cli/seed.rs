@@ -435,3 +435,106 @@ fn log_rows_go_into_partitions_and_the_first_rotate_has_nothing_to_do() {
     assert_eq!(count(&db, "login_history_default"), 0);
     assert_eq!(count(&db, "email_analytics_default"), 0);
 }
+
+/// Bytes of the seven tables, their partitions, indexes and TOAST.
+fn tables_bytes(db: &TestDb) -> f64 {
+    db.value(
+        "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c \
+         WHERE c.oid IN ('users'::regclass, 'user_preferences'::regclass, 'emails'::regclass, \
+                         'templates'::regclass, 'api_keys'::regclass) \
+            OR c.oid IN (SELECT inhrelid FROM pg_inherits \
+                         WHERE inhparent IN ('login_history'::regclass, 'email_analytics'::regclass))",
+    )
+    .parse()
+    .unwrap()
+}
+
+#[test]
+fn size_and_log_rows_scale_the_run() {
+    let db = TestDb::migrated("seed_scale");
+    let empty = tables_bytes(&db);
+    let err = seed_ok(&db, &["--size", "24MB", "--seed", "2", "-v"]);
+    let users = count(&db, "users");
+    assert!(err.contains(&format!("{users} users")), "{err}");
+    // The estimate per row was measured after VACUUM: within a third either way.
+    let added = tables_bytes(&db) - empty;
+    let asked = 24.0 * 1024.0 * 1024.0;
+    assert!(
+        (0.67..1.5).contains(&(added / asked)),
+        "--size 24MB added {added} bytes with {users} users"
+    );
+
+    // --log-rows spreads that many logins over the users (on average: each draws its own).
+    let logs = TestDb::migrated("seed_log_rows");
+    seed_ok(
+        &logs,
+        &["--users", "50", "--log-rows", "20000", "--seed", "2", "-q"],
+    );
+    let logins = count(&logs, "login_history") as f64;
+    assert!((0.8..1.2).contains(&(logins / 20_000.0)), "{logins} logins");
+    assert_eq!(count(&logs, "users"), 50);
+    assert_eq!(count(&logs, "login_history_default"), 0);
+}
+
+#[test]
+fn absurd_sizes_are_refused_in_one_line_before_anything_is_written() {
+    let db = TestDb::migrated("seed_absurd");
+    for (args, needle) in [
+        (
+            &["--size", "1kB"][..],
+            "--size 1 kB is less than one user's data",
+        ),
+        (
+            &["--size", "100TB"][..],
+            "more than the 10000000 a run adds",
+        ),
+        (
+            &["--users", "10000000", "--emails-per-user", "10000"][..],
+            "rows of emails would overflow its int4 ids",
+        ),
+        (&["--size", "1 parsec"][..], "unknown size unit"),
+        (&["--users", "0"][..], "0 is not in 1..=10000000"),
+        (
+            &["--size", "1GB", "--users", "5"][..],
+            "cannot be used with",
+        ),
+    ] {
+        let out = seed(&db, args);
+        let err = assert_error(&out, 2, needle);
+        // clap's usage errors end with its usage and pointer to --help.
+        assert!(err.lines().count() <= 5, "{args:?}: {err}");
+        if !err.contains("For more information") {
+            assert!(err.contains("\nhint: "), "{args:?}: {err}");
+            assert_eq!(err.lines().count(), 2, "{args:?}: {err}");
+        }
+    }
+    for t in TABLES {
+        assert_eq!(count(&db, t), 0, "{t}");
+    }
+}
+
+#[test]
+fn on_a_terminal_each_phase_has_its_progress_bar() {
+    let db = TestDb::migrated("seed_progress");
+    let Some(mut pty) = crate::terminal::Pty::start(
+        &format!("{} db seed --users 30", crate::terminal::promail_bin()),
+        &[("DATABASE_URL", &db.conn)],
+    ) else {
+        return;
+    };
+    pty.wait_for("seeded database");
+    let done = pty.finish();
+    assert_eq!(done.code, Some(0), "{}", done.text);
+    for line in ["load ", "loaded", "index ", "built"] {
+        assert!(
+            done.text.contains(line),
+            "{line:?} not shown: {}",
+            done.text
+        );
+    }
+    done.assert_terminal_restored();
+    // Without a terminal (the other tests), none: quiet_prints_nothing, and here stderr only
+    // carries lines.
+    let err = seed_ok(&db, &["--users", "3", "--append"]);
+    assert!(!err.contains("[=") && !err.contains('\r'), "{err:?}");
+}
