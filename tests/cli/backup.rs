@@ -126,7 +126,7 @@ impl Drop for Blocker {
 }
 
 /// The binary as a std Command (to spawn and signal it), set up as `support::promail()`.
-fn promail_std(conn: &str) -> std::process::Command {
+pub(crate) fn promail_std(conn: &str) -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_promail"));
     for (k, _) in std::env::vars() {
         if k.starts_with("PG") || k == "DATABASE_URL" || k.starts_with("PROMAIL_") {

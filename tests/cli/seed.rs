@@ -538,3 +538,87 @@ fn on_a_terminal_each_phase_has_its_progress_bar() {
     let err = seed_ok(&db, &["--users", "3", "--append"]);
     assert!(!err.contains("[=") && !err.contains('\r'), "{err:?}");
 }
+
+/// Sends `signal` to a seed of an empty database once it is building its indexes: held there
+/// by an index of the test's own (on users, deferred and rebuilt like the others) whose
+/// expression waits for an advisory lock the test holds. Afterwards (the seed's session gone)
+/// the database is exactly as before the seed: the same schema, to the byte (every index,
+/// constraint and partition), no rows; and a second seed works.
+fn killed_in_the_index_phase(name: &str, signal: libc::c_int) {
+    use std::time::{Duration, Instant};
+    let db = TestDb::migrated(name);
+    db.sql(
+        "CREATE FUNCTION seed_gate(i int) RETURNS int LANGUAGE plpgsql IMMUTABLE AS \
+           $$ BEGIN PERFORM pg_advisory_lock_shared(4242); PERFORM pg_advisory_unlock_shared(4242); \
+              RETURN i; END $$; \
+         CREATE INDEX users_gate ON users (seed_gate(id))",
+    );
+    let before = schema_of(&db);
+    let rt = crate::support::runtime();
+    let holder = rt.block_on(db.connect());
+    rt.block_on(holder.batch_execute("SELECT pg_advisory_lock(4242)"))
+        .unwrap();
+
+    let mut child = crate::backup::promail_std(&db.conn)
+        .args(["db", "seed", "--users", "30"])
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let backend = loop {
+        let pid = db.value(
+            "SELECT coalesce(min(pid), 0) FROM pg_stat_activity WHERE datname = current_database() \
+             AND wait_event = 'advisory' AND query LIKE 'CREATE INDEX users_gate%'",
+        );
+        if pid != "0" {
+            break pid;
+        }
+        if Instant::now() > deadline || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            panic!("the seed never reached its index phase: {:?}", child.wait_with_output());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // Loaded already: the rows are there, in the seed's transaction.
+    crate::interrupt::send_signal(child.id(), signal);
+    let out = child.wait_with_output().unwrap();
+    let err = stderr_of(&out);
+    if signal == libc::SIGINT {
+        assert_eq!(out.status.code(), Some(130), "{err}");
+        assert_eq!(err.trim(), "interrupted");
+    } else {
+        assert_eq!(out.status.code(), None, "killed: {err}");
+    }
+    // A killed client's backend goes on until it next reads from it: let it.
+    rt.block_on(holder.batch_execute("SELECT pg_advisory_unlock(4242)"))
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while db.value(&format!(
+        "SELECT count(*) FROM pg_stat_activity WHERE pid = {backend}"
+    )) != "0"
+    {
+        assert!(Instant::now() < deadline, "the seed's session never ended");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(holder);
+
+    assert_eq!(schema_of(&db), before, "the schema changed");
+    for t in TABLES {
+        assert_eq!(count(&db, t), 0, "{t} kept rows");
+    }
+    assert_eq!(
+        db.value("SELECT count(*) FROM pg_index WHERE NOT indisvalid OR NOT indisready"),
+        "0"
+    );
+    seed_ok(&db, &["--users", "5", "-q"]);
+    assert_eq!(count(&db, "users"), 5);
+}
+
+#[test]
+fn sigint_in_the_index_phase_leaves_the_database_as_migrated() {
+    killed_in_the_index_phase("seed_sigint_index", libc::SIGINT);
+}
+
+#[test]
+fn sigkill_in_the_index_phase_leaves_the_database_as_migrated() {
+    killed_in_the_index_phase("seed_sigkill_index", libc::SIGKILL);
+}
