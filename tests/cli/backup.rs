@@ -1037,3 +1037,68 @@ fn restore_on_a_terminal_asks_for_the_database_name_typed() {
     assert_eq!(done.code, Some(0), "{}", done.text);
     assert_eq!(count(&db, "users"), users);
 }
+
+#[test]
+fn backup_without_any_pg_dump_says_what_to_install_and_writes_nothing() {
+    let db = seeded("backup_no_pg_dump");
+    let made = tempfile::tempdir().unwrap();
+    let archive = create(&db, made.path(), &[]);
+    // A PATH with no PostgreSQL program (no pg_dump, no pg_config) and the search of
+    // /usr/lib/postgresql/*/bin turned off.
+    let bare = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], search: &str| {
+        crate::support::promail()
+            .env("DATABASE_URL", &db.conn)
+            .env("PATH", bare.path())
+            .env("PROMAIL_PG_DUMP_SEARCH", search)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let major = crate::support::server_major();
+    let out = run(&["backup", "create", "--dir", d], "");
+    let err = assert_error(
+        &out,
+        1,
+        &format!("no pg_dump of PostgreSQL {major} or newer for this PostgreSQL {major} server (none found on PATH (PROMAIL_PG_DUMP_SEARCH is empty))"),
+    );
+    assert!(
+        err.contains(&format!(
+            "hint: install the PostgreSQL {major} client programs (Debian/Ubuntu: apt-get install postgresql-client-{major}"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()));
+    // Reading an archive needs pg_restore: the same, and the archive is left as it was.
+    let before = std::fs::read(&archive).unwrap();
+    let out = run(&["backup", "verify", archive.to_str().unwrap()], "");
+    let err = assert_error(&out, 1, "no pg_restore");
+    assert!(
+        err.contains("hint: install the PostgreSQL client programs"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&archive).unwrap(), before);
+
+    // The variable names where they are instead: found there, without PATH.
+    let bindir = std::env::var("PROMAIL_PG_BINDIR").ok().unwrap_or_else(|| {
+        let out = std::process::Command::new("pg_config")
+            .arg("--bindir")
+            .output()
+            .expect("pg_config");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    });
+    let out = run(
+        &["-v", "backup", "create", "--dir", d],
+        &format!("/nowhere:{bindir}"),
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("using pg_dump"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(archives(dir.path()).len(), 1);
+}

@@ -574,7 +574,10 @@ fn killed_in_the_index_phase(name: &str, signal: libc::c_int) {
         }
         if Instant::now() > deadline || child.try_wait().unwrap().is_some() {
             let _ = child.kill();
-            panic!("the seed never reached its index phase: {:?}", child.wait_with_output());
+            panic!(
+                "the seed never reached its index phase: {:?}",
+                child.wait_with_output()
+            );
         }
         std::thread::sleep(Duration::from_millis(20));
     };
