@@ -1102,3 +1102,73 @@ fn backup_without_any_pg_dump_says_what_to_install_and_writes_nothing() {
     );
     assert_eq!(archives(dir.path()).len(), 1);
 }
+
+/// `signal` to a `promail restore` (ARGS) once its pg_restore is at work, held by a lock on
+/// api_keys that the test holds (promail itself never reads api_keys before pg_restore runs).
+/// Returns promail's output, after the pg_restore's session has ended.
+fn restore_stopped(db: &TestDb, args: &[&str], signal: libc::c_int) -> std::process::Output {
+    let rt = crate::support::runtime();
+    let holder = rt.block_on(db.connect());
+    rt.block_on(holder.batch_execute("BEGIN; LOCK TABLE api_keys IN ACCESS EXCLUSIVE MODE"))
+        .unwrap();
+    let mut child = promail_std(&db.conn).args(args).spawn().unwrap();
+    // pg_restore's session (its application_name is promail's) waiting for the lock.
+    let waiting = "SELECT coalesce(min(pid), 0) FROM pg_stat_activity \
+                   WHERE datname = current_database() AND wait_event_type = 'Lock' \
+                     AND query LIKE '%api_keys%'";
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let backend = loop {
+        let pid = db.value(waiting);
+        if pid != "0" {
+            break pid;
+        }
+        if Instant::now() > deadline || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            panic!("pg_restore never started: {:?}", child.wait_with_output());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    send_signal(child.id(), signal);
+    let out = child.wait_with_output().unwrap();
+    // Were pg_restore still running (orphaned), it would go on once the lock is free.
+    rt.block_on(holder.batch_execute("ROLLBACK")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while db.value(&format!(
+        "SELECT count(*) FROM pg_stat_activity WHERE pid = {backend}"
+    )) != "0"
+    {
+        assert!(
+            Instant::now() < deadline,
+            "pg_restore's session never ended"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(holder);
+    rt.block_on(promail::connect::close_all(Duration::from_secs(1)));
+    out
+}
+
+#[test]
+fn restore_interrupted_leaves_the_database_as_it_was() {
+    // The README: a restore runs in one transaction, a failure leaves the database as it was;
+    // Ctrl-C exits 130, "interrupted", the server cancelling what runs.
+    let db = seeded("restore_sigint");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let users = count(&db, "users");
+    db.sql("DELETE FROM emails; CREATE TABLE extra (x int)");
+    let out = restore_stopped(
+        &db,
+        &["restore", "--yes", archive.to_str().unwrap()],
+        libc::SIGINT,
+    );
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out).lines().last(), Some("interrupted"));
+    assert_eq!(count(&db, "emails"), 0, "nothing restored");
+    assert_eq!(count(&db, "users"), users);
+    assert_eq!(count(&db, "extra"), 0, "--clean's drops rolled back");
+    assert_eq!(files(dir.path()).len(), 4, "{:?}", files(dir.path()));
+    // And the restore works afterwards.
+    ok(&db, &["restore", "--yes", archive.to_str().unwrap()]);
+    assert!(count(&db, "emails") > 0);
+}
