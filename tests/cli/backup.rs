@@ -1172,3 +1172,70 @@ fn restore_interrupted_leaves_the_database_as_it_was() {
     ok(&db, &["restore", "--yes", archive.to_str().unwrap()]);
     assert!(count(&db, "emails") > 0);
 }
+
+#[test]
+fn restore_into_interrupted_drops_the_new_database() {
+    // `--into` creates the database and drops it again when the restore does not finish: an
+    // interrupt included. pg_restore is held by a wrapper (found first on PATH) that waits at
+    // the load, until the test has sent SIGINT.
+    let db = seeded("restore_into_sigint");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let real = std::env::var("PROMAIL_PG_BINDIR").ok().unwrap_or_else(|| {
+        let out = std::process::Command::new("pg_config")
+            .arg("--bindir")
+            .output()
+            .expect("pg_config");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    });
+    let bin = tempfile::tempdir().unwrap();
+    let started = bin.path().join("started");
+    let script = |path: &Path, body: String| {
+        std::fs::write(path, format!("#!/bin/sh\n{body}")).unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    script(
+        &bin.path().join("pg_dump"),
+        format!("exec '{real}/pg_dump' \"$@\"\n"),
+    );
+    script(
+        &bin.path().join("pg_restore"),
+        format!(
+            "case \" $* \" in *' --single-transaction '*) touch '{s}'; \
+             while :; do sleep 1; done;; esac\nexec '{real}/pg_restore' \"$@\"\n",
+            s = started.display()
+        ),
+    );
+    let into = format!("{}_new", db.name);
+    drop_db(&into);
+    let mut child = promail_std(&db.conn)
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.path().display()))
+        .env("PROMAIL_PG_DUMP_SEARCH", "")
+        .args(["restore", archive.to_str().unwrap(), "--into", &into])
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !started.exists() {
+        if Instant::now() > deadline || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            panic!(
+                "the restore never reached pg_restore: {:?}",
+                child.wait_with_output()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let exists = || {
+        db.value(&format!(
+            "SELECT count(*) FROM pg_database WHERE datname = '{into}'"
+        ))
+    };
+    assert_eq!(exists(), "1", "created before pg_restore runs");
+    send_signal(child.id(), libc::SIGINT);
+    let out = child.wait_with_output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert_eq!(err.lines().last(), Some("interrupted"), "{err}");
+    assert_eq!(exists(), "0", "the new database was left behind: {err}");
+    drop_db(&into);
+}
