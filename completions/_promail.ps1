@@ -902,6 +902,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('--critical', '--critical', [CompletionResultType]::ParameterName, 'Only the tables users, emails and templates (the seed''s critical backup)')
+            [CompletionResult]::new('--globals', '--globals', [CompletionResultType]::ParameterName, 'Also the roles and tablespaces (`pg_dumpall --globals-only`) as NAME.globals.sql, in the same checksum file; their password hashes only when the role is a superuser (else --no-role-passwords, said)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
             [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
             [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')

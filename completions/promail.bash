@@ -505,7 +505,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__backup__subcmd__create)
-            opts="-W -q -v -h -V --critical --dir --jobs --compress --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --critical --dir --jobs --compress --globals --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -825,6 +825,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --critical 'Only the tables users, emails and templates (the seed''s critical backup)'
+            cand --globals 'Also the roles and tablespaces (`pg_dumpall --globals-only`) as NAME.globals.sql, in the same checksum file; their password hashes only when the role is a superuser (else --no-role-passwords, said)'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
             cand -W 'Ask for the password before connecting, as psql -W'
             cand --password 'Ask for the password before connecting, as psql -W'

@@ -610,6 +610,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 always\t''
 never\t''"
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l critical -d 'Only the tables users, emails and templates (the seed\'s critical backup)'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l globals -d 'Also the roles and tablespaces (`pg_dumpall --globals-only`) as NAME.globals.sql, in the same checksum file; their password hashes only when the role is a superuser (else --no-role-passwords, said)'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and warnings'

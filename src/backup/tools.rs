@@ -35,6 +35,10 @@ impl Tools {
         self.bindir.join("pg_restore")
     }
 
+    pub fn pg_dumpall(&self) -> PathBuf {
+        self.bindir.join("pg_dumpall")
+    }
+
     /// `pg_dump 18.4 (/var/cache/promail/pg/client-18/bin)`, for messages.
     pub fn describe(&self, program: &str) -> String {
         format!("{program} {} ({})", self.version, self.bindir.display())

@@ -1239,3 +1239,105 @@ fn restore_into_interrupted_drops_the_new_database() {
     assert_eq!(exists(), "0", "the new database was left behind: {err}");
     drop_db(&into);
 }
+
+#[test]
+fn backup_globals_beside_the_dump_checksummed_with_passwords_for_a_superuser_only() {
+    let db = seeded("backup_globals");
+    let role = format!("{}_r", db.name);
+    db.sql(&format!(
+        "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN PASSWORD 'Sekret-123'"
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &["--globals"]);
+    let name = archive.file_name().unwrap().to_str().unwrap().to_string();
+    let globals = dir.path().join(format!("{name}.globals.sql"));
+    assert_eq!(
+        files(dir.path()),
+        vec![
+            ".promail-backup.lock".to_string(),
+            name.clone(),
+            format!("{name}.globals.sql"),
+            format!("{name}.manifest.json"),
+            format!("{name}.sha256"),
+        ]
+    );
+    assert_eq!(
+        std::fs::metadata(&globals).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::fs::read_to_string(&globals).unwrap();
+    assert!(text.contains(&format!("CREATE ROLE {role}")), "{text}");
+    assert!(
+        text.contains("SCRAM-SHA-256$"),
+        "a superuser's globals keep the hashes"
+    );
+    let m = manifest(&archive);
+    assert_eq!(m["globals"]["role_passwords"], true, "{m}");
+    assert_eq!(m["globals"]["file"], format!("{name}.globals.sql"));
+    // sha256sum -c checks both files.
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", &format!("{name}.sha256")])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", stdout_of(&check));
+    assert_eq!(
+        stdout_of(&check).lines().count(),
+        2,
+        "{}",
+        stdout_of(&check)
+    );
+    ok(&db, &["backup", "verify", archive.to_str().unwrap()]);
+    // A damaged globals file fails the backup's verification.
+    flip_byte(&globals, 10);
+    let out = db
+        .promail()
+        .args(["backup", "verify", archive.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "checksum mismatch");
+
+    // A role that is not a superuser cannot read the hashes: left out, and said.
+    if crate::support::server_major() >= 14 {
+        db.sql(&format!("GRANT pg_read_all_data TO {role}"));
+        let other = tempfile::tempdir().unwrap();
+        let out = crate::support::promail()
+            .env("DATABASE_URL", db.conn_as(&role))
+            .args(["backup", "create", "--globals", "--dir"])
+            .arg(other.path())
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert!(out.status.success(), "{err}");
+        assert!(
+            err.contains("globals without the roles' passwords"),
+            "{err}"
+        );
+        let name = &archives(other.path())[0];
+        let text =
+            std::fs::read_to_string(other.path().join(format!("{name}.globals.sql"))).unwrap();
+        assert!(text.contains(&format!("CREATE ROLE {role}")), "{text}");
+        assert!(!text.contains("SCRAM-SHA-256$"), "{text}");
+        assert_eq!(
+            manifest(&other.path().join(name))["globals"]["role_passwords"],
+            false
+        );
+    }
+
+    // Pruned with its backup (a second backup in the same second takes the next one's name).
+    create(&db, dir.path(), &[]);
+    ok(
+        &db,
+        &[
+            "backup",
+            "prune",
+            "--keep",
+            "1",
+            "--yes",
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(!globals.exists(), "{:?}", files(dir.path()));
+    db.sql(&format!("DROP ROLE {role}"));
+}

@@ -40,6 +40,12 @@ pub struct CreateArgs {
     /// the time
     #[arg(long, value_name = "LEVEL|METHOD[:LEVEL]")]
     pub compress: Option<String>,
+
+    /// Also the roles and tablespaces (`pg_dumpall --globals-only`) as NAME.globals.sql,
+    /// in the same checksum file; their password hashes only when the role is a superuser
+    /// (else --no-role-passwords, said)
+    #[arg(long)]
+    pub globals: bool,
 }
 
 pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
@@ -60,7 +66,17 @@ pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
         dir,
         jobs: args.jobs,
         compress: args.compress.clone(),
+        globals: args.globals,
     };
+    if args.globals && !tools.pg_dumpall().is_file() {
+        return Err(crate::error::hint(
+            anyhow::anyhow!(
+                "--globals needs pg_dumpall beside {}, and there is none",
+                tools.pg_dump().display()
+            ),
+            "install that PostgreSQL version's full client programs, or leave out --globals",
+        ));
+    }
     let done = create::create(&db, &tools, &opts, &ctx.out).await?;
     let m = &done.manifest;
     ctx.out.info(format!(
