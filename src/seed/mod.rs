@@ -4,6 +4,7 @@
 
 pub mod gen;
 pub mod logs;
+pub mod scale;
 pub mod words;
 
 use std::error::Error;
@@ -73,99 +74,6 @@ impl Bars {
             index: ProgressBar::hidden(),
         }
     }
-}
-
-/// The most users a run adds (as `--users` allows).
-pub const MAX_USERS: u32 = 10_000_000;
-
-/// Estimated rows and bytes past which a run is announced with its estimate.
-const ANNOUNCE_BYTES: f64 = 10.0 * 1024.0 * 1024.0 * 1024.0;
-
-/// Rows per second a default seed loads (docs/BENCHMARKS.md), for the estimate of a large run.
-const ROWS_PER_SECOND: f64 = 55_000.0;
-
-/// `sizes` with `--size` and `--log-rows` applied: the number of users that reaches `size`
-/// bytes, the logins per user that reach `log_rows`. Usage errors (one line, with a hint) for a
-/// size below one user's data, more users than [`MAX_USERS`], and expected rows past a table's
-/// int4 ids. Returns the sizes and the estimated bytes.
-pub fn scale(
-    mut sizes: Sizes,
-    size: Option<f64>,
-    log_rows: Option<u64>,
-    analytics_share: f64,
-) -> Result<(Sizes, f64)> {
-    let login_bytes = gen::ROW_BYTES[5];
-    if let Some(target) = size {
-        let mut per_user = sizes.bytes_per_user(analytics_share);
-        let mut budget = target;
-        if let Some(n) = log_rows {
-            per_user -= sizes.logins_per_user * login_bytes;
-            budget -= n as f64 * login_bytes;
-        }
-        let users = (budget / per_user).floor();
-        if users < 1.0 {
-            return Err(hint(
-                crate::error::usage(format!(
-                    "--size {} is less than one user's data with these averages (about {} each{})",
-                    crate::size::pretty(target),
-                    crate::size::pretty(per_user),
-                    if log_rows.is_some() {
-                        ", after the --log-rows"
-                    } else {
-                        ""
-                    }
-                )),
-                "give a larger --size, or --users N",
-            ));
-        }
-        if users > f64::from(MAX_USERS) {
-            return Err(hint(
-                crate::error::usage(format!(
-                    "--size {} needs about {users:.0} users with these averages, more than the {MAX_USERS} a run adds",
-                    crate::size::pretty(target)
-                )),
-                "raise the per-user averages (--emails-per-user, --logins-per-user), or seed in several runs with --append",
-            ));
-        }
-        sizes.users = users as u32;
-    }
-    if let Some(n) = log_rows {
-        sizes.logins_per_user = n as f64 / f64::from(sizes.users);
-    }
-    let rows = sizes.rows_per_user(analytics_share);
-    let users = f64::from(sizes.users);
-    for (k, table) in TABLES.iter().enumerate().take(5) {
-        let expected = rows[k] * users;
-        if expected > f64::from(i32::MAX) {
-            return Err(hint(
-                crate::error::usage(format!(
-                    "about {expected:.0} rows of {table} would overflow its int4 ids (at most {})",
-                    i32::MAX
-                )),
-                "seed fewer users or lower the per-user averages",
-            ));
-        }
-    }
-    Ok((sizes, users * sizes.bytes_per_user(analytics_share)))
-}
-
-/// The line announcing a large run: its estimated size, rows and time.
-fn announce(sizes: &Sizes, analytics_share: f64, bytes: f64) -> String {
-    let rows: f64 =
-        sizes.rows_per_user(analytics_share).iter().sum::<f64>() * f64::from(sizes.users);
-    let secs = rows / ROWS_PER_SECOND;
-    let time = if secs >= 5400.0 {
-        format!("{:.1} h", secs / 3600.0)
-    } else {
-        format!("{:.0} min", (secs / 60.0).ceil())
-    };
-    format!(
-        "seeding about {} ({:.0} M rows, {} users): about {time} at {:.0} k rows/s; Ctrl-C rolls it all back",
-        crate::size::pretty(bytes),
-        rows / 1e6,
-        sizes.users,
-        ROWS_PER_SECOND / 1000.0
-    )
 }
 
 /// What a finished seed did.
@@ -306,7 +214,7 @@ pub async fn run(
     let share = logs_from.analytics.map_or(1.0, |from| {
         gen::analytics_share(span, (base - from).num_days() as f64)
     });
-    let (sizes, bytes) = scale(opts.sizes, opts.size, opts.log_rows, share)?;
+    let (sizes, bytes) = scale::scale(opts.sizes, opts.size, opts.log_rows, share)?;
     if opts.size.is_some() || opts.log_rows.is_some() {
         out.verbose(format!(
             "{} users, {:.1} logins per user: about {}",
@@ -315,8 +223,8 @@ pub async fn run(
             crate::size::pretty(bytes)
         ));
     }
-    if bytes >= ANNOUNCE_BYTES {
-        out.info(announce(&sizes, share, bytes));
+    if bytes >= scale::ANNOUNCE_BYTES {
+        out.info(scale::announce(&sizes, share, bytes));
     }
     let progress = &bars.load;
     let tx = client
