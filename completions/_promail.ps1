@@ -169,12 +169,14 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;db;seed' {
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Number of users to add')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'About how much data to add (e.g. 500MB, 1GB, 20GB): sets the number of users from the averages (estimated per row as measured on PostgreSQL 15)')
+            [CompletionResult]::new('--log-rows', '--log-rows', [CompletionResultType]::ParameterName, 'About how many login_history rows to add in all (e.g. 100000000): sets --logins-per-user for the number of users')
             [CompletionResult]::new('--emails-per-user', '--emails-per-user', [CompletionResultType]::ParameterName, 'Average e-mails per user')
             [CompletionResult]::new('--templates-per-user', '--templates-per-user', [CompletionResultType]::ParameterName, 'Average templates per user')
             [CompletionResult]::new('--logins-per-user', '--logins-per-user', [CompletionResultType]::ParameterName, 'Average login attempts per user (about 12 % fail)')
             [CompletionResult]::new('--analytics-per-email', '--analytics-per-email', [CompletionResultType]::ParameterName, 'Average analytics events per e-mail')
             [CompletionResult]::new('--api-keys-per-user', '--api-keys-per-user', [CompletionResultType]::ParameterName, 'Average API keys per user')
-            [CompletionResult]::new('--months', '--months', [CompletionResultType]::ParameterName, 'Months of history before the server''s current day')
+            [CompletionResult]::new('--months', '--months', [CompletionResultType]::ParameterName, 'Months of history before the server''s current day (users, e-mails, templates, keys)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the random generator [default: a random one, printed at the end]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
@@ -907,6 +909,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('--critical', '--critical', [CompletionResultType]::ParameterName, 'Only the tables users, emails and templates (the seed''s critical backup)')
+            [CompletionResult]::new('--globals', '--globals', [CompletionResultType]::ParameterName, 'Also the roles and tablespaces (`pg_dumpall --globals-only`) as NAME.globals.sql, in the same checksum file; their password hashes only when the role is a superuser (else --no-role-passwords, said)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
             [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
             [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')

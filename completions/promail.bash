@@ -619,7 +619,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__backup__subcmd__create)
-            opts="-W -q -v -h -V --critical --dir --jobs --compress --lock-timeout --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-W -q -v -h -V --critical --dir --jobs --compress --lock-timeout --globals --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1173,13 +1173,21 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db__subcmd__seed)
-            opts="-y -W -q -v -h -V --users --emails-per-user --templates-per-user --logins-per-user --analytics-per-email --api-keys-per-user --months --seed --append --truncate --yes --lock-timeout --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-y -W -q -v -h -V --users --size --log-rows --emails-per-user --templates-per-user --logins-per-user --analytics-per-email --api-keys-per-user --months --seed --append --truncate --yes --lock-timeout --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-rows)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -159,12 +159,14 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;db;seed'= {
             cand --users 'Number of users to add'
+            cand --size 'About how much data to add (e.g. 500MB, 1GB, 20GB): sets the number of users from the averages (estimated per row as measured on PostgreSQL 15)'
+            cand --log-rows 'About how many login_history rows to add in all (e.g. 100000000): sets --logins-per-user for the number of users'
             cand --emails-per-user 'Average e-mails per user'
             cand --templates-per-user 'Average templates per user'
             cand --logins-per-user 'Average login attempts per user (about 12 % fail)'
             cand --analytics-per-email 'Average analytics events per e-mail'
             cand --api-keys-per-user 'Average API keys per user'
-            cand --months 'Months of history before the server''s current day'
+            cand --months 'Months of history before the server''s current day (users, e-mails, templates, keys)'
             cand --seed 'Seed of the random generator [default: a random one, printed at the end]'
             cand --lock-timeout 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
@@ -830,6 +832,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --critical 'Only the tables users, emails and templates (the seed''s critical backup)'
+            cand --globals 'Also the roles and tablespaces (`pg_dumpall --globals-only`) as NAME.globals.sql, in the same checksum file; their password hashes only when the role is a superuser (else --no-role-passwords, said)'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
             cand -W 'Ask for the password before connecting, as psql -W'
             cand --password 'Ask for the password before connecting, as psql -W'

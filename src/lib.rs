@@ -40,6 +40,7 @@ pub mod report;
 pub mod schedule;
 pub mod seed;
 pub mod server;
+pub mod size;
 pub mod tls;
 
 use clap::{CommandFactory, FromArgMatches};

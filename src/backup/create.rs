@@ -24,9 +24,9 @@ use chrono::{DateTime, SubsecRound, Utc};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncReadExt;
 
-use super::manifest::{Manifest, FORMAT};
+use super::manifest::{Globals, Manifest, FORMAT};
 use super::tools::Tools;
-use super::{file_name, manifest_path, sidecar, Kind, CRITICAL_TABLES};
+use super::{file_name, globals_path, manifest_path, sidecar, Kind, CRITICAL_TABLES};
 use crate::connect::Db;
 use crate::error::hint;
 use crate::output::Output;
@@ -48,6 +48,8 @@ pub struct Options {
     pub compress: Option<String>,
     /// Longest wait for a table's lock, in the snapshot session and in pg_dump.
     pub lock_timeout: Duration,
+    /// Also `pg_dumpall --globals-only` beside the archive.
+    pub globals: bool,
 }
 
 /// What was written.
@@ -102,13 +104,14 @@ fn unwritable(dir: &Path, e: &std::io::Error) -> anyhow::Error {
     )
 }
 
-/// The archive name a temporary file belongs to: `.promail_X.dump.tmp` and its sidecar and
-/// manifest temporaries → `promail_X.dump`.
+/// The archive name a temporary file belongs to: `.promail_X.dump.tmp` and its sidecar,
+/// manifest and globals temporaries → `promail_X.dump`.
 fn temp_owner(file: &str) -> Option<String> {
     let inner = file.strip_prefix('.')?.strip_suffix(".tmp")?;
     let inner = inner
         .strip_suffix(".sha256")
         .or_else(|| inner.strip_suffix(".manifest.json"))
+        .or_else(|| inner.strip_suffix(".globals.sql"))
         .unwrap_or(inner);
     super::parse_name(inner).map(|_| inner.to_string())
 }
@@ -391,12 +394,42 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
     let ((mut size, sha256), counts) = tokio::try_join!(dump, count_rows(db, &tables))?;
     db.batch_execute("COMMIT").await.pg()?;
 
-    let sums = if directory {
+    let mut sums = if directory {
         let (sums, total) = hash_folder(&temp_path, &name)?;
         size = total;
         sums
     } else {
         format!("{}  {name}\n", sha256.as_deref().unwrap_or_default())
+    };
+    let final_path = opts.dir.join(&name);
+    let globals = if opts.globals {
+        let file = globals_path(&final_path);
+        let file_name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let globals_tmp = opts.dir.join(temp_name(&file_name));
+        temp.paths.push(globals_tmp.clone());
+        let (text, role_passwords) = dump_globals(db, tools, out).await?;
+        write_file(&globals_tmp, &text)?;
+        let sha = hex(&Sha256::digest(&text));
+        {
+            use std::fmt::Write as _;
+            let _ = writeln!(sums, "{sha}  {file_name}");
+        }
+        Some((
+            globals_tmp,
+            file,
+            Globals {
+                file: file_name,
+                size_bytes: text.len() as u64,
+                sha256: sha,
+                role_passwords,
+            },
+        ))
+    } else {
+        None
     };
     let finished_at = Utc::now();
     let manifest = Manifest {
@@ -416,8 +449,8 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
         sha256,
         compress: opts.compress.clone(),
         tables: counts,
+        globals: globals.as_ref().map(|g| g.2.clone()),
     };
-    let final_path = opts.dir.join(&name);
     let sums_path = sidecar(&final_path);
     let man = manifest_path(&final_path);
     let side_tmp = opts.dir.join(temp_name(&format!("{name}.sha256")));
@@ -431,6 +464,9 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
     )?;
     std::fs::rename(&side_tmp, &sums_path)?;
     std::fs::rename(&man_tmp, &man)?;
+    if let Some((tmp, file, _)) = &globals {
+        std::fs::rename(tmp, file)?;
+    }
     std::fs::rename(&temp_path, &final_path)
         .with_context(|| format!("renaming to {}", final_path.display()))?;
     temp.paths.clear();
@@ -489,6 +525,44 @@ async fn count_rows(db: &Db, tables: &[(String, String)]) -> Result<BTreeMap<Str
         counts.insert(format!("{s}.{t}"), n);
     }
     Ok(counts)
+}
+
+/// `pg_dumpall --globals-only` of the server (through the same database), in memory: roles and
+/// tablespaces are a few kilobytes. A role that is not a superuser cannot read the password
+/// hashes (`pg_authid`): `--no-role-passwords` then, said on `out`. Returns the script and
+/// whether it has the passwords.
+async fn dump_globals(db: &Db, tools: &Tools, out: &Output) -> Result<(Vec<u8>, bool)> {
+    let superuser: bool = db
+        .query_one(
+            "SELECT rolsuper FROM pg_roles WHERE rolname = current_user",
+            &[],
+        )
+        .await
+        .pg()
+        .context("reading whether the role is a superuser")?
+        .get(0);
+    let program = tools.pg_dumpall();
+    let mut cmd = command(&program, &db.info);
+    cmd.args(["--no-password", "--globals-only", "-l"])
+        .arg(&db.info.dbname);
+    if !superuser {
+        cmd.arg("--no-role-passwords");
+        out.info(format!(
+            "globals without the roles' passwords: role {} is not a superuser (only a superuser reads them)",
+            db.info.user
+        ));
+    }
+    let done = cmd
+        .output()
+        .await
+        .with_context(|| format!("running {}", program.display()))?;
+    if !done.status.success() {
+        bail!(
+            "pg_dumpall --globals-only failed: {}",
+            last_words(&done.stderr)
+        );
+    }
+    Ok((done.stdout, superuser))
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -38,6 +38,21 @@ pub struct Manifest {
     pub compress: Option<String>,
     /// `schema.table` → exact row count in the snapshot pg_dump used.
     pub tables: BTreeMap<String, i64>,
+    /// The roles and tablespaces beside the archive (`backup create --globals`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub globals: Option<Globals>,
+}
+
+/// `pg_dumpall --globals-only` written beside the archive (its SHA-256 in the same checksum
+/// file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Globals {
+    pub file: String,
+    pub size_bytes: u64,
+    pub sha256: String,
+    /// Whether the roles' password hashes are in it: only a superuser may read them, so other
+    /// roles dump with `--no-role-passwords`.
+    pub role_passwords: bool,
 }
 
 impl Manifest {

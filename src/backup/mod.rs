@@ -93,6 +93,12 @@ pub fn sidecar(archive: &Path) -> PathBuf {
     with_suffix(archive, ".sha256")
 }
 
+/// The roles and tablespaces (`pg_dumpall --globals-only`) beside an archive made with
+/// `--globals`.
+pub fn globals_path(archive: &Path) -> PathBuf {
+    with_suffix(archive, ".globals.sql")
+}
+
 /// The manifest beside an archive.
 pub fn manifest_path(archive: &Path) -> PathBuf {
     with_suffix(archive, ".manifest.json")

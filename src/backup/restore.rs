@@ -366,11 +366,48 @@ pub async fn into_new(ctx: &Ctx, v: &Verified, name: &str) -> Result<usize> {
     let info = ctx.conninfo()?;
     let admin = crate::provision::connect_maintenance(ctx, &info, "").await?;
     create_database(&admin, name).await?;
+    let mut guard = DropOnInterrupt {
+        admin: Some(admin.info.clone()),
+        name: name.to_string(),
+    };
     let result = fill_and_check(ctx, v, &info.with_dbname(name), &admin.server).await;
+    guard.admin = None;
     if result.is_err() {
         let _ = drop_database(&admin, name).await;
     }
     result
+}
+
+/// Drops the new database of an `--into` restore that is abandoned mid-way: a signal ends the
+/// run by dropping the command's future, so nothing after the restore's `.await` runs. Nothing
+/// can be awaited in a drop: the DROP DATABASE goes on a session of its own, on a thread of its
+/// own, waited for (the run is ending anyway).
+struct DropOnInterrupt {
+    /// The maintenance database's connection; None once the restore has finished either way.
+    admin: Option<ConnInfo>,
+    name: String,
+}
+
+impl Drop for DropOnInterrupt {
+    fn drop(&mut self) {
+        let Some(info) = self.admin.take() else {
+            return;
+        };
+        let name = std::mem::take(&mut self.name);
+        let shown = name.clone();
+        let dropping = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            rt.block_on(async {
+                let admin = crate::connect::connect(&info, crate::connect::Prompt::Never).await?;
+                drop_database(&admin, &name).await
+            })
+        });
+        if let Ok(Err(e)) = dropping.join() {
+            ewriteln!("warning: the new database {shown} was not dropped: {e:#}");
+        }
+    }
 }
 
 async fn fill_and_check(

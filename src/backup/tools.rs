@@ -1,7 +1,8 @@
 //! Finding the `pg_dump` and `pg_restore` to run: one whose major is at least the server's (an
 //! older pg_dump refuses a newer server; a newer one reads older servers and writes archives
 //! that an equally new pg_restore reads). Looked for on PATH, in `pg_config --bindir` and in
-//! `/usr/lib/postgresql/*/bin`; the server's own major is preferred, else the nearest newer one.
+//! `/usr/lib/postgresql/*/bin` (or, instead of those two, the folders of
+//! `PROMAIL_PG_DUMP_SEARCH`); the server's own major is preferred, else the nearest newer one.
 //! (Not the newest: pg_restore 18 writes `SET transaction_timeout`, which a server before 17
 //! rejects, so an archive of a 13 server made by pg_dump 18 could only be restored into 17 or
 //! newer. The nearest newer major keeps archives restorable on the server they came from.)
@@ -34,18 +35,40 @@ impl Tools {
         self.bindir.join("pg_restore")
     }
 
+    pub fn pg_dumpall(&self) -> PathBuf {
+        self.bindir.join("pg_dumpall")
+    }
+
     /// `pg_dump 18.4 (/var/cache/promail/pg/client-18/bin)`, for messages.
     pub fn describe(&self, program: &str) -> String {
         format!("{program} {} ({})", self.version, self.bindir.display())
     }
 }
 
-/// The folders to look in, in order: PATH, `pg_config --bindir`, `/usr/lib/postgresql/*/bin`
-/// (newest first).
+/// Folders looked in after PATH instead of `pg_config --bindir` and `/usr/lib/postgresql/*/bin`
+/// when set (as PATH: separated by `:`; empty: PATH only), for hosts that keep their PostgreSQL
+/// programs elsewhere, or none.
+pub const SEARCH_ENV: &str = "PROMAIL_PG_DUMP_SEARCH";
+
+/// Where the search looked, for messages.
+fn searched() -> String {
+    match std::env::var_os(SEARCH_ENV) {
+        Some(s) if s.is_empty() => format!("on PATH ({SEARCH_ENV} is empty)"),
+        Some(s) => format!("on PATH and in {SEARCH_ENV} ({})", s.to_string_lossy()),
+        None => "on PATH, in pg_config --bindir and /usr/lib/postgresql/*/bin".to_string(),
+    }
+}
+
+/// The folders to look in, in order: PATH, then `$PROMAIL_PG_DUMP_SEARCH` when set, else
+/// `pg_config --bindir` and `/usr/lib/postgresql/*/bin` (newest first).
 pub fn candidate_dirs() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).collect())
         .unwrap_or_default();
+    if let Some(search) = std::env::var_os(SEARCH_ENV) {
+        dirs.extend(std::env::split_paths(&search).filter(|d| !d.as_os_str().is_empty()));
+        return dirs;
+    }
     if let Ok(out) = Command::new("pg_config").arg("--bindir").output() {
         if out.status.success() {
             let d = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
@@ -146,7 +169,7 @@ pub fn for_server(server: u32) -> Result<Tools> {
 
 fn no_fit(server: u32, all: &[Tools]) -> anyhow::Error {
     let seen = if all.is_empty() {
-        "none found on PATH, in pg_config --bindir or /usr/lib/postgresql/*/bin".to_string()
+        format!("none found {}", searched())
     } else {
         format!(
             "found only {}",
@@ -178,7 +201,7 @@ pub fn for_archive(made_by: Option<u32>, server: Option<u32>) -> Result<Tools> {
     pick.cloned().ok_or_else(|| {
         let need = made_by.map_or_else(String::new, |m| format!(" of PostgreSQL {m} or newer"));
         hint(
-            anyhow!("no pg_restore{need} found (looked on PATH, in pg_config --bindir and /usr/lib/postgresql/*/bin)"),
+            anyhow!("no pg_restore{need} found (looked {})", searched()),
             "install the PostgreSQL client programs (Debian/Ubuntu: postgresql-client-NN) or put their folder on PATH",
         )
     })

@@ -75,7 +75,19 @@ pub fn checksum(path: &Path) -> Result<(Kind, Manifest)> {
     }
     if path.is_dir() {
         // Every file of the folder must be listed: one added later is not covered.
-        let listed = sums.lines().count();
+        let prefix = format!(
+            "{}/",
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+        );
+        let listed = sums
+            .lines()
+            .filter(|l| {
+                l.split_once("  ")
+                    .is_some_and(|(_, n)| n.starts_with(&prefix))
+            })
+            .count();
         let present = std::fs::read_dir(path)?.count();
         if present != listed {
             bail!(

@@ -249,9 +249,16 @@ pub async fn apply(
     // One budget for the action's steps: emptying a partition, then dropping it.
     let budget = Budget::default();
     if let Action::Drop(p) = action {
-        empty_before_drop(client, target, std::slice::from_ref(p), settings, &budget, &what)
-            .await
-            .map_err(|f| f.into_error(&what))?;
+        empty_before_drop(
+            client,
+            target,
+            std::slice::from_ref(p),
+            settings,
+            &budget,
+            &what,
+        )
+        .await
+        .map_err(|f| f.into_error(&what))?;
     }
     // Rows of the moved range inserted into DEFAULT meanwhile: the attach saw them; again.
     let retry_check = matches!(action, Action::MoveFromDefault { .. });
@@ -635,11 +642,18 @@ async fn exists(client: &Client, target: &Target<'_>, p: &Partition) -> Result<b
 /// Alone in its transaction, so DEFAULT may hold rows (of other periods): its scan is done
 /// before the attach's locks on the referenced tables (see [`excluding_default`]).
 async fn create(client: &Client, target: &Target<'_>, p: &Partition) -> Result<Outcome, Fail> {
+    client.batch_execute(&create_sql(target, p)).await?;
+    Ok(Outcome::Done)
+}
+
+/// The statements that make partition `p` (a standalone table with the parent's indexes, then
+/// attached), without a transaction of their own: what [`apply`] runs for a create, for a
+/// caller that already holds the table in a transaction of its own (`db seed`).
+pub fn create_sql(target: &Target<'_>, p: &Partition) -> String {
     let mut sql = build_sql(target, p);
     sql.push_str("; ");
     sql.push_str(&excluding_default(target, p, &attach_sql(target, p)));
-    client.batch_execute(&sql).await?;
-    Ok(Outcome::Done)
+    sql
 }
 
 /// `attach` (statements attaching `p`) between a CHECK constraint on DEFAULT excluding the

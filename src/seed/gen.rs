@@ -35,6 +35,49 @@ pub struct Sizes {
     pub months: u32,
 }
 
+/// Bytes a row of each table takes with its share of the indexes and TOAST, in the order of
+/// `seed::TABLES`, measured on PostgreSQL 15 after a default seed of 3000 users (VACUUMed):
+/// what `--size` and the estimate of a large run go by.
+pub const ROW_BYTES: [f64; 7] = [374.0, 287.0, 964.0, 504.0, 208.0, 273.0, 228.0];
+
+impl Sizes {
+    /// Expected rows per user of each table (`seed::TABLES` order), when `analytics_share` of
+    /// the e-mails keep their analytics (see [`analytics_share`]).
+    pub fn rows_per_user(&self, analytics_share: f64) -> [f64; 7] {
+        [
+            1.0,
+            1.0,
+            self.emails_per_user,
+            self.templates_per_user,
+            self.api_keys_per_user,
+            self.logins_per_user,
+            self.emails_per_user * self.analytics_per_email * analytics_share,
+        ]
+    }
+
+    /// Expected bytes per user on disk (see [`ROW_BYTES`]).
+    pub fn bytes_per_user(&self, analytics_share: f64) -> f64 {
+        self.rows_per_user(analytics_share)
+            .iter()
+            .zip(ROW_BYTES)
+            .map(|(r, b)| r * b)
+            .sum()
+    }
+}
+
+/// The share of e-mails created within the last `window` of `span` (both in days): users join
+/// uniformly over the span and write uniformly after joining, so the chance is
+/// `(w + w·ln(span/w)) / span` (1 when the window covers the span).
+pub fn analytics_share(span: f64, window: f64) -> f64 {
+    if window >= span || span <= 0.0 {
+        return 1.0;
+    }
+    if window <= 0.0 {
+        return 0.0;
+    }
+    (window + window * (span / window).ln()) / span
+}
+
 /// The first id of each table in this run (one more than what the database already has).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FirstIds {
@@ -121,10 +164,24 @@ pub struct Plan {
     pub base: NaiveDateTime,
     /// `base` minus `months`.
     pub start: NaiveDateTime,
+    /// Where the logins and the analytics begin (at or after `start`): see [`LogFrom`].
+    pub logins_from: NaiveDateTime,
+    pub analytics_from: NaiveDateTime,
     pub sizes: Sizes,
     pub ids: FirstIds,
     pub users: Vec<UserPlan>,
     pub counts: Counts,
+}
+
+/// Where the log tables' rows begin, when later than the plan's start: the retention windows
+/// of `login_history` and `email_analytics`, so that the seeded rows are those a database
+/// under its retention policy would hold (nothing for the first `partitions rotate` to drop).
+/// Logins are spread over the window; analytics are kept for the e-mails created within it
+/// (an older e-mail's events would have expired).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LogFrom {
+    pub logins: Option<NaiveDateTime>,
+    pub analytics: Option<NaiveDateTime>,
 }
 
 /// One random stream per user and purpose.
@@ -411,13 +468,27 @@ fn public_ip(rng: &mut ChaCha8Rng) -> IpAddr {
 impl Plan {
     /// Decides how many rows each user gets and when they joined.
     pub fn new(seed: u64, base: NaiveDateTime, sizes: Sizes, ids: FirstIds) -> Plan {
+        Plan::with_logs_from(seed, base, sizes, ids, LogFrom::default())
+    }
+
+    /// The same, with the log tables' rows beginning at `logs` (never before the start).
+    pub fn with_logs_from(
+        seed: u64,
+        base: NaiveDateTime,
+        sizes: Sizes,
+        ids: FirstIds,
+        logs: LogFrom,
+    ) -> Plan {
         let start = base
             .checked_sub_months(Months::new(sizes.months))
             .unwrap_or(base);
+        let within = |t: Option<NaiveDateTime>| t.map_or(start, |t| t.clamp(start, base));
         let mut plan = Plan {
             seed,
             base,
             start,
+            logins_from: within(logs.logins),
+            analytics_from: within(logs.analytics),
             sizes,
             ids,
             users: Vec::with_capacity(sizes.users as usize),
@@ -570,14 +641,20 @@ impl Plan {
                     DRAFT_STATUSES[usize::from(r.gen_range(0u8..10).saturating_sub(6))
                         .min(DRAFT_STATUSES.len() - 1)]
                 };
+                let is_favorite = r.gen_bool(0.12);
+                // Drawn for every e-mail, so that the stream stays the same.
+                let mut analytics = count(&mut r, self.sizes.analytics_per_email);
+                if created_at < self.analytics_from {
+                    analytics = 0;
+                }
                 Skeleton {
                     created_at,
                     updated_at,
                     sent_at: sent
                         .then(|| (updated_at + Duration::seconds(sent_after)).min(self.base)),
                     status,
-                    is_favorite: r.gen_bool(0.12),
-                    analytics: count(&mut r, self.sizes.analytics_per_email),
+                    is_favorite,
+                    analytics,
                 }
             })
             .collect()
@@ -757,7 +834,7 @@ impl Plan {
         let mut r = rng(self.seed, i, Stream::Login);
         let mut out: Vec<LoginRow> = (0..p.logins)
             .map(|_| {
-                let login_time = between(&mut r, p.created_at, self.base);
+                let login_time = between(&mut r, p.created_at.max(self.logins_from), self.base);
                 let success = r.gen_bool(0.88);
                 let usual = r.gen_bool(if success { 0.9 } else { 0.4 });
                 let (ip_address, city, device) = if usual {
@@ -982,6 +1059,46 @@ mod tests {
         let users: HashSet<String> = (0..50).map(|i| plan.user(i).email).collect();
         assert_eq!(users.len(), 50, "user e-mails are unique");
         assert_eq!(plan.user(0).id, 101);
+    }
+
+    #[test]
+    fn logs_begin_where_asked_and_the_counts_hold() {
+        let from = |days| Some(base() - Duration::days(days));
+        let logs = LogFrom {
+            logins: from(90),
+            analytics: from(30),
+        };
+        let plan = Plan::with_logs_from(5, base(), sizes(80), FirstIds::default(), logs);
+        let everything = Plan::new(5, base(), sizes(80), FirstIds::default());
+        let (e, _, l, a) = all(&plan);
+        assert_eq!(l.len() as u64, plan.counts.login_history);
+        assert_eq!(a.len() as u64, plan.counts.email_analytics);
+        assert_eq!(plan.counts.login_history, everything.counts.login_history);
+        assert!(plan.counts.email_analytics < everything.counts.email_analytics);
+        assert!(l
+            .iter()
+            .all(|x| x.login_time >= base() - Duration::days(90)));
+        assert!(a
+            .iter()
+            .all(|x| x.action_time >= base() - Duration::days(30)));
+        assert!(!a.is_empty());
+        // The other tables do not change.
+        assert_eq!(e, all(&everything).0);
+    }
+
+    #[test]
+    fn the_analytics_share_matches_the_generated_rows() {
+        let logs = LogFrom {
+            logins: None,
+            analytics: Some(base() - Duration::days(30)),
+        };
+        let plan = Plan::with_logs_from(2, base(), sizes(2000), FirstIds::default(), logs);
+        let span = (plan.base - plan.start).num_days() as f64;
+        let share = analytics_share(span, 30.0);
+        let expected = plan.sizes.rows_per_user(share)[6] * 2000.0;
+        let got = plan.counts.email_analytics as f64;
+        assert!((got / expected - 1.0).abs() < 0.05, "{got} vs {expected}");
+        assert!((analytics_share(30.0, 90.0) - 1.0).abs() < f64::EPSILON);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! COPY in one transaction (a failure or Ctrl-C leaves the database as it was).
 
 pub mod gen;
+pub mod logs;
+pub mod scale;
 pub mod words;
 
 use std::error::Error;
@@ -19,6 +21,7 @@ use tokio_postgres::{Client, GenericClient, Transaction};
 
 use crate::error::hint;
 use crate::pg::PgExt;
+use crate::server::Server;
 use gen::{Counts, FirstIds, Plan, Sizes};
 
 /// The seven application tables, in the order they are filled (parents first).
@@ -50,6 +53,27 @@ pub struct Options {
     pub mode: Mode,
     /// `lock_timeout` for the table locks: never queue for long behind the application.
     pub lock_timeout: Duration,
+    /// Approximate bytes to add (`--size`): sets `sizes.users` from the averages.
+    pub size: Option<f64>,
+    /// Approximate login_history rows in all (`--log-rows`): sets `sizes.logins_per_user`.
+    pub log_rows: Option<u64>,
+}
+
+/// The progress bars of the two phases (hidden ones for none): rows loaded, then indexes and
+/// foreign keys built.
+#[derive(Debug, Clone)]
+pub struct Bars {
+    pub load: ProgressBar,
+    pub index: ProgressBar,
+}
+
+impl Bars {
+    pub fn hidden() -> Bars {
+        Bars {
+            load: ProgressBar::hidden(),
+            index: ProgressBar::hidden(),
+        }
+    }
 }
 
 /// What a finished seed did.
@@ -61,6 +85,10 @@ pub struct Summary {
     pub elapsed: Duration,
     pub seed: u64,
     pub first_user_id: i32,
+    /// Partitions made for the seeded log rows.
+    pub partitions_made: usize,
+    /// Periods whose rows went to DEFAULT, as some of theirs already sat there (`--append`).
+    pub periods_in_default: usize,
 }
 
 impl Summary {
@@ -161,15 +189,44 @@ pub fn not_empty(database: &str, existing: Existing) -> anyhow::Error {
     )
 }
 
-/// Seeds in one transaction. `progress` receives the row count as its length and advances
-/// as rows are written (pass a hidden bar for none).
+/// Seeds in one transaction. `bars.load` receives the row count as its length and advances
+/// as rows are written, `bars.index` the same for the indexes and foreign keys built after
+/// (hidden bars for none). A large run is announced on `out` with its estimate.
 pub async fn run(
     client: &mut Client,
+    server: &Server,
     database: &str,
     opts: &Options,
-    progress: &ProgressBar,
+    bars: &Bars,
+    out: &crate::output::Output,
 ) -> Result<Summary> {
     let started = Instant::now();
+    let base: NaiveDateTime = client
+        .query_one("SELECT date_trunc('day', LOCALTIMESTAMP)::timestamp", &[])
+        .await
+        .pg()?
+        .get(0);
+    let log_tables = logs::tables(client, base).await?;
+    let logs_from = logs::log_from(&log_tables);
+    let span = base
+        .checked_sub_months(chrono::Months::new(opts.sizes.months))
+        .map_or(0.0, |start| (base - start).num_days() as f64);
+    let share = logs_from.analytics.map_or(1.0, |from| {
+        gen::analytics_share(span, (base - from).num_days() as f64)
+    });
+    let (sizes, bytes) = scale::scale(opts.sizes, opts.size, opts.log_rows, share)?;
+    if opts.size.is_some() || opts.log_rows.is_some() {
+        out.verbose(format!(
+            "{} users, {:.1} logins per user: about {}",
+            sizes.users,
+            sizes.logins_per_user,
+            crate::size::pretty(bytes)
+        ));
+    }
+    if bytes >= scale::ANNOUNCE_BYTES {
+        out.info(scale::announce(&sizes, share, bytes));
+    }
+    let progress = &bars.load;
     let tx = client
         .transaction()
         .await
@@ -210,13 +267,8 @@ pub async fn run(
             return Err(not_empty(database, found));
         }
     }
-    let base: NaiveDateTime = tx
-        .query_one("SELECT date_trunc('day', LOCALTIMESTAMP)::timestamp", &[])
-        .await
-        .pg()?
-        .get(0);
     let ids = first_ids(&tx).await?;
-    let plan = Plan::new(opts.seed, base, opts.sizes, ids);
+    let plan = Plan::with_logs_from(opts.seed, base, sizes, ids, logs_from);
     check_id_range(&plan)?;
     progress.set_length(plan.counts.total());
 
@@ -227,11 +279,26 @@ pub async fn run(
     } else {
         defer_indexes(&tx).await?
     };
+    // The partitions the log rows need, so that none lands in DEFAULT. A sent e-mail's last
+    // event may be at `base` itself: one second past it.
+    let (mut partitions_made, mut periods_in_default) = (0, 0);
+    for t in &log_tables {
+        let (from, rows) = match t.policy.table.as_str() {
+            "login_history" => (plan.logins_from, plan.counts.login_history),
+            _ => (plan.analytics_from, plan.counts.email_analytics),
+        };
+        if rows > 0 {
+            let to = base + chrono::Duration::seconds(1);
+            let (made, left) = logs::make_partitions(&tx, server, t, from, to).await?;
+            partitions_made += made;
+            periods_in_default += left;
+        }
+    }
     let mut steps = copy_all(&tx, &plan, progress).await?;
+    progress.finish_with_message("loaded");
     if !deferred.is_empty() {
-        progress.set_message("indexes");
         let started = Instant::now();
-        rebuild(&tx, &deferred).await?;
+        rebuild(&tx, &deferred, &bars.index).await?;
         steps.push(("indexes and foreign keys", started.elapsed()));
     }
 
@@ -257,7 +324,9 @@ pub async fn run(
         .pg()
         .with_context(|| format!("advancing the id sequence of {table}"))?;
     }
-    progress.set_message("analyze");
+    if !deferred.is_empty() {
+        bars.index.set_message("analyze");
+    }
     let analyze = Instant::now();
     // Autovacuum analyzes the plain tables and the partitions once they have changed enough,
     // but never a partitioned parent: give those statistics now (this also analyzes their
@@ -269,13 +338,17 @@ pub async fn run(
         .context("analyzing the seeded tables")?;
     steps.push(("analyze", analyze.elapsed()));
     tx.commit().await.pg().context("committing the seed")?;
-    progress.finish_and_clear();
+    if !deferred.is_empty() {
+        bars.index.finish_with_message("built");
+    }
     Ok(Summary {
         counts: plan.counts,
         steps,
         elapsed: started.elapsed(),
         seed: opts.seed,
         first_user_id: ids.users,
+        partitions_made,
+        periods_in_default,
     })
 }
 
@@ -332,11 +405,13 @@ async fn defer_indexes(tx: &Transaction<'_>) -> Result<Vec<Deferred>> {
 
 /// Builds the deferred indexes (with `maintenance_work_mem` raised for the transaction: sorts
 /// in memory) and adds the foreign keys back, each validated by one join.
-async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred]) -> Result<()> {
+async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred], bar: &ProgressBar) -> Result<()> {
     tx.batch_execute("SET LOCAL maintenance_work_mem = '256MB'")
         .await
         .pg()?;
+    bar.set_length(deferred.len() as u64);
     for d in deferred.iter().filter(|d| !d.foreign_key) {
+        bar.set_message(d.name.clone());
         // On a partitioned table the definition reads `ON ONLY parent`, which would make the
         // parent's index alone, invalid: without ONLY it is built on every partition too.
         let sql = d.definition.replacen(" ON ONLY ", " ON ", 1);
@@ -344,8 +419,10 @@ async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred]) -> Result<()> {
             .await
             .pg()
             .with_context(|| format!("building index {} of {}", d.name, d.table))?;
+        bar.inc(1);
     }
     for d in deferred.iter().filter(|d| d.foreign_key) {
+        bar.set_message(d.name.clone());
         tx.batch_execute(&format!(
             "ALTER TABLE public.{} ADD CONSTRAINT {} {}",
             crate::pg::ident(&d.table),
@@ -355,6 +432,7 @@ async fn rebuild(tx: &Transaction<'_>, deferred: &[Deferred]) -> Result<()> {
         .await
         .pg()
         .with_context(|| format!("adding foreign key {} of {}", d.name, d.table))?;
+        bar.inc(1);
     }
     Ok(())
 }

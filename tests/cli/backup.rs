@@ -126,7 +126,7 @@ impl Drop for Blocker {
 }
 
 /// The binary as a std Command (to spawn and signal it), set up as `support::promail()`.
-fn promail_std(conn: &str) -> std::process::Command {
+pub(crate) fn promail_std(conn: &str) -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_promail"));
     for (k, _) in std::env::vars() {
         if k.starts_with("PG") || k == "DATABASE_URL" || k.starts_with("PROMAIL_") {
@@ -1056,4 +1056,305 @@ fn backup_create_gives_up_on_a_table_locked_exclusively_after_its_lock_timeout()
         "{err}"
     );
     assert_eq!(files(dir.path()), vec![".promail-backup.lock".to_string()]);
+}
+
+/// The folder of the pg_dump that made `archive` (as its manifest records).
+fn pg_dump_folder(archive: &Path) -> String {
+    let m = manifest(archive);
+    let path = PathBuf::from(m["pg_dump_path"].as_str().unwrap());
+    path.parent().unwrap().display().to_string()
+}
+
+#[test]
+fn backup_without_any_pg_dump_says_what_to_install_and_writes_nothing() {
+    let db = seeded("backup_no_pg_dump");
+    let made = tempfile::tempdir().unwrap();
+    let archive = create(&db, made.path(), &[]);
+    // A PATH with no PostgreSQL program (no pg_dump, no pg_config) and the search of
+    // /usr/lib/postgresql/*/bin turned off.
+    let bare = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], search: &str| {
+        crate::support::promail()
+            .env("DATABASE_URL", &db.conn)
+            .env("PATH", bare.path())
+            .env("PROMAIL_PG_DUMP_SEARCH", search)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let major = crate::support::server_major();
+    let out = run(&["backup", "create", "--dir", d], "");
+    let err = assert_error(
+        &out,
+        1,
+        &format!("no pg_dump of PostgreSQL {major} or newer for this PostgreSQL {major} server (none found on PATH (PROMAIL_PG_DUMP_SEARCH is empty))"),
+    );
+    assert!(
+        err.contains(&format!(
+            "hint: install the PostgreSQL {major} client programs (Debian/Ubuntu: apt-get install postgresql-client-{major}"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()));
+    // Reading an archive needs pg_restore: the same, and the archive is left as it was.
+    let before = std::fs::read(&archive).unwrap();
+    let out = run(&["backup", "verify", archive.to_str().unwrap()], "");
+    let err = assert_error(&out, 1, "no pg_restore");
+    assert!(
+        err.contains("hint: install the PostgreSQL client programs"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&archive).unwrap(), before);
+
+    // The variable names where they are instead: found there, without PATH.
+    let bindir = pg_dump_folder(&archive);
+    let out = run(
+        &["-v", "backup", "create", "--dir", d],
+        &format!("/nowhere:{bindir}"),
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("using pg_dump"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(archives(dir.path()).len(), 1);
+}
+
+/// `signal` to a `promail restore` (ARGS) once its pg_restore is at work, held by a lock on
+/// api_keys that the test holds (promail itself never reads api_keys before pg_restore runs).
+/// Returns promail's output, after the pg_restore's session has ended.
+fn restore_stopped(db: &TestDb, args: &[&str], signal: libc::c_int) -> std::process::Output {
+    let rt = crate::support::runtime();
+    let holder = rt.block_on(db.connect());
+    rt.block_on(holder.batch_execute("BEGIN; LOCK TABLE api_keys IN ACCESS EXCLUSIVE MODE"))
+        .unwrap();
+    let mut child = promail_std(&db.conn).args(args).spawn().unwrap();
+    // pg_restore's session (its application_name is promail's) waiting for the lock.
+    let waiting = "SELECT coalesce(min(pid), 0) FROM pg_stat_activity \
+                   WHERE datname = current_database() AND wait_event_type = 'Lock' \
+                     AND query LIKE '%api_keys%'";
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let backend = loop {
+        let pid = db.value(waiting);
+        if pid != "0" {
+            break pid;
+        }
+        if Instant::now() > deadline || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            panic!("pg_restore never started: {:?}", child.wait_with_output());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    send_signal(child.id(), signal);
+    let out = child.wait_with_output().unwrap();
+    // Were pg_restore still running (orphaned), it would go on once the lock is free.
+    rt.block_on(holder.batch_execute("ROLLBACK")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while db.value(&format!(
+        "SELECT count(*) FROM pg_stat_activity WHERE pid = {backend}"
+    )) != "0"
+    {
+        assert!(
+            Instant::now() < deadline,
+            "pg_restore's session never ended"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(holder);
+    rt.block_on(promail::connect::close_all(Duration::from_secs(1)));
+    out
+}
+
+#[test]
+fn restore_interrupted_leaves_the_database_as_it_was() {
+    // The README: a restore runs in one transaction, a failure leaves the database as it was;
+    // Ctrl-C exits 130, "interrupted", the server cancelling what runs.
+    let db = seeded("restore_sigint");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let users = count(&db, "users");
+    db.sql("DELETE FROM emails; CREATE TABLE extra (x int)");
+    let out = restore_stopped(
+        &db,
+        &["restore", "--yes", archive.to_str().unwrap()],
+        libc::SIGINT,
+    );
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out).lines().last(), Some("interrupted"));
+    assert_eq!(count(&db, "emails"), 0, "nothing restored");
+    assert_eq!(count(&db, "users"), users);
+    assert_eq!(count(&db, "extra"), 0, "--clean's drops rolled back");
+    assert_eq!(files(dir.path()).len(), 4, "{:?}", files(dir.path()));
+    // And the restore works afterwards.
+    ok(&db, &["restore", "--yes", archive.to_str().unwrap()]);
+    assert!(count(&db, "emails") > 0);
+}
+
+#[test]
+fn restore_into_interrupted_drops_the_new_database() {
+    // `--into` creates the database and drops it again when the restore does not finish: an
+    // interrupt included. pg_restore is held by a wrapper (found first on PATH) that waits at
+    // the load, until the test has sent SIGINT.
+    let db = seeded("restore_into_sigint");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    // The folder of the pg_dump promail chose for this server (from the manifest).
+    let real = pg_dump_folder(&archive);
+    let bin = tempfile::tempdir().unwrap();
+    let started = bin.path().join("started");
+    let script = |path: &Path, body: String| {
+        std::fs::write(path, format!("#!/bin/sh\n{body}")).unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    script(
+        &bin.path().join("pg_dump"),
+        format!("exec '{real}/pg_dump' \"$@\"\n"),
+    );
+    script(
+        &bin.path().join("pg_restore"),
+        format!(
+            "case \" $* \" in *' --single-transaction '*) touch '{s}'; \
+             while :; do sleep 1; done;; esac\nexec '{real}/pg_restore' \"$@\"\n",
+            s = started.display()
+        ),
+    );
+    let into = format!("{}_new", db.name);
+    drop_db(&into);
+    let mut child = promail_std(&db.conn)
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.path().display()))
+        .env("PROMAIL_PG_DUMP_SEARCH", "")
+        .args(["restore", archive.to_str().unwrap(), "--into", &into])
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !started.exists() {
+        if Instant::now() > deadline || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            panic!(
+                "the restore never reached pg_restore: {:?}",
+                child.wait_with_output()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let exists = || {
+        db.value(&format!(
+            "SELECT count(*) FROM pg_database WHERE datname = '{into}'"
+        ))
+    };
+    assert_eq!(exists(), "1", "created before pg_restore runs");
+    send_signal(child.id(), libc::SIGINT);
+    let out = child.wait_with_output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert_eq!(err.lines().last(), Some("interrupted"), "{err}");
+    assert_eq!(exists(), "0", "the new database was left behind: {err}");
+    drop_db(&into);
+}
+
+#[test]
+fn backup_globals_beside_the_dump_checksummed_with_passwords_for_a_superuser_only() {
+    let db = seeded("backup_globals");
+    let role = format!("{}_r", db.name);
+    db.sql(&format!(
+        "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN PASSWORD 'Sekret-123'"
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &["--globals"]);
+    let name = archive.file_name().unwrap().to_str().unwrap().to_string();
+    let globals = dir.path().join(format!("{name}.globals.sql"));
+    assert_eq!(
+        files(dir.path()),
+        vec![
+            ".promail-backup.lock".to_string(),
+            name.clone(),
+            format!("{name}.globals.sql"),
+            format!("{name}.manifest.json"),
+            format!("{name}.sha256"),
+        ]
+    );
+    assert_eq!(
+        std::fs::metadata(&globals).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::fs::read_to_string(&globals).unwrap();
+    assert!(text.contains(&format!("CREATE ROLE {role}")), "{text}");
+    // SCRAM-SHA-256 or, on 13 by default, md5.
+    assert!(
+        text.contains(&format!("ALTER ROLE {role} ")) && text.contains(" PASSWORD '"),
+        "a superuser's globals keep the hashes: {text}"
+    );
+    let m = manifest(&archive);
+    assert_eq!(m["globals"]["role_passwords"], true, "{m}");
+    assert_eq!(m["globals"]["file"], format!("{name}.globals.sql"));
+    // sha256sum -c checks both files.
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", &format!("{name}.sha256")])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", stdout_of(&check));
+    assert_eq!(
+        stdout_of(&check).lines().count(),
+        2,
+        "{}",
+        stdout_of(&check)
+    );
+    ok(&db, &["backup", "verify", archive.to_str().unwrap()]);
+    // A damaged globals file fails the backup's verification.
+    flip_byte(&globals, 10);
+    let out = db
+        .promail()
+        .args(["backup", "verify", archive.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_error(&out, 1, "checksum mismatch");
+
+    // A role that is not a superuser cannot read the hashes: left out, and said.
+    if crate::support::server_major() >= 14 {
+        db.sql(&format!("GRANT pg_read_all_data TO {role}"));
+        let other = tempfile::tempdir().unwrap();
+        let out = crate::support::promail()
+            .env("DATABASE_URL", db.conn_as(&role))
+            .args(["backup", "create", "--globals", "--dir"])
+            .arg(other.path())
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert!(out.status.success(), "{err}");
+        assert!(
+            err.contains("globals without the roles' passwords"),
+            "{err}"
+        );
+        let name = &archives(other.path())[0];
+        let text =
+            std::fs::read_to_string(other.path().join(format!("{name}.globals.sql"))).unwrap();
+        assert!(text.contains(&format!("CREATE ROLE {role}")), "{text}");
+        assert!(!text.contains(" PASSWORD '"), "{text}");
+        assert_eq!(
+            manifest(&other.path().join(name))["globals"]["role_passwords"],
+            false
+        );
+    }
+
+    // Pruned with its backup (a second backup in the same second takes the next one's name).
+    create(&db, dir.path(), &[]);
+    ok(
+        &db,
+        &[
+            "backup",
+            "prune",
+            "--keep",
+            "1",
+            "--yes",
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(!globals.exists(), "{:?}", files(dir.path()));
+    db.sql(&format!("DROP ROLE {role}"));
 }

@@ -46,6 +46,11 @@ pub struct CreateArgs {
     /// of holding it up without end
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::duration::parse)]
     pub lock_timeout: std::time::Duration,
+    /// Also the roles and tablespaces (`pg_dumpall --globals-only`) as NAME.globals.sql,
+    /// in the same checksum file; their password hashes only when the role is a superuser
+    /// (else --no-role-passwords, said)
+    #[arg(long)]
+    pub globals: bool,
 }
 
 pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
@@ -67,7 +72,17 @@ pub async fn run(args: &CreateArgs, ctx: &Ctx) -> Result<()> {
         jobs: args.jobs,
         compress: args.compress.clone(),
         lock_timeout: args.lock_timeout,
+        globals: args.globals,
     };
+    if args.globals && !tools.pg_dumpall().is_file() {
+        return Err(crate::error::hint(
+            anyhow::anyhow!(
+                "--globals needs pg_dumpall beside {}, and there is none",
+                tools.pg_dump().display()
+            ),
+            "install that PostgreSQL version's full client programs, or leave out --globals",
+        ));
+    }
     let done = create::create(&db, &tools, &opts, &ctx.out).await?;
     let m = &done.manifest;
     ctx.out.info(format!(

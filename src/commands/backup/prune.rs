@@ -134,7 +134,11 @@ pub async fn run(args: &PruneArgs, ctx: &Ctx) -> Result<()> {
         } else {
             std::fs::remove_file(&path)?;
         }
-        for p in [backup::sidecar(&path), backup::manifest_path(&path)] {
+        for p in [
+            backup::sidecar(&path),
+            backup::manifest_path(&path),
+            backup::globals_path(&path),
+        ] {
             let _ = std::fs::remove_file(p);
         }
         ctx.out.verbose(format!("deleted {}", path.display()));

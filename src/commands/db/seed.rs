@@ -10,14 +10,16 @@ use crate::cli::YesOpts;
 use crate::ctx::Ctx;
 use crate::duration;
 use crate::lock::{self, Key};
-use crate::seed::{self, gen::Sizes, Mode, Options};
+use crate::seed::{self, gen::Sizes, Bars, Mode, Options};
 
 /// Fill the database with realistic synthetic data (binary COPY, one transaction)
 ///
 /// French data: users and their preferences, e-mails of every type, tone and urgency,
-/// templates of every category, API keys (only their SHA-256 is stored), login history and
-/// e-mail analytics spread over the last --months, so that partitioning and retention have
-/// rows older than 90 and 30 days.
+/// templates of every category, API keys (only their SHA-256 is stored) spread over the last
+/// --months; login history and e-mail analytics within their tables' retention windows (from
+/// `partitions policy`: 90 and 30 days by default; the analytics of older e-mails would have
+/// expired), in partitions made for them first: nothing lands in DEFAULT, and the next
+/// `partitions rotate` has nothing to drop.
 ///
 /// Everything is written with binary COPY in one transaction: a failure or Ctrl-C leaves the
 /// database as it was. The per-user and per-e-mail sizes are averages (each user draws
@@ -31,6 +33,15 @@ pub struct SeedArgs {
     /// Number of users to add
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     pub users: u32,
+    /// About how much data to add (e.g. 500MB, 1GB, 20GB): sets the number of users from the
+    /// averages (estimated per row as measured on PostgreSQL 15)
+    #[arg(long, value_name = "SIZE", value_parser = crate::size::parse, conflicts_with = "users")]
+    pub size: Option<f64>,
+    /// About how many login_history rows to add in all (e.g. 100000000): sets
+    /// --logins-per-user for the number of users
+    #[arg(long, value_name = "N", conflicts_with = "logins_per_user",
+          value_parser = clap::value_parser!(u64).range(0..=10_000_000_000))]
+    pub log_rows: Option<u64>,
     /// Average e-mails per user
     #[arg(long, default_value_t = 20.0, value_parser = average, value_name = "N")]
     pub emails_per_user: f64,
@@ -46,7 +57,7 @@ pub struct SeedArgs {
     /// Average API keys per user
     #[arg(long, default_value_t = 1.0, value_parser = average, value_name = "N")]
     pub api_keys_per_user: f64,
-    /// Months of history before the server's current day
+    /// Months of history before the server's current day (users, e-mails, templates, keys)
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=120))]
     pub months: u32,
     /// Seed of the random generator [default: a random one, printed at the end]
@@ -119,23 +130,46 @@ pub async fn run(args: &SeedArgs, ctx: &Ctx) -> Result<()> {
         seed: args.seed.unwrap_or_else(rand::random),
         mode,
         lock_timeout: wait,
+        size: args.size,
+        log_rows: args.log_rows,
     };
-    let bar = if ctx.out.progress() {
-        ProgressBar::new(0).with_style(
-            ProgressStyle::with_template(
-                "{msg:>16} [{bar:30}] {human_pos}/{human_len} rows  {elapsed} (eta {eta})",
+    // One bar per phase, on a terminal only: the rows loaded, then the indexes and foreign
+    // keys built.
+    let bars = if ctx.out.progress() {
+        let bar = |template: &str| {
+            ProgressBar::new(0).with_style(
+                ProgressStyle::with_template(template)
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
             )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        )
+        };
+        Bars {
+            load: bar(
+                "load  {msg:>16} [{bar:30}] {human_pos}/{human_len} rows  {elapsed} (eta {eta})",
+            ),
+            index: bar("index {msg:>16} [{bar:30}] {pos}/{len}  {elapsed}"),
+        }
     } else {
-        ProgressBar::hidden()
+        Bars::hidden()
     };
-    let summary = seed::run(&mut db.client, &name, &opts, &bar).await?;
+    let summary = seed::run(&mut db.client, &db.server, &name, &opts, &bars, &ctx.out).await?;
     lock::release(&lock_session, Key::Seed).await?;
     for (step, took) in &summary.steps {
         ctx.out
             .verbose(format!("{step}: {:.3} s", took.as_secs_f64()));
+    }
+    if summary.partitions_made > 0 {
+        ctx.out.verbose(format!(
+            "made {} partitions for the seeded log rows",
+            summary.partitions_made
+        ));
+    }
+    if summary.periods_in_default > 0 {
+        ctx.out.warn(format!(
+            "{} periods of seeded log rows went to DEFAULT, which already held rows of theirs; \
+             `promail partitions rotate` moves them into partitions",
+            summary.periods_in_default
+        ));
     }
     ctx.out.info(summary.line(&name));
     Ok(())

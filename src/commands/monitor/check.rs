@@ -68,9 +68,9 @@ pub struct CheckArgs {
 
     /// Replication lag, WAL not yet replayed: bytes, or with a unit as PostgreSQL writes sizes
     /// (`16MB`, `1GB`)
-    #[arg(long, default_value = "16MB", value_name = "SIZE", value_parser = parse_size)]
+    #[arg(long, default_value = "16MB", value_name = "SIZE", value_parser = crate::size::parse)]
     pub replication_warning: f64,
-    #[arg(long, default_value = "1GB", value_name = "SIZE", value_parser = parse_size)]
+    #[arg(long, default_value = "1GB", value_name = "SIZE", value_parser = crate::size::parse)]
     pub replication_critical: f64,
 
     /// Rows in one DEFAULT partition
@@ -110,32 +110,6 @@ fn parse_percent(s: &str) -> Result<f64, String> {
             "a percentage of max_connections is between 0 and 100, got {s}"
         ))
     }
-}
-
-/// Bytes: a number, or a number with PostgreSQL's size units (`kB`, `MB`, `GB`, `TB`, any case;
-/// 1024 each).
-fn parse_size(s: &str) -> Result<f64, String> {
-    let t = s.trim();
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let (num, unit) = t.split_at(split);
-    let n: f64 = num
-        .parse()
-        .map_err(|_| format!("expected a size such as 16MB or 1GB, got {s:?}"))?;
-    let factor = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" | "bytes" => 1.0,
-        "kb" => 1024.0,
-        "mb" => 1024.0 * 1024.0,
-        "gb" => 1024.0 * 1024.0 * 1024.0,
-        "tb" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
-        other => {
-            return Err(format!(
-                "unknown size unit {other:?} in {s:?}: use kB, MB, GB or TB"
-            ))
-        }
-    };
-    Ok(n * factor)
 }
 
 impl CheckArgs {
@@ -234,7 +208,7 @@ fn write_atomically(path: &Path, text: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_percent, parse_size};
+    use super::parse_percent;
 
     #[test]
     #[allow(clippy::float_cmp)] // exact: small integers times powers of two
@@ -245,11 +219,14 @@ mod tests {
             .unwrap_err()
             .contains("between 0 and 100"));
         assert!(parse_percent("lots").is_err());
-        assert_eq!(parse_size("16MB").unwrap(), 16.0 * 1024.0 * 1024.0);
-        assert_eq!(parse_size("2 GB").unwrap(), 2.0 * 1024.0 * 1024.0 * 1024.0);
-        assert_eq!(parse_size("512kB").unwrap(), 512.0 * 1024.0);
-        assert_eq!(parse_size("1000").unwrap(), 1000.0);
-        assert!(parse_size("3 parsecs")
+        assert_eq!(crate::size::parse("16MB").unwrap(), 16.0 * 1024.0 * 1024.0);
+        assert_eq!(
+            crate::size::parse("2 GB").unwrap(),
+            2.0 * 1024.0 * 1024.0 * 1024.0
+        );
+        assert_eq!(crate::size::parse("512kB").unwrap(), 512.0 * 1024.0);
+        assert_eq!(crate::size::parse("1000").unwrap(), 1000.0);
+        assert!(crate::size::parse("3 parsecs")
             .unwrap_err()
             .contains("unknown size unit"));
     }

@@ -1,0 +1,162 @@
+//! How big a seed is: the sizes `--size` and `--log-rows` set from the per-user averages and
+//! the bytes a row takes, the refusals of sizes that cannot be seeded (before anything is
+//! written), and the estimate a large run announces.
+
+use anyhow::Result;
+
+use super::gen::{self, Sizes};
+use super::TABLES;
+use crate::error::hint;
+
+/// The most users a run adds (as `--users` allows).
+pub const MAX_USERS: u32 = 10_000_000;
+
+/// Estimated rows and bytes past which a run is announced with its estimate.
+pub const ANNOUNCE_BYTES: f64 = 10.0 * 1024.0 * 1024.0 * 1024.0;
+
+/// Rows per second a default seed loads (docs/BENCHMARKS.md), for the estimate of a large run.
+const ROWS_PER_SECOND: f64 = 55_000.0;
+
+/// `sizes` with `--size` and `--log-rows` applied: the number of users that reaches `size`
+/// bytes, the logins per user that reach `log_rows`. Usage errors (one line, with a hint) for a
+/// size below one user's data, more users than [`MAX_USERS`], and expected rows past a table's
+/// int4 ids. Returns the sizes and the estimated bytes.
+pub fn scale(
+    mut sizes: Sizes,
+    size: Option<f64>,
+    log_rows: Option<u64>,
+    analytics_share: f64,
+) -> Result<(Sizes, f64)> {
+    let login_bytes = gen::ROW_BYTES[5];
+    if let Some(target) = size {
+        let mut per_user = sizes.bytes_per_user(analytics_share);
+        let mut budget = target;
+        if let Some(n) = log_rows {
+            per_user -= sizes.logins_per_user * login_bytes;
+            budget -= n as f64 * login_bytes;
+        }
+        let users = (budget / per_user).floor();
+        if users < 1.0 {
+            return Err(hint(
+                crate::error::usage(format!(
+                    "--size {} is less than one user's data with these averages (about {} each{})",
+                    crate::size::pretty(target),
+                    crate::size::pretty(per_user),
+                    if log_rows.is_some() {
+                        ", after the --log-rows"
+                    } else {
+                        ""
+                    }
+                )),
+                "give a larger --size, or --users N",
+            ));
+        }
+        if users > f64::from(MAX_USERS) {
+            return Err(hint(
+                crate::error::usage(format!(
+                    "--size {} needs about {users:.0} users with these averages, more than the {MAX_USERS} a run adds",
+                    crate::size::pretty(target)
+                )),
+                "raise the per-user averages (--emails-per-user, --logins-per-user), or seed in several runs with --append",
+            ));
+        }
+        sizes.users = users as u32;
+    }
+    if let Some(n) = log_rows {
+        sizes.logins_per_user = n as f64 / f64::from(sizes.users);
+    }
+    let rows = sizes.rows_per_user(analytics_share);
+    let users = f64::from(sizes.users);
+    for (k, table) in TABLES.iter().enumerate().take(5) {
+        let expected = rows[k] * users;
+        if expected > f64::from(i32::MAX) {
+            return Err(hint(
+                crate::error::usage(format!(
+                    "about {expected:.0} rows of {table} would overflow its int4 ids (at most {})",
+                    i32::MAX
+                )),
+                "seed fewer users or lower the per-user averages",
+            ));
+        }
+    }
+    Ok((sizes, users * sizes.bytes_per_user(analytics_share)))
+}
+
+/// The line announcing a large run: its estimated size, rows and time.
+pub fn announce(sizes: &Sizes, analytics_share: f64, bytes: f64) -> String {
+    let rows: f64 =
+        sizes.rows_per_user(analytics_share).iter().sum::<f64>() * f64::from(sizes.users);
+    let secs = rows / ROWS_PER_SECOND;
+    let time = if secs >= 5400.0 {
+        format!("{:.1} h", secs / 3600.0)
+    } else {
+        format!("{:.0} min", (secs / 60.0).ceil())
+    };
+    format!(
+        "seeding about {} ({:.0} M rows, {} users): about {time} at {:.0} k rows/s; Ctrl-C rolls it all back",
+        crate::size::pretty(bytes),
+        rows / 1e6,
+        sizes.users,
+        ROWS_PER_SECOND / 1000.0
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defaults(users: u32) -> Sizes {
+        Sizes {
+            users,
+            emails_per_user: 20.0,
+            templates_per_user: 3.0,
+            logins_per_user: 25.0,
+            analytics_per_email: 2.0,
+            api_keys_per_user: 1.0,
+            months: 6,
+        }
+    }
+
+    #[test]
+    fn size_sets_the_users_and_log_rows_the_logins() {
+        let gib = 1024.0 * 1024.0 * 1024.0;
+        let (sized, bytes) = scale(defaults(1000), Some(gib), None, 0.46).unwrap();
+        assert!((30_000..36_000).contains(&sized.users), "{}", sized.users);
+        assert!((bytes / gib - 1.0).abs() < 0.01, "{bytes}");
+        let (s, _) = scale(defaults(1000), None, Some(100_000_000), 0.46).unwrap();
+        assert_eq!(s.users, 1000);
+        assert!((s.logins_per_user - 100_000.0).abs() < 1e-9);
+        // Both: the logins take their share of the size first (more of them than the default
+        // 25 per user: fewer users).
+        let (s, bytes) = scale(defaults(1000), Some(gib), Some(1_000_000), 0.46).unwrap();
+        assert!((bytes / gib - 1.0).abs() < 0.01, "{bytes}");
+        assert!(s.users < sized.users, "{} {}", s.users, sized.users);
+        assert!((f64::from(s.users) * s.logins_per_user - 1e6).abs() < 1.0);
+    }
+
+    #[test]
+    fn sizes_that_cannot_be_seeded_are_refused() {
+        let small = scale(defaults(1000), Some(1024.0), None, 1.0).unwrap_err();
+        assert!(
+            format!("{small}").contains("less than one user's data"),
+            "{small}"
+        );
+        let huge = scale(defaults(1000), Some(1e15), None, 1.0).unwrap_err();
+        assert!(
+            format!("{huge}").contains("more than the 10000000"),
+            "{huge}"
+        );
+        let mut s = defaults(10_000_000);
+        s.emails_per_user = 1000.0;
+        let ids = scale(s, None, None, 1.0).unwrap_err();
+        assert!(
+            format!("{ids}").contains("rows of emails would overflow"),
+            "{ids}"
+        );
+        let line = announce(&defaults(1_000_000), 1.0, 40.0 * 1024.0 * 1024.0 * 1024.0);
+        assert!(
+            line.contains("about 40 GB") && line.contains("Ctrl-C"),
+            "{line}"
+        );
+    }
+}
