@@ -179,6 +179,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             [CompletionResult]::new('--months', '--months', [CompletionResultType]::ParameterName, 'Months of history before the server''s current day (users, e-mails, templates, keys)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the random generator [default: a random one, printed at the end]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)')
+            [CompletionResult]::new('--sync-wait', '--sync-wait', [CompletionResultType]::ParameterName, 'Longest wait of each commit for the server''s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('--append', '--append', [CompletionResultType]::ParameterName, 'Add users to a database that already has data')

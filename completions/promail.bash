@@ -1173,7 +1173,7 @@ _promail() {
             return 0
             ;;
         promail__subcmd__db__subcmd__seed)
-            opts="-y -W -q -v -h -V --users --size --log-rows --emails-per-user --templates-per-user --logins-per-user --analytics-per-email --api-keys-per-user --months --seed --append --truncate --yes --lock-timeout --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-y -W -q -v -h -V --users --size --log-rows --emails-per-user --templates-per-user --logins-per-user --analytics-per-email --api-keys-per-user --months --seed --append --truncate --yes --lock-timeout --sync-wait --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1220,6 +1220,10 @@ _promail() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sync-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

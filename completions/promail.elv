@@ -169,6 +169,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --months 'Months of history before the server''s current day (users, e-mails, templates, keys)'
             cand --seed 'Seed of the random generator [default: a random one, printed at the end]'
             cand --lock-timeout 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)'
+            cand --sync-wait 'Longest wait of each commit for the server''s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --append 'Add users to a database that already has data'

@@ -145,6 +145,7 @@ complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subc
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l months -d 'Months of history before the server\'s current day (users, e-mails, templates, keys)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l seed -d 'Seed of the random generator [default: a random one, printed at the end]' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l lock-timeout -d 'How long to wait for the table locks and for another seed to finish (e.g. 500ms, 10s)' -r
+complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l sync-wait -d 'Longest wait of each commit for the server\'s synchronous standbys to confirm it; then the wait is cancelled and the command fails, saying the change is committed on the primary only' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand db; and __fish_seen_subcommand_from seed" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''

@@ -53,6 +53,8 @@ pub struct Options {
     pub mode: Mode,
     /// `lock_timeout` for the table locks: never queue for long behind the application.
     pub lock_timeout: Duration,
+    /// Longest wait of the commit for the synchronous standbys ([`crate::pg::commit_within`]).
+    pub sync_wait: Duration,
     /// Approximate bytes to add (`--size`): sets `sizes.users` from the averages.
     pub size: Option<f64>,
     /// Approximate login_history rows in all (`--log-rows`): sets `sizes.logins_per_user`.
@@ -337,7 +339,13 @@ pub async fn run(
         .pg()
         .context("analyzing the seeded tables")?;
     steps.push(("analyze", analyze.elapsed()));
-    tx.commit().await.pg().context("committing the seed")?;
+    let cancel = tx.cancel_token();
+    crate::pg::commit_within(tx.commit(), cancel, opts.sync_wait, "the seed")
+        .await
+        .map_err(|e| match e {
+            crate::pg::CommitError::Pg(e) => crate::pg::err(e).context("committing the seed"),
+            crate::pg::CommitError::Unconfirmed(e) => e,
+        })?;
     if !deferred.is_empty() {
         bars.index.finish_with_message("built");
     }

@@ -123,4 +123,18 @@ fn a_commit_the_synchronous_standby_never_confirms_fails_the_run_and_says_so() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     let out = local(&["db", "status", "--check"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
+
+    // db seed: the same, for its one transaction.
+    let out = promail()
+        .env("DATABASE_URL", &fresh)
+        .args(["db", "seed", "--users", "3", "--sync-wait", "2s"])
+        .output()
+        .unwrap();
+    let err = crate::support::assert_error(&out, 1, "the seed: committed on this server");
+    assert!(
+        err.contains("not confirmed by its synchronous standby"),
+        "{err}"
+    );
+    let users = sql_on(&fresh, "SELECT count(*) FROM users");
+    assert_eq!(users[0][0].as_deref(), Some("3"), "committed here");
 }

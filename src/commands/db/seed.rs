@@ -80,6 +80,8 @@ pub struct SeedArgs {
         value_name = "DURATION"
     )]
     pub lock_timeout: Duration,
+    #[command(flatten)]
+    pub sync_wait: super::migrate::SyncWaitArgs,
 }
 
 fn average(s: &str) -> Result<f64, String> {
@@ -130,6 +132,7 @@ pub async fn run(args: &SeedArgs, ctx: &Ctx) -> Result<()> {
         seed: args.seed.unwrap_or_else(rand::random),
         mode,
         lock_timeout: wait,
+        sync_wait: args.sync_wait.sync_wait,
         size: args.size,
         log_rows: args.log_rows,
     };
