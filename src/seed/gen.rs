@@ -313,6 +313,18 @@ fn hex(bytes: &[u8]) -> String {
 // Rows
 // ---------------------------------------------------------------------------------------------
 
+/// A JSON document as text, sent to a `json` or `jsonb` column as it is.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Json(pub String);
+
+/// As the text: the rows' debug form (which the seed's pinned digest hashes) shows the
+/// document, not the wrapper.
+impl std::fmt::Debug for Json {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct UserRow {
     pub id: i32,
@@ -332,7 +344,7 @@ pub struct UserRow {
 pub struct PrefsRow {
     pub id: i32,
     pub user_id: i32,
-    pub settings: String,
+    pub settings: Json,
     pub language: &'static str,
     pub timezone: &'static str,
     pub email_notifications: bool,
@@ -352,7 +364,7 @@ pub struct EmailRow {
     pub tone: Option<&'static str>,
     pub urgency: Option<&'static str>,
     pub is_favorite: bool,
-    pub metadata: String,
+    pub metadata: Json,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
@@ -367,7 +379,7 @@ pub struct TemplateRow {
     pub content: String,
     pub category: &'static str,
     pub is_public: bool,
-    pub metadata: String,
+    pub metadata: Json,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub usage_count: i32,
@@ -406,7 +418,7 @@ pub struct AnalyticsRow {
     pub user_id: i32,
     pub action: &'static str,
     pub action_time: NaiveDateTime,
-    pub metadata: String,
+    pub metadata: Json,
     pub session_id: String,
 }
 
@@ -609,7 +621,7 @@ impl Plan {
         PrefsRow {
             id: self.ids.user_preferences + i as i32,
             user_id: self.user_id(i),
-            settings,
+            settings: Json(settings),
             language,
             timezone,
             email_notifications: r.gen_bool(0.8),
@@ -732,7 +744,7 @@ impl Plan {
                 tone,
                 urgency,
                 is_favorite: skel.is_favorite,
-                metadata,
+                metadata: Json(metadata),
                 created_at: skel.created_at,
                 updated_at: skel.updated_at,
                 sent_at: skel.sent_at,
@@ -788,7 +800,7 @@ impl Plan {
                     content: body.to_string(),
                     category,
                     is_public: r.gen_bool(0.15),
-                    metadata,
+                    metadata: Json(metadata),
                     created_at,
                     updated_at,
                     usage_count,
@@ -907,7 +919,9 @@ impl Plan {
                     user_id: self.user_id(i),
                     action,
                     action_time,
-                    metadata: format!(r#"{{"source": "{source}", "duree_ms": {duration_ms}}}"#),
+                    metadata: Json(format!(
+                        r#"{{"source": "{source}", "duree_ms": {duration_ms}}}"#
+                    )),
                     session_id: session_id.clone(),
                 });
             }

@@ -495,11 +495,7 @@ fn check_id_range(plan: &Plan) -> Result<()> {
     Ok(())
 }
 
-/// A JSON document already written as text, sent as `json`/`jsonb` without reparsing.
-#[derive(Debug)]
-struct JsonText<'a>(&'a str);
-
-impl ToSql for JsonText<'_> {
+impl ToSql for gen::Json {
     fn to_sql(
         &self,
         ty: &Type,
@@ -559,342 +555,288 @@ impl Ticker<'_> {
     }
 }
 
-macro_rules! finish {
-    ($w:expr, $table:expr) => {
-        $w.as_mut()
-            .finish()
-            .await
-            .pg()
-            .with_context(|| format!("copying into {}", $table))?
-    };
+/// A table the seed loads with `COPY … (FORMAT binary)`: its columns, and a row's values in
+/// their order.
+trait CopyRow {
+    const TABLE: &'static str;
+    const COLUMNS: &'static [(&'static str, Type)];
+    fn values(&self) -> Vec<&(dyn ToSql + Sync)>;
 }
 
+impl CopyRow for gen::UserRow {
+    const TABLE: &'static str = "users";
+    const COLUMNS: &'static [(&'static str, Type)] = &[
+        ("id", Type::INT4),
+        ("email", Type::VARCHAR),
+        ("password_hash", Type::VARCHAR),
+        ("first_name", Type::VARCHAR),
+        ("last_name", Type::VARCHAR),
+        ("created_at", Type::TIMESTAMP),
+        ("updated_at", Type::TIMESTAMP),
+        ("is_active", Type::BOOL),
+        ("email_verified", Type::BOOL),
+        ("two_factor_secret", Type::VARCHAR),
+        ("two_factor_enabled", Type::BOOL),
+    ];
+    fn values(&self) -> Vec<&(dyn ToSql + Sync)> {
+        vec![
+            &self.id,
+            &self.email,
+            &self.password_hash,
+            &self.first_name,
+            &self.last_name,
+            &self.created_at,
+            &self.updated_at,
+            &self.is_active,
+            &self.email_verified,
+            &self.two_factor_secret,
+            &self.two_factor_enabled,
+        ]
+    }
+}
+
+impl CopyRow for gen::PrefsRow {
+    const TABLE: &'static str = "user_preferences";
+    const COLUMNS: &'static [(&'static str, Type)] = &[
+        ("id", Type::INT4),
+        ("user_id", Type::INT4),
+        ("settings", Type::JSONB),
+        ("language", Type::VARCHAR),
+        ("timezone", Type::VARCHAR),
+        ("email_notifications", Type::BOOL),
+        ("push_notifications", Type::BOOL),
+        ("updated_at", Type::TIMESTAMP),
+    ];
+    fn values(&self) -> Vec<&(dyn ToSql + Sync)> {
+        vec![
+            &self.id,
+            &self.user_id,
+            &self.settings,
+            &self.language,
+            &self.timezone,
+            &self.email_notifications,
+            &self.push_notifications,
+            &self.updated_at,
+        ]
+    }
+}
+
+impl CopyRow for gen::EmailRow {
+    const TABLE: &'static str = "emails";
+    const COLUMNS: &'static [(&'static str, Type)] = &[
+        ("id", Type::INT4),
+        ("user_id", Type::INT4),
+        ("subject", Type::VARCHAR),
+        ("content", Type::TEXT),
+        ("email_type", Type::VARCHAR),
+        ("recipient", Type::VARCHAR),
+        ("company", Type::VARCHAR),
+        ("tone", Type::VARCHAR),
+        ("urgency", Type::VARCHAR),
+        ("is_favorite", Type::BOOL),
+        ("metadata", Type::JSONB),
+        ("created_at", Type::TIMESTAMP),
+        ("updated_at", Type::TIMESTAMP),
+        ("sent_at", Type::TIMESTAMP),
+        ("status", Type::VARCHAR),
+    ];
+    fn values(&self) -> Vec<&(dyn ToSql + Sync)> {
+        vec![
+            &self.id,
+            &self.user_id,
+            &self.subject,
+            &self.content,
+            &self.email_type,
+            &self.recipient,
+            &self.company,
+            &self.tone,
+            &self.urgency,
+            &self.is_favorite,
+            &self.metadata,
+            &self.created_at,
+            &self.updated_at,
+            &self.sent_at,
+            &self.status,
+        ]
+    }
+}
+
+impl CopyRow for gen::TemplateRow {
+    const TABLE: &'static str = "templates";
+    const COLUMNS: &'static [(&'static str, Type)] = &[
+        ("id", Type::INT4),
+        ("user_id", Type::INT4),
+        ("name", Type::VARCHAR),
+        ("content", Type::TEXT),
+        ("category", Type::VARCHAR),
+        ("is_public", Type::BOOL),
+        ("metadata", Type::JSONB),
+        ("created_at", Type::TIMESTAMP),
+        ("updated_at", Type::TIMESTAMP),
+        ("usage_count", Type::INT4),
+        ("rating", Type::FLOAT8),
+    ];
+    fn values(&self) -> Vec<&(dyn ToSql + Sync)> {
+        vec![
+            &self.id,
+            &self.user_id,
+            &self.name,
+            &self.content,
+            &self.category,
+            &self.is_public,
+            &self.metadata,
+            &self.created_at,
+            &self.updated_at,
+            &self.usage_count,
+            &self.rating,
+        ]
+    }
+}
+
+impl CopyRow for gen::ApiKeyRow {
+    const TABLE: &'static str = "api_keys";
+    const COLUMNS: &'static [(&'static str, Type)] = &[
+        ("id", Type::INT4),
+        ("user_id", Type::INT4),
+        ("key_hash", Type::VARCHAR),
+        ("name", Type::VARCHAR),
+        ("is_active", Type::BOOL),
+        ("created_at", Type::TIMESTAMP),
+        ("last_used", Type::TIMESTAMP),
+        ("expires_at", Type::TIMESTAMP),
+    ];
+    fn values(&self) -> Vec<&(dyn ToSql + Sync)> {
+        vec![
+            &self.id,
+            &self.user_id,
+            &self.key_hash,
+            &self.name,
+            &self.is_active,
+            &self.created_at,
+            &self.last_used,
+            &self.expires_at,
+        ]
+    }
+}
+
+impl CopyRow for gen::LoginRow {
+    const TABLE: &'static str = "login_history";
+    const COLUMNS: &'static [(&'static str, Type)] = &[
+        ("id", Type::INT8),
+        ("user_id", Type::INT4),
+        ("login_time", Type::TIMESTAMP),
+        ("ip_address", Type::INET),
+        ("user_agent", Type::TEXT),
+        ("success", Type::BOOL),
+        ("failure_reason", Type::VARCHAR),
+        ("location", Type::VARCHAR),
+        ("device_type", Type::VARCHAR),
+    ];
+    fn values(&self) -> Vec<&(dyn ToSql + Sync)> {
+        vec![
+            &self.id,
+            &self.user_id,
+            &self.login_time,
+            &self.ip_address,
+            &self.user_agent,
+            &self.success,
+            &self.failure_reason,
+            &self.location,
+            &self.device_type,
+        ]
+    }
+}
+
+impl CopyRow for gen::AnalyticsRow {
+    const TABLE: &'static str = "email_analytics";
+    const COLUMNS: &'static [(&'static str, Type)] = &[
+        ("id", Type::INT8),
+        ("email_id", Type::INT4),
+        ("user_id", Type::INT4),
+        ("action", Type::VARCHAR),
+        ("action_time", Type::TIMESTAMP),
+        ("metadata", Type::JSONB),
+        ("session_id", Type::VARCHAR),
+    ];
+    fn values(&self) -> Vec<&(dyn ToSql + Sync)> {
+        vec![
+            &self.id,
+            &self.email_id,
+            &self.user_id,
+            &self.action,
+            &self.action_time,
+            &self.metadata,
+            &self.session_id,
+        ]
+    }
+}
+
+/// Loads one table: the rows `rows` gives for each of the plan's users, through one COPY.
+/// Returns the time it took.
+async fn copy_rows<R: CopyRow>(
+    tx: &Transaction<'_>,
+    users: usize,
+    tick: &mut Ticker<'_>,
+    mut rows: impl FnMut(usize) -> Vec<R>,
+) -> Result<(&'static str, Duration)> {
+    let clock = Instant::now();
+    tick.bar.set_message(R::TABLE);
+    let w = copy_in(tx, R::TABLE, R::COLUMNS).await?;
+    tokio::pin!(w);
+    let copying = || format!("copying into {}", R::TABLE);
+    for i in 0..users {
+        let batch = rows(i);
+        for r in &batch {
+            w.as_mut()
+                .write(&r.values())
+                .await
+                .pg()
+                .with_context(copying)?;
+        }
+        tick.add(batch.len());
+    }
+    w.as_mut().finish().await.pg().with_context(copying)?;
+    Ok((R::TABLE, clock.elapsed()))
+}
+
+/// Loads the seven tables, in the order their foreign keys need; the time each took.
 async fn copy_all(
     tx: &Transaction<'_>,
     plan: &Plan,
     bar: &ProgressBar,
 ) -> Result<Vec<(&'static str, Duration)>> {
     let users = plan.users.len();
-    let mut steps = Vec::with_capacity(TABLES.len() + 1);
-    let mut clock = Instant::now();
     let mut tick = Ticker { bar, pending: 0 };
-    let ctx = |t: &'static str| move || format!("copying into {t}");
-
-    bar.set_message("users");
-    let w = copy_in(
-        tx,
-        "users",
-        &[
-            ("id", Type::INT4),
-            ("email", Type::VARCHAR),
-            ("password_hash", Type::VARCHAR),
-            ("first_name", Type::VARCHAR),
-            ("last_name", Type::VARCHAR),
-            ("created_at", Type::TIMESTAMP),
-            ("updated_at", Type::TIMESTAMP),
-            ("is_active", Type::BOOL),
-            ("email_verified", Type::BOOL),
-            ("two_factor_secret", Type::VARCHAR),
-            ("two_factor_enabled", Type::BOOL),
-        ],
-    )
-    .await?;
-    tokio::pin!(w);
-    for i in 0..users {
-        let u = plan.user(i);
-        w.as_mut()
-            .write(&[
-                &u.id,
-                &u.email,
-                &u.password_hash,
-                &u.first_name,
-                &u.last_name,
-                &u.created_at,
-                &u.updated_at,
-                &u.is_active,
-                &u.email_verified,
-                &u.two_factor_secret,
-                &u.two_factor_enabled,
-            ])
-            .await
-            .pg()
-            .with_context(ctx("users"))?;
-        tick.add(1);
-    }
-    finish!(w, "users");
-    steps.push(("users", clock.elapsed()));
-    clock = Instant::now();
-
-    bar.set_message("user_preferences");
-    let w = copy_in(
-        tx,
-        "user_preferences",
-        &[
-            ("id", Type::INT4),
-            ("user_id", Type::INT4),
-            ("settings", Type::JSONB),
-            ("language", Type::VARCHAR),
-            ("timezone", Type::VARCHAR),
-            ("email_notifications", Type::BOOL),
-            ("push_notifications", Type::BOOL),
-            ("updated_at", Type::TIMESTAMP),
-        ],
-    )
-    .await?;
-    tokio::pin!(w);
-    for i in 0..users {
-        let p = plan.prefs(i);
-        w.as_mut()
-            .write(&[
-                &p.id,
-                &p.user_id,
-                &JsonText(&p.settings),
-                &p.language,
-                &p.timezone,
-                &p.email_notifications,
-                &p.push_notifications,
-                &p.updated_at,
-            ])
-            .await
-            .pg()
-            .with_context(ctx("user_preferences"))?;
-        tick.add(1);
-    }
-    finish!(w, "user_preferences");
-    steps.push(("user_preferences", clock.elapsed()));
-    clock = Instant::now();
-
-    bar.set_message("emails");
-    let w = copy_in(
-        tx,
-        "emails",
-        &[
-            ("id", Type::INT4),
-            ("user_id", Type::INT4),
-            ("subject", Type::VARCHAR),
-            ("content", Type::TEXT),
-            ("email_type", Type::VARCHAR),
-            ("recipient", Type::VARCHAR),
-            ("company", Type::VARCHAR),
-            ("tone", Type::VARCHAR),
-            ("urgency", Type::VARCHAR),
-            ("is_favorite", Type::BOOL),
-            ("metadata", Type::JSONB),
-            ("created_at", Type::TIMESTAMP),
-            ("updated_at", Type::TIMESTAMP),
-            ("sent_at", Type::TIMESTAMP),
-            ("status", Type::VARCHAR),
-        ],
-    )
-    .await?;
-    tokio::pin!(w);
-    for i in 0..users {
-        let rows = plan.emails(i);
-        for e in &rows {
-            w.as_mut()
-                .write(&[
-                    &e.id,
-                    &e.user_id,
-                    &e.subject,
-                    &e.content,
-                    &e.email_type,
-                    &e.recipient,
-                    &e.company,
-                    &e.tone,
-                    &e.urgency,
-                    &e.is_favorite,
-                    &JsonText(&e.metadata),
-                    &e.created_at,
-                    &e.updated_at,
-                    &e.sent_at,
-                    &e.status,
-                ])
-                .await
-                .pg()
-                .with_context(ctx("emails"))?;
-        }
-        tick.add(rows.len());
-    }
-    finish!(w, "emails");
-    steps.push(("emails", clock.elapsed()));
-    clock = Instant::now();
-
-    bar.set_message("templates");
-    let w = copy_in(
-        tx,
-        "templates",
-        &[
-            ("id", Type::INT4),
-            ("user_id", Type::INT4),
-            ("name", Type::VARCHAR),
-            ("content", Type::TEXT),
-            ("category", Type::VARCHAR),
-            ("is_public", Type::BOOL),
-            ("metadata", Type::JSONB),
-            ("created_at", Type::TIMESTAMP),
-            ("updated_at", Type::TIMESTAMP),
-            ("usage_count", Type::INT4),
-            ("rating", Type::FLOAT8),
-        ],
-    )
-    .await?;
-    tokio::pin!(w);
-    for i in 0..users {
-        let rows = plan.templates(i);
-        for t in &rows {
-            w.as_mut()
-                .write(&[
-                    &t.id,
-                    &t.user_id,
-                    &t.name,
-                    &t.content,
-                    &t.category,
-                    &t.is_public,
-                    &JsonText(&t.metadata),
-                    &t.created_at,
-                    &t.updated_at,
-                    &t.usage_count,
-                    &t.rating,
-                ])
-                .await
-                .pg()
-                .with_context(ctx("templates"))?;
-        }
-        tick.add(rows.len());
-    }
-    finish!(w, "templates");
-    steps.push(("templates", clock.elapsed()));
-    clock = Instant::now();
-
-    bar.set_message("api_keys");
-    let w = copy_in(
-        tx,
-        "api_keys",
-        &[
-            ("id", Type::INT4),
-            ("user_id", Type::INT4),
-            ("key_hash", Type::VARCHAR),
-            ("name", Type::VARCHAR),
-            ("is_active", Type::BOOL),
-            ("created_at", Type::TIMESTAMP),
-            ("last_used", Type::TIMESTAMP),
-            ("expires_at", Type::TIMESTAMP),
-        ],
-    )
-    .await?;
-    tokio::pin!(w);
-    let mut next = plan.ids.api_keys;
-    for i in 0..users {
-        let rows = plan.api_keys(i, next);
-        next += rows.len() as i32;
-        for k in &rows {
-            w.as_mut()
-                .write(&[
-                    &k.id,
-                    &k.user_id,
-                    &k.key_hash,
-                    &k.name,
-                    &k.is_active,
-                    &k.created_at,
-                    &k.last_used,
-                    &k.expires_at,
-                ])
-                .await
-                .pg()
-                .with_context(ctx("api_keys"))?;
-        }
-        tick.add(rows.len());
-    }
-    finish!(w, "api_keys");
-    steps.push(("api_keys", clock.elapsed()));
-    clock = Instant::now();
-
-    bar.set_message("login_history");
-    let w = copy_in(
-        tx,
-        "login_history",
-        &[
-            ("id", Type::INT8),
-            ("user_id", Type::INT4),
-            ("login_time", Type::TIMESTAMP),
-            ("ip_address", Type::INET),
-            ("user_agent", Type::TEXT),
-            ("success", Type::BOOL),
-            ("failure_reason", Type::VARCHAR),
-            ("location", Type::VARCHAR),
-            ("device_type", Type::VARCHAR),
-        ],
-    )
-    .await?;
-    tokio::pin!(w);
-    let mut next = plan.ids.login_history;
-    for i in 0..users {
-        let rows = plan.logins(i, next);
-        next += rows.len() as i64;
-        for l in &rows {
-            w.as_mut()
-                .write(&[
-                    &l.id,
-                    &l.user_id,
-                    &l.login_time,
-                    &l.ip_address,
-                    &l.user_agent,
-                    &l.success,
-                    &l.failure_reason,
-                    &l.location,
-                    &l.device_type,
-                ])
-                .await
-                .pg()
-                .with_context(ctx("login_history"))?;
-        }
-        tick.add(rows.len());
-    }
-    finish!(w, "login_history");
-    steps.push(("login_history", clock.elapsed()));
-    clock = Instant::now();
-
-    bar.set_message("email_analytics");
-    let w = copy_in(
-        tx,
-        "email_analytics",
-        &[
-            ("id", Type::INT8),
-            ("email_id", Type::INT4),
-            ("user_id", Type::INT4),
-            ("action", Type::VARCHAR),
-            ("action_time", Type::TIMESTAMP),
-            ("metadata", Type::JSONB),
-            ("session_id", Type::VARCHAR),
-        ],
-    )
-    .await?;
-    tokio::pin!(w);
-    let mut next = plan.ids.email_analytics;
-    for i in 0..users {
-        let rows = plan.analytics(i, next);
-        next += rows.len() as i64;
-        for a in &rows {
-            w.as_mut()
-                .write(&[
-                    &a.id,
-                    &a.email_id,
-                    &a.user_id,
-                    &a.action,
-                    &a.action_time,
-                    &JsonText(&a.metadata),
-                    &a.session_id,
-                ])
-                .await
-                .pg()
-                .with_context(ctx("email_analytics"))?;
-        }
-        tick.add(rows.len());
-    }
-    finish!(w, "email_analytics");
-    steps.push(("email_analytics", clock.elapsed()));
-    clock = Instant::now();
+    let t = &mut tick;
+    let (mut keys, mut logins, mut analytics) = (
+        plan.ids.api_keys,
+        plan.ids.login_history,
+        plan.ids.email_analytics,
+    );
+    let steps = vec![
+        copy_rows(tx, users, t, |i| vec![plan.user(i)]).await?,
+        copy_rows(tx, users, t, |i| vec![plan.prefs(i)]).await?,
+        copy_rows(tx, users, t, |i| plan.emails(i)).await?,
+        copy_rows(tx, users, t, |i| plan.templates(i)).await?,
+        copy_rows(tx, users, t, |i| {
+            let rows = plan.api_keys(i, keys);
+            keys += rows.len() as i32;
+            rows
+        })
+        .await?,
+        copy_rows(tx, users, t, |i| {
+            let rows = plan.logins(i, logins);
+            logins += rows.len() as i64;
+            rows
+        })
+        .await?,
+        copy_rows(tx, users, t, |i| {
+            let rows = plan.analytics(i, analytics);
+            analytics += rows.len() as i64;
+            rows
+        })
+        .await?,
+    ];
     tick.flush();
-    let _ = clock;
     Ok(steps)
 }
