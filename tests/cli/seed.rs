@@ -626,3 +626,103 @@ fn sigint_in_the_index_phase_leaves_the_database_as_migrated() {
 fn sigkill_in_the_index_phase_leaves_the_database_as_migrated() {
     killed_in_the_index_phase("seed_sigkill_index", libc::SIGKILL);
 }
+
+#[test]
+fn a_disk_filling_during_the_load_rolls_everything_back() {
+    // A cluster of its own: a tablespace on a 1 MB tmpfs, where the partitions the seed makes
+    // for its log rows go (default_tablespace); the other tables stay where they are. (Not the
+    // shared test server: dropping a tablespace right after a failed extension into it has
+    // been seen to make the checkpointer PANIC.) Needs root, to mount.
+    let uid = std::process::Command::new("id")
+        .args(["-u", "postgres"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let (Some(uid), true) = (uid, nix::unistd::geteuid().is_root()) else {
+        eprintln!("skipped: needs root (to mount a tmpfs) and a postgres user");
+        return;
+    };
+    let base = tempfile::Builder::new()
+        .prefix("pmfull")
+        .tempdir_in("/tmp")
+        .unwrap();
+    std::fs::set_permissions(
+        base.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let tiny = base.path().join("tiny");
+    std::fs::create_dir(&tiny).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o"])
+        .arg(format!("size=1m,mode=0700,uid={uid}"))
+        .arg("tmpfs")
+        .arg(&tiny)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a 1 MB tmpfs here");
+        return;
+    }
+    struct Own(promail::local::Cluster, std::path::PathBuf);
+    impl Drop for Own {
+        fn drop(&mut self) {
+            let _ = self.0.destroy();
+            let _ = std::process::Command::new("umount").arg(&self.1).status();
+        }
+    }
+    let cluster = Own(
+        promail::local::Cluster::new(&base.path().join("pg")),
+        tiny.clone(),
+    );
+    cluster
+        .0
+        .start()
+        .unwrap_or_else(|e| panic!("starting the cluster: {e:#}"));
+    let url = cluster.0.conninfo("promail_db").unwrap();
+    let run = |args: &[&str]| {
+        crate::support::promail()
+            .env("DATABASE_URL", &url)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["db", "migrate", "-q"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let q = |sql: &str| {
+        crate::support::sql_on(&url, sql)[0][0]
+            .clone()
+            .unwrap_or_default()
+    };
+    let children = || {
+        q("SELECT count(*) FROM pg_inherits WHERE inhparent IN \
+           ('login_history'::regclass, 'email_analytics'::regclass)")
+    };
+    let before = children();
+    crate::support::sql_on(
+        &url,
+        &format!("CREATE TABLESPACE tiny LOCATION '{}'", tiny.display()),
+    );
+    crate::support::sql_on(
+        &url,
+        "ALTER DATABASE promail_db SET default_tablespace = tiny",
+    );
+
+    let out = run(&["db", "seed", "--users", "1000"]);
+    let err = assert_error(&out, 1, "No space left on device");
+    assert!(!err.contains("panicked"), "{err}");
+    for t in TABLES {
+        assert_eq!(
+            q(&format!("SELECT count(*) FROM {t}")),
+            "0",
+            "{t} kept rows of a failed seed"
+        );
+    }
+    assert_eq!(children(), before, "the partitions it made are gone too");
+    // Once there is room, the seed runs.
+    crate::support::sql_on(&url, "ALTER DATABASE promail_db RESET default_tablespace");
+    let out = run(&["db", "seed", "--users", "5", "-q"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    drop(cluster);
+}
