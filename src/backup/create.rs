@@ -384,6 +384,14 @@ pub async fn create(db: &Db, tools: &Tools, opts: &Options, out: &Output) -> Res
             if words.is_empty() {
                 bail!("pg_dump {how}");
             }
+            // --lock-wait-timeout: pg_dump's LOCK TABLE cancelled by the statement_timeout it
+            // sets for it (or, before 15, "could not obtain lock").
+            if let Some(table) = lock_given_up(&words) {
+                return Err(lock_hint(anyhow!(
+                    "pg_dump gave up waiting for the lock on {table} after {} (--lock-timeout): {words}",
+                    crate::duration::human(opts.lock_timeout)
+                )));
+            }
             if words.contains("could not obtain lock") {
                 return Err(lock_hint(anyhow!("pg_dump {how}: {words}")));
             }
@@ -495,6 +503,19 @@ fn progress(out: &Output, total: i64, directory: bool) -> Option<indicatif::Prog
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     Some(bar)
+}
+
+/// The table whose lock pg_dump gave up waiting for (--lock-wait-timeout), from its last
+/// words: its `LOCK TABLE` cancelled by the statement_timeout it sets for it (or, before 15,
+/// "could not obtain lock").
+fn lock_given_up(words: &str) -> Option<&str> {
+    if !(words.contains("timeout") || words.contains("could not obtain lock")) {
+        return None;
+    }
+    words
+        .split("Query was: LOCK TABLE ")
+        .nth(1)
+        .and_then(|t| t.split(" IN ").next())
 }
 
 /// A table's lock not obtained within --lock-timeout: what to do about it.
@@ -633,6 +654,19 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lock_pg_dump_gave_up_on_is_named() {
+        let words =
+            "pg_dump: error: query failed: ERROR:  canceling statement due to statement timeout; \
+                     pg_dump: detail: Query was: LOCK TABLE public.users IN ACCESS SHARE MODE";
+        assert_eq!(lock_given_up(words), Some("public.users"));
+        assert_eq!(
+            lock_given_up("pg_dump: error: could not obtain lock on relation; Query was: LOCK TABLE public.\"Odd\" IN ACCESS SHARE MODE"),
+            Some("public.\"Odd\"")
+        );
+        assert_eq!(lock_given_up("pg_dump: error: connection lost"), None);
+    }
 
     #[test]
     fn temporary_files_belong_to_their_archive() {

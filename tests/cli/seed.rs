@@ -627,6 +627,16 @@ fn sigkill_in_the_index_phase_leaves_the_database_as_migrated() {
     killed_in_the_index_phase("seed_sigkill_index", libc::SIGKILL);
 }
 
+/// A private cluster, destroyed with the tmpfs under it unmounted when dropped.
+struct Own(promail::local::Cluster, std::path::PathBuf);
+
+impl Drop for Own {
+    fn drop(&mut self) {
+        let _ = self.0.destroy();
+        let _ = std::process::Command::new("umount").arg(&self.1).status();
+    }
+}
+
 #[test]
 fn a_disk_filling_during_the_load_rolls_everything_back() {
     // A cluster of its own: a tablespace on a 1 MB tmpfs, where the partitions the seed makes
@@ -665,15 +675,8 @@ fn a_disk_filling_during_the_load_rolls_everything_back() {
         eprintln!("skipped: cannot mount a 1 MB tmpfs here");
         return;
     }
-    struct Own(promail::local::Cluster, std::path::PathBuf);
-    impl Drop for Own {
-        fn drop(&mut self) {
-            let _ = self.0.destroy();
-            let _ = std::process::Command::new("umount").arg(&self.1).status();
-        }
-    }
     let cluster = Own(
-        promail::local::Cluster::new(&base.path().join("pg")),
+        promail::local::Cluster::new(base.path().join("pg")),
         tiny.clone(),
     );
     cluster
