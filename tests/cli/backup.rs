@@ -1222,6 +1222,13 @@ fn restore_into_interrupted_drops_the_new_database() {
             s = started.display()
         ),
     );
+    // A pg_restore newer than the server restores through the psql beside it.
+    if Path::new(&real).join("psql").is_file() {
+        script(
+            &bin.path().join("psql"),
+            format!("exec '{real}/psql' \"$@\"\n"),
+        );
+    }
     let into = format!("{}_new", db.name);
     drop_db(&into);
     let mut child = promail_std(&db.conn)
