@@ -17,6 +17,9 @@ pub const ANNOUNCE_BYTES: f64 = 10.0 * 1024.0 * 1024.0 * 1024.0;
 /// Rows per second a default seed loads (docs/BENCHMARKS.md), for the estimate of a large run.
 const ROWS_PER_SECOND: f64 = 55_000.0;
 
+/// The most of any per-user average (`--logins-per-user` and the others accept 0 to this).
+pub const MAX_PER_USER: f64 = 10_000.0;
+
 /// `sizes` with `--size` and `--log-rows` applied: the number of users that reaches `size`
 /// bytes, the logins per user that reach `log_rows`. Usage errors (one line, with a hint) for a
 /// size below one user's data, more users than [`MAX_USERS`], and expected rows past a table's
@@ -64,6 +67,19 @@ pub fn scale(
     }
     if let Some(n) = log_rows {
         sizes.logins_per_user = n as f64 / f64::from(sizes.users);
+        // The same bound as --logins-per-user: one user's logins are generated at once.
+        if sizes.logins_per_user > MAX_PER_USER {
+            return Err(hint(
+                crate::error::usage(format!(
+                    "--log-rows {n} over {} users is {:.0} logins each, more than the {MAX_PER_USER:.0} a user may have",
+                    sizes.users, sizes.logins_per_user
+                )),
+                format!(
+                    "seed more users (--users {}, or --size), or fewer --log-rows",
+                    (n as f64 / MAX_PER_USER).ceil()
+                ),
+            ));
+        }
     }
     let rows = sizes.rows_per_user(analytics_share);
     let users = f64::from(sizes.users);
@@ -123,9 +139,13 @@ mod tests {
         let (sized, bytes) = scale(defaults(1000), Some(gib), None, 0.46).unwrap();
         assert!((30_000..36_000).contains(&sized.users), "{}", sized.users);
         assert!((bytes / gib - 1.0).abs() < 0.01, "{bytes}");
-        let (s, _) = scale(defaults(1000), None, Some(100_000_000), 0.46).unwrap();
-        assert_eq!(s.users, 1000);
-        assert!((s.logins_per_user - 100_000.0).abs() < 1e-9);
+        let (s, _) = scale(defaults(10_000), None, Some(100_000_000), 0.46).unwrap();
+        assert_eq!(s.users, 10_000);
+        assert!((s.logins_per_user - 10_000.0).abs() < 1e-9);
+        // More logins per user than --logins-per-user allows: refused, naming the users needed.
+        let e = scale(defaults(1000), None, Some(100_000_000), 0.46).unwrap_err();
+        let e = format!("{:#}", e);
+        assert!(e.contains("100000 logins each"), "{e}");
         // Both: the logins take their share of the size first (more of them than the default
         // 25 per user: fewer users).
         let (s, bytes) = scale(defaults(1000), Some(gib), Some(1_000_000), 0.46).unwrap();

@@ -494,6 +494,14 @@ fn absurd_sizes_are_refused_in_one_line_before_anything_is_written() {
             "rows of emails would overflow its int4 ids",
         ),
         (&["--size", "1 parsec"][..], "unknown size unit"),
+        (
+            &["--users", "1", "--log-rows", "4000000000"][..],
+            "more than the 10000 a user may have",
+        ),
+        (
+            &["--users", "10", "--log-rows", "3000000000"][..],
+            "is 300000000 logins each",
+        ),
         (&["--users", "0"][..], "0 is not in 1..=10000000"),
         (
             &["--size", "1GB", "--users", "5"][..],

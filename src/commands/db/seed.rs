@@ -86,7 +86,7 @@ pub struct SeedArgs {
 
 fn average(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && (0.0..=10_000.0).contains(&v) => Ok(v),
+        Ok(v) if v.is_finite() && (0.0..=crate::seed::scale::MAX_PER_USER).contains(&v) => Ok(v),
         _ => Err("expected a number between 0 and 10000".to_string()),
     }
 }
