@@ -144,7 +144,7 @@ mod tests {
         assert!((s.logins_per_user - 10_000.0).abs() < 1e-9);
         // More logins per user than --logins-per-user allows: refused, naming the users needed.
         let e = scale(defaults(1000), None, Some(100_000_000), 0.46).unwrap_err();
-        let e = format!("{:#}", e);
+        let e = format!("{e:#}");
         assert!(e.contains("100000 logins each"), "{e}");
         // Both: the logins take their share of the size first (more of them than the default
         // 25 per user: fewer users).
