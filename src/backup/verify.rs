@@ -60,12 +60,17 @@ pub fn checksum(path: &Path) -> Result<(Kind, Manifest)> {
         let file = folder.join(name);
         let (got, _) = hash_file(&file)?;
         if got != want {
+            let fix = if name.ends_with(".globals.sql") {
+                "the roles and tablespaces file written beside the archive (--globals) was changed or damaged: use another backup (`promail backup list`), or, if the roles are not needed, take its line out of the checksum file"
+            } else {
+                "the archive is damaged: restore another backup (`promail backup list`)"
+            };
             return Err(hint(
                 anyhow!(
                     "checksum mismatch: {} is not the file that was written (SHA-256 {got}, expected {want})",
                     file.display()
                 ),
-                "the archive is damaged: restore another backup (`promail backup list`)",
+                fix,
             ));
         }
         checked += 1;

@@ -32,6 +32,7 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
     let mut rows = Rows::new([
         "name", "kind", "time", "size", "checksum", "manifest", "rows", "schema",
     ]);
+    let mut bad = 0;
     for b in backup::scan(&dir)? {
         let manifest = b
             .has_manifest
@@ -48,6 +49,7 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
                 if verify::checksum(&b.path).is_ok() {
                     "ok"
                 } else {
+                    bad += 1;
                     "MISMATCH"
                 }
             }
@@ -78,5 +80,16 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         ctx.out.info(format!("no backups in {}", dir.display()));
         return Ok(());
     }
-    ctx.out.rows(args.format.format, &rows)
+    ctx.out.rows(args.format.format, &rows)?;
+    // --check: a monitoring script reads the exit code, as with the other --check options.
+    if bad > 0 {
+        return Err(crate::error::hint(
+            anyhow::anyhow!(
+                "{bad} of the backups in {} fail their checksum",
+                dir.display()
+            ),
+            "`promail backup verify FILE` says what is wrong with one",
+        ));
+    }
+    Ok(())
 }
