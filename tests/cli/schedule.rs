@@ -46,7 +46,7 @@ fn list_shows_the_defaults_and_their_next_runs_in_the_servers_zone() {
     assert_eq!(rotate["enabled"], true);
     assert_eq!(
         rotate["next_runs"],
-        serde_json::json!(["2027-03-28 01:00:00 +01:00", "2027-03-29 01:00:00 +02:00"])
+        serde_json::json!(["2027-03-28T01:00:00+01:00", "2027-03-29T01:00:00+02:00"])
     );
     assert_eq!(rotate["last_run"], serde_json::Value::Null);
     assert_eq!(rotate["command"], "promail partitions rotate");
@@ -85,7 +85,7 @@ fn set_enable_and_disable_change_the_timetable() {
         job(&rows, "rotate")["next_runs"][0]
             .as_str()
             .unwrap()
-            .split(' ')
+            .split('T')
             .next(),
         Some("2026-12-07")
     );
@@ -378,6 +378,19 @@ fn systemd_units_fire_when_promail_would() {
     );
     assert!(err.contains("wrote 18 units"), "{err}");
     assert!(dir.path().join("promail-rotate.timer").exists());
+    // A job disabled since: its units, still in the folder, are named.
+    ok(&db, &["schedule", "disable", "sundays"]);
+    let (_, err) = ok(
+        &db,
+        &["schedule", "systemd", "--dir", dir.path().to_str().unwrap()],
+    );
+    assert!(
+        err.contains("promail-sundays.service, promail-sundays.timer in ")
+            && err.contains("belong to no enabled job")
+            && err.contains("systemctl disable --now promail-sundays.timer"),
+        "{err}"
+    );
+    ok(&db, &["schedule", "enable", "sundays"]);
 
     if std::process::Command::new("systemd-analyze")
         .arg("--version")
@@ -409,7 +422,7 @@ fn systemd_units_fire_when_promail_would() {
             .unwrap()
             .iter()
             .map(|t| {
-                chrono::DateTime::parse_from_str(t.as_str().unwrap(), "%Y-%m-%d %H:%M:%S %:z")
+                chrono::DateTime::parse_from_rfc3339(t.as_str().unwrap())
                     .unwrap()
                     .with_timezone(&chrono::Utc)
                     .format("%Y-%m-%dT%H:%M:%SZ")

@@ -63,7 +63,12 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         rows.push(vec![
             json!(b.name),
             json!(b.kind.as_str()),
-            json!(b.time.format("%Y-%m-%d %H:%M:%S").to_string()),
+            // The name's time, UTC: RFC 3339 for programs, as every instant promail prints.
+            json!(if args.format.format == crate::output::Format::Table {
+                b.time.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+            } else {
+                b.time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            }),
             size_cell,
             json!(checksum),
             json!(if manifest.is_some() { "yes" } else { "no" }),

@@ -116,6 +116,37 @@ pub async fn systemd(args: &SystemdArgs, ctx: &Ctx) -> Result<()> {
         let path = dir.join(&u.name);
         std::fs::write(&path, &u.text).with_context(|| format!("writing {}", path.display()))?;
     }
+    // Units of jobs disabled (or renamed) since an earlier run: still there, their timers
+    // would go on firing. Named, not removed: the folder is the DBA's.
+    let stale: Vec<String> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n.starts_with("promail-")
+                && (n.ends_with(".timer") || n.ends_with(".service"))
+                && !units.iter().any(|u| u.name == *n)
+        })
+        .collect();
+    if !stale.is_empty() {
+        let mut stale = stale;
+        stale.sort();
+        let timers: Vec<&str> = stale
+            .iter()
+            .filter(|n| n.ends_with(".timer"))
+            .map(String::as_str)
+            .collect();
+        ctx.out.warn(format!(
+            "{} in {} belong to no enabled job: remove them{}",
+            stale.join(", "),
+            dir.display(),
+            if timers.is_empty() {
+                String::new()
+            } else {
+                format!(" (systemctl disable --now {} first)", timers.join(" "))
+            }
+        ));
+    }
     ctx.out.info(format!(
         "wrote {} units to {}; then: systemctl daemon-reload && systemctl enable --now {}",
         units.len(),

@@ -67,10 +67,23 @@ fn rows(
         "last_summary",
         "command",
     ]);
+    // The next runs in the timetable's zone, with its offset (RFC 3339 in JSON and CSV); the
+    // last run, an instant, as every instant promail prints for programs: RFC 3339 in UTC.
+    let table = format == Format::Table;
     let local = |t: DateTime<Utc>| {
-        t.with_timezone(&zone.tz)
-            .format("%Y-%m-%d %H:%M:%S %:z")
-            .to_string()
+        let t = t.with_timezone(&zone.tz);
+        if table {
+            t.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+        } else {
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        }
+    };
+    let instant = |t: DateTime<Utc>| {
+        if table {
+            local(t)
+        } else {
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        }
     };
     for j in jobs {
         let (words, next) = match Expr::parse(&j.expr) {
@@ -99,7 +112,7 @@ fn rows(
             json!(words),
             json!(j.enabled),
             next,
-            last.map_or(Value::Null, |l| json!(local(l.started))),
+            last.map_or(Value::Null, |l| json!(instant(l.started))),
             last.map_or(Value::Null, |l| json!(l.outcome)),
             last.and_then(|l| l.summary.clone())
                 .map_or(Value::Null, |s| json!(s)),
