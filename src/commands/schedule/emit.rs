@@ -120,12 +120,13 @@ pub async fn systemd(args: &SystemdArgs, ctx: &Ctx) -> Result<()> {
     // would go on firing. Named, not removed: the folder is the DBA's.
     let stale: Vec<String> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
-            n.starts_with("promail-")
-                && (n.ends_with(".timer") || n.ends_with(".service"))
-                && !units.iter().any(|u| u.name == *n)
+            let unit = std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "timer" || e == "service");
+            n.starts_with("promail-") && unit && !units.iter().any(|u| u.name == *n)
         })
         .collect();
     if !stale.is_empty() {
