@@ -134,7 +134,11 @@ pub async fn systemd(args: &SystemdArgs, ctx: &Ctx) -> Result<()> {
         stale.sort();
         let timers: Vec<&str> = stale
             .iter()
-            .filter(|n| n.ends_with(".timer"))
+            .filter(|n| {
+                std::path::Path::new(n)
+                    .extension()
+                    .is_some_and(|e| e == "timer")
+            })
             .map(String::as_str)
             .collect();
         ctx.out.warn(format!(
