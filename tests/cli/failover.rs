@@ -12,17 +12,10 @@ const BACKUP_ROWS: i64 = 500_000;
 
 #[test]
 fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_rerun_completes() {
-    let Some(pair) = StandbyPair::start() else {
+    let Some((pair, app)) = migrated_pair() else {
         return;
     };
     let (primary_dir, standby_dir) = (pair.primary.dir().to_path_buf(), pair.standby_dir.clone());
-    let app = pair.primary.conninfo("promail_db").unwrap();
-    let out = promail()
-        .env("DATABASE_URL", &app)
-        .args(["db", "migrate", "-q"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
     // Rows of a month a year ahead sit in DEFAULT: rotate moves them into a new partition.
     sql_on(
         &app,
@@ -83,6 +76,19 @@ fn a_primary_crashed_mid_rotate_then_promoted_standby_loses_nothing_and_the_reru
     drop(pair);
 }
 
+/// A primary and standby of the test's own, the primary migrated; with its connection string.
+fn migrated_pair() -> Option<(StandbyPair, String)> {
+    let pair = StandbyPair::start()?;
+    let app = pair.primary.conninfo("promail_db").unwrap();
+    let out = promail()
+        .env("DATABASE_URL", &app)
+        .args(["db", "migrate", "-q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    Some((pair, app))
+}
+
 /// promail run with `args` on `hosts`, as cron runs it: no terminal, no PG* or PROMAIL_*
 /// variables but the connection string, an empty home.
 fn spawn(hosts: &str, args: &[&str]) -> std::process::Child {
@@ -129,17 +135,10 @@ fn wait_for_active(pair: &StandbyPair, condition: &str, never: &str) {
 #[test]
 fn a_primary_crashed_mid_backup_leaves_no_archive_and_the_rerun_on_the_promoted_standby_completes()
 {
-    let Some(pair) = StandbyPair::start() else {
+    let Some((pair, app)) = migrated_pair() else {
         return;
     };
     let (primary_dir, standby_dir) = (pair.primary.dir().to_path_buf(), pair.standby_dir.clone());
-    let app = pair.primary.conninfo("promail_db").unwrap();
-    let out = promail()
-        .env("DATABASE_URL", &app)
-        .args(["db", "migrate", "-q"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
     // Enough rows that pg_dump is seen copying them (it compresses as it goes).
     sql_on(
         &app,
