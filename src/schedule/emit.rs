@@ -76,21 +76,7 @@ fn values(v: &[u32], full: usize, sep: &str, pad: usize) -> String {
     if v.len() == full {
         return "*".into();
     }
-    let mut out: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < v.len() {
-        let mut j = i;
-        while j + 1 < v.len() && v[j + 1] == v[j] + 1 {
-            j += 1;
-        }
-        if j >= i + 2 {
-            out.push(format!("{:0pad$}{sep}{:0pad$}", v[i], v[j]));
-        } else {
-            out.extend(v[i..=j].iter().map(|x| format!("{x:0pad$}")));
-        }
-        i = j + 1;
-    }
-    out.join(",")
+    crate::schedule::expr::runs(v, sep, pad).join(",")
 }
 
 /// A job's `OnCalendar=` values: one per schedule of the union.

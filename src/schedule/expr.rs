@@ -448,6 +448,12 @@ fn time_words(p: &Parts) -> String {
 
 /// `1, 5, 10-12`: a sorted list with runs of three or more as ranges.
 fn list(v: &[u32]) -> String {
+    runs(v, "-", 0).join(", ")
+}
+
+/// A sorted list's values, runs of three or more as one `FIRST{sep}LAST` item, each number
+/// zero-padded to `pad` digits.
+pub(crate) fn runs(v: &[u32], sep: &str, pad: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < v.len() {
@@ -456,13 +462,13 @@ fn list(v: &[u32]) -> String {
             j += 1;
         }
         if j >= i + 2 {
-            out.push(format!("{}-{}", v[i], v[j]));
+            out.push(format!("{:0pad$}{sep}{:0pad$}", v[i], v[j]));
         } else {
-            out.extend(v[i..=j].iter().map(ToString::to_string));
+            out.extend(v[i..=j].iter().map(|x| format!("{x:0pad$}")));
         }
         i = j + 1;
     }
-    out.join(", ")
+    out
 }
 
 #[cfg(test)]
