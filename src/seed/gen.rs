@@ -41,6 +41,20 @@ pub struct Sizes {
 pub const ROW_BYTES: [f64; 7] = [374.0, 287.0, 964.0, 504.0, 208.0, 273.0, 228.0];
 
 impl Sizes {
+    /// `db seed`'s default averages, for `users` users (for tests).
+    #[cfg(test)]
+    pub(crate) fn defaults(users: u32) -> Sizes {
+        Sizes {
+            users,
+            emails_per_user: 20.0,
+            templates_per_user: 3.0,
+            logins_per_user: 25.0,
+            analytics_per_email: 2.0,
+            api_keys_per_user: 1.0,
+            months: 6,
+        }
+    }
+
     /// Expected rows per user of each table (`seed::TABLES` order), when `analytics_share` of
     /// the e-mails keep their analytics (see [`analytics_share`]).
     pub fn rows_per_user(&self, analytics_share: f64) -> [f64; 7] {
@@ -939,15 +953,7 @@ mod tests {
     use super::*;
 
     fn sizes(users: u32) -> Sizes {
-        Sizes {
-            users,
-            emails_per_user: 20.0,
-            templates_per_user: 3.0,
-            logins_per_user: 25.0,
-            analytics_per_email: 2.0,
-            api_keys_per_user: 1.0,
-            months: 6,
-        }
+        Sizes::defaults(users)
     }
 
     fn base() -> NaiveDateTime {

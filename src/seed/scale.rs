@@ -122,15 +122,7 @@ mod tests {
     use super::*;
 
     fn defaults(users: u32) -> Sizes {
-        Sizes {
-            users,
-            emails_per_user: 20.0,
-            templates_per_user: 3.0,
-            logins_per_user: 25.0,
-            analytics_per_email: 2.0,
-            api_keys_per_user: 1.0,
-            months: 6,
-        }
+        Sizes::defaults(users)
     }
 
     #[test]
