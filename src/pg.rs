@@ -188,10 +188,32 @@ pub enum CommitError {
     Unconfirmed(anyhow::Error),
 }
 
+/// The SQL of [`commit_waits`]: whether a COMMIT on this session waits for synchronous standbys.
+pub const COMMIT_WAITS_SQL: &str = "SELECT current_setting('synchronous_standby_names') <> '' \
+     AND current_setting('synchronous_commit') NOT IN ('off', 'local')";
+
+/// Whether a COMMIT on this session waits for synchronous standbys
+/// (`synchronous_standby_names` set, `synchronous_commit` above `local`): the `limit` to give
+/// [`commit_within`], or `None` when no standby is waited for. Asked in the transaction about to
+/// commit (a role's or database's settings apply); when the question fails, the wait is
+/// bounded all the same.
+pub async fn commit_waits(
+    client: &impl tokio_postgres::GenericClient,
+    limit: std::time::Duration,
+) -> Option<std::time::Duration> {
+    match client.query_one(COMMIT_WAITS_SQL, &[]).await {
+        Ok(row) if !row.get::<_, bool>(0) => None,
+        _ => Some(limit),
+    }
+}
+
 /// Runs `commit` (a COMMIT of the transaction open on the session `cancel` belongs to). A
 /// commit waits for the synchronous standbys the server is configured with
 /// (`synchronous_standby_names`, with `synchronous_commit` on or above): past a second promail
-/// says so; past `limit` it cancels the wait. PostgreSQL then ends the COMMIT with success and
+/// says so; past `limit` it cancels the wait. With no `limit` (no standby to wait for, from
+/// [`commit_waits`]) the commit is awaited as it is: a commit can take seconds for another
+/// reason (removing the files of the tables it truncated or dropped), which is neither a
+/// standby's delay nor a wait that may be cancelled. PostgreSQL then ends the COMMIT with success and
 /// the warning that the transaction has already committed locally but might not have been
 /// replicated to the standby: the only point where a COMMIT can be cancelled is that wait, so a
 /// success after the cancel means exactly that, and it is reported as
@@ -199,12 +221,15 @@ pub enum CommitError {
 pub async fn commit_within<F>(
     commit: F,
     cancel: tokio_postgres::CancelToken,
-    limit: std::time::Duration,
+    limit: Option<std::time::Duration>,
     doing: &str,
 ) -> Result<(), CommitError>
 where
     F: std::future::Future<Output = Result<(), tokio_postgres::Error>>,
 {
+    let Some(limit) = limit else {
+        return commit.await.map_err(CommitError::Pg);
+    };
     let started = std::time::Instant::now();
     tokio::pin!(commit);
     if let Ok(result) = tokio::time::timeout(SYNC_WAIT_NOTICE.min(limit), &mut commit).await {

@@ -82,10 +82,11 @@ pub async fn baseline<'a>(
             return Err(e);
         }
     }
+    let limit = crate::pg::commit_waits(&*db, sync_wait).await;
     crate::pg::commit_within(
         db.batch_execute("COMMIT"),
         db.cancel_token(),
-        sync_wait,
+        limit,
         "recording the baseline",
     )
     .await

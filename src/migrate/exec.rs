@@ -317,10 +317,11 @@ impl Runner<'_> {
         history::record(self.db, m, Some(elapsed_ms(started)), Kind::Applied)
             .await
             .map_err(|e| Failure::other(&e))?;
+        let limit = crate::pg::commit_waits(&self.db.client, self.opts.sync_wait).await;
         let committed = crate::pg::commit_within(
             self.db.batch_execute("COMMIT"),
             self.db.cancel_token(),
-            self.opts.sync_wait,
+            limit,
             &format!("migration {}", m.file),
         )
         .await;

@@ -311,9 +311,9 @@ where
     let started = Instant::now();
     loop {
         let run = async {
-            begin(client, settings).await?;
+            let limit = begin(client, settings).await?;
             let value = once().await?;
-            commit(client, settings.sync_wait, doing).await?;
+            commit(client, limit, doing).await?;
             Ok::<T, Fail>(value)
         };
         let err = match run.await {
@@ -539,20 +539,27 @@ fn backoff(attempt: u32) -> Duration {
 /// confirmed by them; see [`commit`]).
 /// No `idle_in_transaction_session_timeout`: a transaction may wait, open, for promail's other
 /// sessions (cleanup's last step waits for the drops), and the server must not end it then.
-async fn begin(client: &Client, settings: &Settings) -> Result<(), Fail> {
-    client
-        .batch_execute(&format!(
+/// Returns the longest wait of its COMMIT ([`pg::commit_waits`], asked in the same round trip).
+async fn begin(client: &Client, settings: &Settings) -> Result<Option<Duration>, Fail> {
+    let replies = client
+        .simple_query(&format!(
             "BEGIN; SET LOCAL lock_timeout = '{}ms'; \
-             SET LOCAL idle_in_transaction_session_timeout = 0",
-            settings.lock_timeout.as_millis().max(1)
+             SET LOCAL idle_in_transaction_session_timeout = 0; {}",
+            settings.lock_timeout.as_millis().max(1),
+            pg::COMMIT_WAITS_SQL,
         ))
         .await?;
-    Ok(())
+    let waits = replies.iter().any(|m| match m {
+        tokio_postgres::SimpleQueryMessage::Row(row) => row.get(0) != Some("f"),
+        _ => false,
+    });
+    Ok(waits.then_some(settings.sync_wait))
 }
 
 /// Commits the transaction open on `client`, waiting at most `limit` for the synchronous
-/// standbys to confirm it ([`pg::commit_within`]).
-async fn commit(client: &Client, limit: Duration, doing: &str) -> Result<(), Fail> {
+/// standbys to confirm it, or as long as it takes when none is waited for
+/// ([`pg::commit_within`]).
+async fn commit(client: &Client, limit: Option<Duration>, doing: &str) -> Result<(), Fail> {
     pg::commit_within(
         client.batch_execute("COMMIT"),
         client.cancel_token(),

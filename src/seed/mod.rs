@@ -340,7 +340,8 @@ pub async fn run(
         .context("analyzing the seeded tables")?;
     steps.push(("analyze", analyze.elapsed()));
     let cancel = tx.cancel_token();
-    crate::pg::commit_within(tx.commit(), cancel, opts.sync_wait, "the seed")
+    let limit = crate::pg::commit_waits(&tx, opts.sync_wait).await;
+    crate::pg::commit_within(tx.commit(), cancel, limit, "the seed")
         .await
         .map_err(|e| match e {
             crate::pg::CommitError::Pg(e) => crate::pg::err(e).context("committing the seed"),

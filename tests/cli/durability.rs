@@ -138,3 +138,43 @@ fn a_commit_the_synchronous_standby_never_confirms_fails_the_run_and_says_so() {
     let users = sql_on(&fresh, "SELECT count(*) FROM users");
     assert_eq!(users[0][0].as_deref(), Some("3"), "committed here");
 }
+
+#[test]
+fn a_slow_commit_with_no_synchronous_standby_is_waited_for_not_cancelled() {
+    // A COMMIT can take seconds with no standby at all: here a deferred trigger a DBA added
+    // (files removed by a large TRUNCATE or DROP take as long). The test server has no
+    // synchronous standby: the commit is neither reported as waiting for one nor cancelled
+    // past --sync-wait, which would roll back the work.
+    let db = crate::support::TestDb::migrated("sync_slow_commit");
+    db.sql(
+        "INSERT INTO users (email, password_hash) VALUES ('a@example.fr', 'x');
+         INSERT INTO login_history (user_id, login_time, user_agent)
+             VALUES (1, '2000-01-15 12:00', 'expired');
+         CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN PERFORM pg_sleep(2.5); RETURN NULL; END $$;
+         CREATE CONSTRAINT TRIGGER slow_commit AFTER DELETE ON login_history_default
+             DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit();",
+    );
+    assert_eq!(
+        db.value("SELECT count(*) FROM ONLY login_history_default"),
+        "1"
+    );
+    let started = std::time::Instant::now();
+    let out = db
+        .promail()
+        .args(["cleanup", "--yes", "--sync-wait", "1s"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(2500),
+        "the commit ran its trigger"
+    );
+    assert!(!err.contains("standby"), "{err}");
+    assert_eq!(
+        db.value("SELECT count(*) FROM login_history"),
+        "0",
+        "deleted and committed"
+    );
+}
