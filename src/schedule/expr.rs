@@ -74,6 +74,9 @@ const FIELD_NAMES: [&str; 7] = [
 impl Expr {
     /// Parses an expression; the error (a usage error, exit 2) names the field at fault.
     pub fn parse(text: &str) -> Result<Expr> {
+        if let Some(name) = text.trim().strip_prefix('@') {
+            return Self::nickname(text, name);
+        }
         let fields: Vec<&str> = text.split_whitespace().collect();
         let invalid =
             |what: String, h: &str| hint(usage(format!("cron expression {text:?}: {what}")), h);
@@ -110,10 +113,30 @@ impl Expr {
                 Expr::checked(text, true, vec![schedule(&fields.join(" "))?])
             }
             n => Err(invalid(
-                format!("{n} fields"),
-                "give crontab's five fields (minute hour day-of-month month day-of-week), or six or seven with seconds first (second minute hour day-of-month month day-of-week [year])",
+                format!("{n} field{}", if n == 1 { "" } else { "s" }),
+                "give crontab's five fields (minute hour day-of-month month day-of-week), or six or seven with seconds first (second minute hour day-of-month month day-of-week [year]), or a nickname: @hourly, @daily, @weekly, @monthly, @yearly",
             )),
         }
+    }
+
+    /// crontab's `@daily` and the like, as Vixie cron and cronie define them: the five fields
+    /// they stand for, in the schedule's time zone. `@reboot` has no time.
+    fn nickname(text: &str, name: &str) -> Result<Expr> {
+        let fields = match name.to_ascii_lowercase().as_str() {
+            "yearly" | "annually" => "0 0 1 1 *",
+            "monthly" => "0 0 1 * *",
+            "weekly" => "0 0 * * 0",
+            "daily" | "midnight" => "0 0 * * *",
+            "hourly" => "0 * * * *",
+            _ => {
+                return Err(hint(
+                    usage(format!("cron expression {text:?}: unknown nickname @{name}")),
+                    "the nicknames are @yearly (@annually), @monthly, @weekly, @daily (@midnight) and @hourly; @reboot has no time: promail runs jobs at times only",
+                ))
+            }
+        };
+        // Its text is the five fields: crontab, pg_cron and systemd get those.
+        Self::parse(fields)
     }
 
     fn checked(text: &str, with_seconds: bool, schedules: Vec<Schedule>) -> Result<Expr> {

@@ -7,8 +7,8 @@ use crate::ctx::Ctx;
 use crate::schedule::{timetable, Expr};
 
 /// Changes a job's cron expression: crontab's five fields (minute hour day-of-month month
-/// day-of-week; 0 and 7 are Sunday; when both day fields are given a day matching either runs),
-/// or six or seven with seconds first (second minute hour day-of-month month day-of-week
+/// day-of-week; 0 and 7 are Sunday; when both day fields are given a day matching either runs)
+/// or its nicknames (@hourly, @daily, @weekly, @monthly, @yearly), or six or seven with seconds first (second minute hour day-of-month month day-of-week
 /// [year]; days of the week by name there, as MON-FRI). Times are in the server's TimeZone. An
 /// expression that never fires (30 February) is refused.
 #[derive(Debug, Args)]

@@ -199,3 +199,29 @@ fn in_words() {
 fn list_shows_runs_as_ranges() {
     assert_eq!(list(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7, 8");
 }
+
+#[test]
+fn crontab_nicknames_are_their_five_fields() {
+    for (nick, fields) in [
+        ("@yearly", "0 0 1 1 *"),
+        ("@annually", "0 0 1 1 *"),
+        ("@monthly", "0 0 1 * *"),
+        ("@weekly", "0 0 * * 0"),
+        ("@daily", "0 0 * * *"),
+        (" @Midnight ", "0 0 * * *"),
+        ("@hourly", "0 * * * *"),
+    ] {
+        let from = "2026-12-06T10:17:00+01:00";
+        assert_eq!(
+            runs(nick, Paris, from, 3),
+            runs(fields, Paris, from, 3),
+            "{nick}"
+        );
+        assert_eq!(Expr::parse(nick).unwrap().text(), fields);
+    }
+    assert!(err("@reboot").contains("unknown nickname @reboot"));
+    assert!(err("@often").contains("@often"));
+    assert!(err("daily").ends_with("\"daily\": 1 field"));
+    let e = Expr::parse("daily").unwrap_err();
+    assert!(crate::error::hint_of(&e).unwrap().contains("@daily"));
+}
