@@ -3,7 +3,8 @@
 # application insert wait while the nightly jobs run? Loads each size by SQL, times each command
 # (median of RUNS), prints L/S per command, then runs `partitions rotate` (which moves the rows
 # sitting in DEFAULT) and `cleanup --yes` while pgbench inserts into email_analytics every 10 ms,
-# and prints the worst insert latency during each.
+# and prints the worst insert latency during each, on JOB_RUNS (3) fresh copies of the loaded
+# database, beside the worst with no job running (the machine's floor).
 #
 #   bench/scale.sh                    # sizes S and L: S = 5 M login rows + 2 M email_analytics
 #   SIZES="1 8" RUNS=3 bench/scale.sh # rows, L = 8 × S (40 M + 16 M, about 12 GB); 1 % of the
@@ -17,6 +18,7 @@ cd "$(dirname "$0")/.."
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 RUNS="${RUNS:-3}"
+JOB_RUNS="${JOB_RUNS:-3}" # fresh copies on which the nightly jobs run
 BASE="${BASE:-5000000}" # login rows at ×1 (email_analytics: 40 % of that)
 read -r -a SIZES <<<"${SIZES:-1 8}"
 P="$PWD/target/release/promail"
@@ -73,10 +75,11 @@ COMMANDS=(
   "cleanup --dry-run"
 )
 
-declare -A T
+declare -A T W
 for f in "${SIZES[@]}"; do
   db="bench_scale_$f"
   echo "bench: loading size ×$f into $db" >&2
+  q -d postgres -c "DROP DATABASE IF EXISTS ${db}_run" -c "DROP DATABASE IF EXISTS ${db}_tpl"
   start=$(now)
   load "$db" "$f"
   echo "bench: loaded ×$f in $(python3 -c "print(f'{$(now) - $start:.0f}')") s ($(q -d "$db" -c "SELECT pg_size_pretty(pg_database_size(current_database()))"))" >&2
@@ -91,22 +94,30 @@ for f in "${SIZES[@]}"; do
     T["$f|$c"]=$(median "${times[@]}")
   done
 
-  # The nightly jobs under an application writing every 10 ms.
-  for job in "partitions rotate" "cleanup --yes"; do
-    log=$(mktemp -d)
-    echo "INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', localtimestamp);" >"$log/insert.sql"
-    (cd "$log" && pgbench -n -R 100 -T 15 -l -f insert.sql "$db" >/dev/null 2>&1) &
-    bg=$!
-    sleep 3
-    s=$(now)
-    # shellcheck disable=SC2086
-    DATABASE_URL=$(url "$db") "$P" -q $job
-    T["$f|$job"]=$(python3 -c "print(f'{$(now) - $s:.3f}')")
-    wait "$bg" || true
-    # pgbench's log: client, transaction, latency in µs, …
-    T["$f|worst insert during $job"]=$(cat "$log"/pgbench_log.* | awk 'BEGIN{m=0} {if ($3>m) m=$3} END{printf "%.1f ms", m/1000}')
-    rm -rf "$log"
+  # The nightly jobs under an application writing every 10 ms, JOB_RUNS times, each time on a
+  # fresh copy of the loaded database (CREATE DATABASE … TEMPLATE, a file copy): rotate, then
+  # cleanup, as a night would run them. First the noise floor: the same inserts with no job.
+  q -d postgres -c "DROP DATABASE IF EXISTS ${db}_run" -c "ALTER DATABASE $db RENAME TO ${db}_tpl"
+  for r in $(seq "$JOB_RUNS"); do
+    q -d postgres -c "DROP DATABASE IF EXISTS ${db}_run" \
+      -c "CREATE DATABASE ${db}_run TEMPLATE ${db}_tpl STRATEGY FILE_COPY"
+    for job in "" "partitions rotate" "cleanup --yes"; do
+      log=$(mktemp -d)
+      echo "INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', localtimestamp);" >"$log/insert.sql"
+      (cd "$log" && pgbench -n -R 100 -T 15 -l -f insert.sql "${db}_run" >/dev/null 2>&1) &
+      bg=$!
+      sleep 3
+      s=$(now)
+      # shellcheck disable=SC2086
+      [ -z "$job" ] || DATABASE_URL=$(url "${db}_run") "$P" -q $job
+      T["$f|$job|$r"]=$(python3 -c "print(f'{$(now) - $s:.3f}')")
+      wait "$bg" || true
+      # pgbench's log: client, transaction, latency in µs, …
+      W["$f|$job|$r"]=$(cat "$log"/pgbench_log.* | awk 'BEGIN{m=0} {if ($3>m) m=$3} END{printf "%.1f", m/1000}')
+      rm -rf "$log"
+    done
   done
+  q -d postgres -c "DROP DATABASE IF EXISTS ${db}_run" -c "DROP DATABASE ${db}_tpl"
 done
 
 s=${SIZES[0]}; l=${SIZES[-1]}
@@ -115,7 +126,15 @@ for c in "${COMMANDS[@]}"; do
   printf '%-78s %10s %10s %6s\n' "$c" "${T[$s|$c]}" "${T[$l|$c]}" \
     "$(python3 -c "print(f'{${T[$l|$c]} / ${T[$s|$c]}:.2f}')")"
 done
-for job in "partitions rotate" "cleanup --yes"; do
-  printf '%-78s %10s %10s\n' "$job (once)" "${T[$s|$job]}" "${T[$l|$job]}"
-  printf '%-78s %10s %10s\n' "  worst application insert meanwhile" "${T[$s|worst insert during $job]}" "${T[$l|worst insert during $job]}"
+printf '\nworst application insert (ms), one INSERT every 10 ms for 15 s, on %s fresh copies:\n' "$JOB_RUNS"
+for f in "$s" "$l"; do
+  for job in "" "partitions rotate" "cleanup --yes"; do
+    ws=(); ts=()
+    for r in $(seq "$JOB_RUNS"); do ws+=("${W[$f|$job|$r]}"); ts+=("${T[$f|$job|$r]}"); done
+    if [ -z "$job" ]; then
+      printf '  ×%-3s %-20s %s\n' "$f" "no job (the floor)" "${ws[*]}"
+    else
+      printf '  ×%-3s %-20s %s   (the job took %s s)\n' "$f" "$job" "${ws[*]}" "${ts[*]}"
+    fi
+  done
 done

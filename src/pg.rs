@@ -210,14 +210,15 @@ pub async fn commit_waits(
 /// Runs `commit` (a COMMIT of the transaction open on the session `cancel` belongs to). A
 /// commit waits for the synchronous standbys the server is configured with
 /// (`synchronous_standby_names`, with `synchronous_commit` on or above): past a second promail
-/// says so; past `limit` it cancels the wait. With no `limit` (no standby to wait for, from
-/// [`commit_waits`]) the commit is awaited as it is: a commit can take seconds for another
-/// reason (removing the files of the tables it truncated or dropped), which is neither a
-/// standby's delay nor a wait that may be cancelled. PostgreSQL then ends the COMMIT with success and
+/// says so; past `limit` it cancels the wait. PostgreSQL then ends the COMMIT with success and
 /// the warning that the transaction has already committed locally but might not have been
-/// replicated to the standby: the only point where a COMMIT can be cancelled is that wait, so a
-/// success after the cancel means exactly that, and it is reported as
+/// replicated to the standby: once the commit is recorded, that wait is the only point where it
+/// can be cancelled, so a success after the cancel means exactly that, and it is reported as
 /// [`CommitError::Unconfirmed`] (a rerun finds the work done).
+///
+/// With no `limit` (no standby to wait for, from [`commit_waits`]) the commit is awaited as it
+/// is: a commit can take seconds for other reasons (deferred triggers, removing the files of the
+/// tables it truncated or dropped), which are neither a standby's delay nor to be cancelled.
 pub async fn commit_within<F>(
     commit: F,
     cancel: tokio_postgres::CancelToken,

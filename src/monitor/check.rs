@@ -506,15 +506,17 @@ pub fn schedule(jobs: &[JobFacts], now: DateTime<Utc>) -> Outcome {
     }
 }
 
-/// `2 days`, `9 hours`, `25 minutes`.
+/// `2 days`, `9 hours`, `25 minutes`, `45 seconds` (a job with seconds in its expression).
 fn since_words(secs: f64) -> String {
     let s = secs.max(0.0) as i64;
     let (n, unit) = if s >= 2 * 86400 {
         (s / 86400, "day")
     } else if s >= 2 * 3600 {
         (s / 3600, "hour")
-    } else {
+    } else if s >= 2 * 60 {
         (s / 60, "minute")
+    } else {
+        (s, "second")
     };
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
@@ -721,6 +723,16 @@ mod tests {
         let mut fresh = job("backup", day, None);
         fresh.since = now - chrono::Duration::hours(1);
         assert_eq!(schedule(&[fresh], now).status, Status::Ok);
+        // Every 20 seconds, last success 45 s ago: in seconds, not "0 minutes".
+        let o = schedule(&[job("ping", 20.0, Some(45))], now);
+        assert!(
+            o.summary
+                .starts_with("ping has not succeeded for 45 seconds"),
+            "{}",
+            o.summary
+        );
+        assert_eq!(since_words(150.0), "2 minutes");
+        assert_eq!(since_words(1.0), "1 second");
         let o = schedule(&[job("backup", day, None)], now);
         assert!(
             o.summary
