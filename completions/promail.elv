@@ -232,7 +232,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;partitions;list'= {
-            cand --as-of 'Judge health as of this date instead of the server''s clock'
+            cand --as-of 'Judge health as of this date instead of the server''s clock (retention never counts from a date after the server''s clock: no partition is shown past retention before it is)'
             cand --format 'Output format'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'

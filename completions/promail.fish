@@ -181,7 +181,7 @@ complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fi
 complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "rotate" -d 'The nightly job: premake partitions, move rows out of DEFAULT, apply retention'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "policy" -d 'Show the partition policies, or change one with `policy set`'
 complete -c promail -n "__fish_promail_using_subcommand partitions; and not __fish_seen_subcommand_from list create rotate policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l as-of -d 'Judge health as of this date instead of the server\'s clock' -r
+complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l as-of -d 'Judge health as of this date instead of the server\'s clock (retention never counts from a date after the server\'s clock: no partition is shown past retention before it is)' -r
 complete -c promail -n "__fish_promail_using_subcommand partitions; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"

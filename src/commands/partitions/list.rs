@@ -34,7 +34,8 @@ pub struct ListArgs {
     #[arg(long)]
     pub exact: bool,
 
-    /// Judge health as of this date instead of the server's clock
+    /// Judge health as of this date instead of the server's clock (retention never counts from
+    /// a date after the server's clock: no partition is shown past retention before it is)
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub as_of: Option<NaiveDateTime>,
 
