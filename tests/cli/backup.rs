@@ -515,15 +515,20 @@ fn backup_create_password_never_in_any_command_line() {
 /// The cached server binaries of other majors (.ci/install-pg); None (after saying why) when
 /// they are absent outside CI.
 fn pg_cache() -> Option<PathBuf> {
-    let root = PathBuf::from("/var/cache/promail/pg");
+    let root = std::env::var_os("PROMAIL_PG_CACHE")
+        .map_or_else(|| PathBuf::from("/var/cache/promail/pg"), PathBuf::from);
     if root.join("17/bin/postgres").is_file() && root.join("client-18/bin/pg_dump").is_file() {
         return Some(root);
     }
     assert!(
         std::env::var_os("CI").is_none(),
-        "CI is set but /var/cache/promail/pg lacks 17/bin and client-18/bin (run .ci/install-pg)"
+        "CI is set but {} lacks 17/bin and client-18/bin (run .ci/install-pg)",
+        root.display()
     );
-    eprintln!("skipped: /var/cache/promail/pg (from .ci/install-pg) is missing: no PostgreSQL 17 server or pg_dump 18 to test with");
+    eprintln!(
+        "skipped: {} (from .ci/install-pg) is missing: no PostgreSQL 17 server or pg_dump 18 to test with",
+        root.display()
+    );
     None
 }
 
