@@ -24,9 +24,12 @@ pub struct LogTable {
     pub from: Option<NaiveDateTime>,
 }
 
-/// The managed log tables among the seven, with their retention cutoffs at `base` (midnight of
-/// the server's day, so that a `partitions rotate` later that day finds every seeded row within
-/// retention). None when the database has no partition policies (not migrated past 0001).
+/// The managed log tables among the seven, with where their rows begin: a day after the later of
+/// two cutoffs at `base` (midnight of the server's day), the partition policy's retention and
+/// `cleanup_old_logs()`'s (`cleanup::SEED`, which counts from the current time, not from
+/// midnight), so that neither a `partitions rotate` nor a `cleanup` later that day finds a
+/// seeded row past retention. None when the database has no partition policies (not migrated
+/// past 0001).
 pub async fn tables(client: &Client, base: NaiveDateTime) -> Result<Vec<LogTable>> {
     let has_policies: bool = client
         .query_one(
@@ -46,7 +49,20 @@ pub async fn tables(client: &Client, base: NaiveDateTime) -> Result<Vec<LogTable
         if !matches!(table, "login_history" | "email_analytics") {
             continue;
         }
-        let from = policy::cutoff(client, table, base).await?;
+        let rotate = policy::cutoff(client, table, base).await?;
+        let cleanup = crate::partition::cleanup::SEED
+            .iter()
+            .find(|s| s.table == table)
+            .map(|s| s.interval);
+        let from: Option<NaiveDateTime> = client
+            .query_one(
+                "SELECT greatest($1::timestamp, $2::timestamp - $3::text::interval) + interval '1 day'",
+                &[&rotate, &base, &cleanup],
+            )
+            .await
+            .pg()
+            .with_context(|| format!("computing where the seeded rows of {table} begin"))?
+            .get(0);
         out.push(LogTable {
             policy: stored.policy,
             from,

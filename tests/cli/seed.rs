@@ -429,6 +429,18 @@ fn log_rows_go_into_partitions_and_the_first_rotate_has_nothing_to_do() {
     assert_eq!(partitions(), before);
     assert_eq!(count(&db, "login_history"), logins);
     assert_eq!(count(&db, "email_analytics"), analytics);
+    // Nor does cleanup, whose retention counts from the current time, not from midnight: every
+    // seeded row stays within it until the end of the server's day.
+    let oldest_ok = db.value(
+        "SELECT (SELECT min(login_time) FROM login_history) \
+                  >= date_trunc('day', localtimestamp) + interval '1 day' - interval '90 days' \
+            AND (SELECT min(action_time) FROM email_analytics) \
+                  >= date_trunc('day', localtimestamp) + interval '1 day' - interval '30 days'",
+    );
+    assert_eq!(oldest_ok, "t", "seeded rows that expire today");
+    ok(&db, &["cleanup", "--yes", "-q"]);
+    assert_eq!(count(&db, "login_history"), logins);
+    assert_eq!(count(&db, "email_analytics"), analytics);
 
     // --append adds rows into the same partitions, none into DEFAULT.
     seed_ok(&db, &["--users", "10", "--append", "-q"]);
