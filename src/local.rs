@@ -297,8 +297,26 @@ impl Cluster {
                      include = '{CONF_FILE}'"
                 )?;
                 self.write_conf(&tmp, owner)?;
+                // In template1, so that promail_db and every database made later (a restore
+                // `--into`, say) has the extension the server preloads: `monitor queries` works
+                // from the start.
+                self.single_user(
+                    bindir,
+                    &tmp,
+                    owner,
+                    "template1",
+                    "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\n",
+                    "create extension pg_stat_statements",
+                )?;
                 if !bindir.join("createdb").is_file() {
-                    self.create_db_single_user(bindir, &tmp, owner)?;
+                    self.single_user(
+                        bindir,
+                        &tmp,
+                        owner,
+                        "postgres",
+                        &format!("CREATE DATABASE {DEFAULT_DB};\n"),
+                        &format!("create database {DEFAULT_DB}"),
+                    )?;
                 }
                 fs::rename(&tmp, self.dir.join(DATA))?;
                 Ok(())
@@ -404,7 +422,7 @@ impl Cluster {
 
     /// `createdb promail_db`; "already exists" counts as success. Installs with only the server
     /// binaries (no client programs) got the database when initdb made the cluster
-    /// ([`Cluster::create_db_single_user`]).
+    /// ([`Cluster::single_user`]).
     fn create_db(&self, bindir: &Path, owner: Option<Owner>) -> Result<()> {
         if !bindir.join("createdb").is_file() {
             return Ok(());
@@ -429,34 +447,33 @@ impl Cluster {
             .with_context(|| format!("could not create database {DEFAULT_DB}"))
     }
 
-    /// Creates promail_db in a data folder that initdb has just made, with the server binary
-    /// itself in single-user mode (for installs that carry no `createdb`).
-    fn create_db_single_user(
+    /// Runs `sql` on `database` of a data folder that initdb has just made, with the server
+    /// binary itself in single-user mode (no client program needed, no server to start); `what`
+    /// names it in errors.
+    fn single_user(
         &self,
         bindir: &Path,
         data: &Path,
         owner: Option<Owner>,
+        database: &str,
+        sql: &str,
+        what: &str,
     ) -> Result<()> {
         let mut cmd = self.command(&bindir.join("postgres"), owner);
         cmd.arg("--single")
             .arg("-D")
             .arg(data)
-            .args(["-c", "shared_preload_libraries=", "-j", "postgres"])
+            .args(["-c", "shared_preload_libraries=", "-j", database])
             .env("LC_ALL", "C");
-        let out = run_with_input(
-            cmd,
-            Some(&format!("CREATE DATABASE {DEFAULT_DB};\n")),
-            QUICK_TIMEOUT,
-        )?;
-        out.check()
-            .with_context(|| format!("could not create database {DEFAULT_DB}"))?;
+        let out = run_with_input(cmd, Some(sql), QUICK_TIMEOUT)?;
+        out.check().with_context(|| format!("could not {what}"))?;
         if let Some(line) = out
             .stdout
             .lines()
             .chain(out.stderr.lines())
             .find(|l| l.contains("ERROR"))
         {
-            bail!("could not create database {DEFAULT_DB}: {}", line.trim());
+            bail!("could not {what}: {}", line.trim());
         }
         Ok(())
     }

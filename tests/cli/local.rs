@@ -195,6 +195,14 @@ fn global_local_flag_uses_the_cluster() {
         "{}",
         crate::support::stderr_of(&out)
     );
+    // The server preloads pg_stat_statements and promail_db has the extension: `monitor
+    // queries` answers from the start.
+    let out = promail()
+        .args(["--local", "monitor", "queries", "--format", "json"])
+        .env("PROMAIL_LOCAL_DIR", &dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::support::stderr_of(&out));
     // Both on the command line: a contradiction.
     let out = promail()
         .args([
