@@ -10,7 +10,7 @@ const SQL: &str = include_str!("../../sql/monitor/bloat.sql");
 
 pub async fn collect(db: &Client, limit: i64) -> Result<Report> {
     super::prepare(db).await?;
-    let rows = super::query(db, SQL, &[&limit]).await?;
+    let (rows, cut) = super::query_top(db, SQL, limit, "tables by estimated bloat").await?;
     let unanalysed = rows
         .columns
         .iter()
@@ -26,5 +26,6 @@ pub async fn collect(db: &Client, limit: i64) -> Result<Report> {
             "{unanalysed} table(s) have no statistics and no estimate: run ANALYZE"
         ));
     }
+    report.notes.extend(cut);
     Ok(report)
 }

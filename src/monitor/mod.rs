@@ -132,6 +132,26 @@ pub async fn query(db: &Client, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Re
     pg::rows_with_columns(stmt.columns(), &rows)
 }
 
+/// Runs a report query whose `LIMIT $1` keeps the top `limit` rows, asking for one more: when it
+/// comes, it is dropped and the note says that the list was cut (what is hidden is said).
+pub async fn query_top(
+    db: &Client,
+    sql: &str,
+    limit: i64,
+    what: &str,
+) -> Result<(Rows, Option<String>)> {
+    let mut rows = query(db, sql, &[&limit.saturating_add(1)]).await?;
+    let cut = usize::try_from(limit).is_ok_and(|l| rows.rows.len() > l);
+    if cut {
+        rows.rows
+            .truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
+    Ok((
+        rows,
+        cut.then(|| format!("only the top {limit} {what} are shown: --limit N shows more")),
+    ))
+}
+
 /// Runs one report.
 pub async fn collect(db: &Db, kind: &Kind) -> Result<Report> {
     match kind {

@@ -44,7 +44,9 @@ impl Wraparound {
 
 pub async fn collect(db: &Client, limit: i64) -> Result<Report> {
     super::prepare(db).await?;
-    let mut report = Report::new(super::query(db, SQL, &[&limit]).await?);
+    let (rows, cut) = super::query_top(db, SQL, limit, "tables by dead tuples").await?;
+    let mut report = Report::new(rows);
     report.notes.push(wraparound(db).await?.line());
+    report.notes.extend(cut);
     Ok(report)
 }

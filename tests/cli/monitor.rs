@@ -384,6 +384,14 @@ fn the_other_reports_answer_on_a_migrated_database() {
     let u = find(&vac, "table", "public.users").unwrap();
     assert!(u["dead"].as_i64().unwrap() > 0, "{u}");
     assert!(err.contains("transaction-ID age"), "{err}");
+    assert!(!err.contains("only the top"), "all shown: {err}");
+    // A list cut by --limit says so.
+    let (top, err) = json(&db, &["vacuum", "--limit", "2"]);
+    assert_eq!(top.len(), 2);
+    assert!(
+        err.contains("only the top 2 tables by dead tuples are shown"),
+        "{err}"
+    );
     let (conn, _) = json(&db, &["connections"]);
     assert!(conn[0]["used"].as_i64().unwrap() >= 1);
     assert!(conn[0]["max_connections"].as_i64().unwrap() > 0);
@@ -392,6 +400,18 @@ fn the_other_reports_answer_on_a_migrated_database() {
     let (bloat, err) = json(&db, &["bloat"]);
     assert!(find(&bloat, "table", "public.users").is_some());
     assert!(err.contains("estimate"), "{err}");
+    assert!(!err.contains("only the top"), "all shown: {err}");
+    // Each table whose statistics give an estimate is listed: one fewer is a cut list.
+    let n = bloat.len();
+    if n >= 2 {
+        let limit = (n - 1).to_string();
+        let (top, err) = json(&db, &["bloat", "--limit", &limit]);
+        assert_eq!(top.len(), n - 1);
+        assert!(
+            err.contains(&format!("only the top {limit} tables by estimated bloat")),
+            "{err}"
+        );
+    }
     let (parts, _) = json(&db, &["partitions"]);
     assert_eq!(parts.len(), 2);
     assert_eq!(
