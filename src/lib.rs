@@ -55,9 +55,18 @@ pub fn run() -> u8 {
         Err(e) => {
             let code = e.exit_code();
             let _ = e.print();
+            if code == i32::from(error::USAGE)
+                && Cli::command()
+                    .ignore_errors(true)
+                    .try_get_matches()
+                    .is_ok_and(|m| is_monitor_check(&m))
+            {
+                return NAGIOS_UNKNOWN;
+            }
             return u8::try_from(code).unwrap_or(error::USAGE);
         }
     };
+    let monitor_check = is_monitor_check(&matches);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => {
@@ -77,7 +86,11 @@ pub fn run() -> u8 {
             ),
             false,
         );
-        return error::USAGE;
+        return if monitor_check {
+            NAGIOS_UNKNOWN
+        } else {
+            error::USAGE
+        };
     }
     let ctx = Ctx::new(cli.global.clone());
     if matches.value_source("database_url") == Some(clap::parser::ValueSource::CommandLine)
@@ -130,9 +143,22 @@ pub fn run() -> u8 {
                 return code;
             }
             error::report(&e, ctx.out.color);
+            // A usage error, not the CRITICAL verdict (an `Exit(2)`).
+            if monitor_check && error::find::<error::Usage>(&e).is_some() {
+                return NAGIOS_UNKNOWN;
+            }
             error::exit_code(&e)
         }
     }
+}
+
+/// The exit code of `monitor check`'s usage errors: monitoring systems read 2 as CRITICAL, and
+/// the Nagios plugin guidelines give bad arguments UNKNOWN (3).
+const NAGIOS_UNKNOWN: u8 = 3;
+
+/// Whether the command line is `monitor check`.
+fn is_monitor_check(m: &clap::ArgMatches) -> bool {
+    matches!(m.subcommand(), Some(("monitor", sub)) if matches!(sub.subcommand(), Some(("check", _))))
 }
 
 pub(crate) use interrupt::Interrupted;

@@ -588,20 +588,39 @@ fn check_judges_long_transactions_and_connections_with_the_given_levels() {
 
 #[test]
 fn check_refuses_a_warning_past_its_critical_level() {
+    // Usage errors are UNKNOWN (3): a monitoring system reads 2 as CRITICAL.
     let db = TestDb::new("monitor_check_usage");
     let (code, text, err) = check(&db, &["--connections-warning", "95"]);
-    assert_eq!(code, Some(2));
+    assert_eq!(code, Some(3));
     assert!(text.is_empty());
     assert!(
         err.starts_with("error: --connections-warning (95) is above --connections-critical (90)"),
         "{err}"
     );
     let (code, _, err) = check(&db, &["--ahead-warning", "0", "--ahead-critical", "2"]);
-    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(code, Some(3), "{err}");
     assert!(
         err.contains("--ahead-warning (0) is below --ahead-critical (2)"),
         "{err}"
     );
+    // Arguments clap itself refuses too; other commands keep exit 2.
+    for bad in [&["--bogus"][..], &["--connections-warning", "abc"]] {
+        let (code, _, err) = check(&db, bad);
+        assert_eq!(code, Some(3), "{bad:?}: {err}");
+        assert!(err.starts_with("error: "), "{err}");
+    }
+    let out = db
+        .promail()
+        .args(["monitor", "sizes", "--bogus"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = db
+        .promail()
+        .args(["monitor", "check", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]

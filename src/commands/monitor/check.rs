@@ -33,7 +33,8 @@ pub enum CheckFormat {
 /// backup_age with --backup-dir (the newest promail_YYYYMMDD_HHMMSS.dump with its .sha256
 /// sidecar). A value at or past a level is that level. A check that cannot read its facts is
 /// UNKNOWN; the run's verdict is the worst (CRITICAL, WARNING, UNKNOWN, OK). A warning level
-/// past its critical level is refused (exit 2).
+/// past its critical level, like any bad argument, is refused with exit 3 (UNKNOWN: a
+/// monitoring system reads 2 as CRITICAL).
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Output format
