@@ -903,7 +903,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;backup;create' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Directory format (`NAME.dir`), dumped by N parallel jobs (each one a session)')
             [CompletionResult]::new('--compress', '--compress', [CompletionResultType]::ParameterName, 'pg_dump''s compression: a level 0-9 (gzip; pg_dump''s default is 6), or on pg_dump 16+ METHOD[:LEVEL] with METHOD gzip, lz4, zstd or none. Measured (docs/BENCHMARKS.md): 1 is about 3.5 times faster than 6 for an archive 40 % larger; 9 saves 1-2 % for half again the time')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Longest wait for each table''s lock (the row counts, and pg_dump''s --lock-wait-timeout): a table held under an exclusive lock (a migration, VACUUM FULL) fails the backup instead of holding it up without end')
@@ -925,11 +925,11 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;backup;list' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
-            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Compute each archive''s checksum (ok, MISMATCH) instead of only noting the file')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Compute each archive''s checksum (ok, MISMATCH) instead of only noting the file; exit 1 unless every backup is good and there is at least one')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed')
             [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
             [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Ask for the password before connecting, as psql -W')
@@ -944,7 +944,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;backup;verify' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')
             [CompletionResult]::new('--latest', '--latest', [CompletionResultType]::ParameterName, 'The newest backup in the folder')
@@ -963,7 +963,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;backup;prune' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]')
             [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep the newest N backups of each kind')
             [CompletionResult]::new('--keep-days', '--keep-days', [CompletionResultType]::ParameterName, 'Keep the backups of the last D days')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -1009,6 +1009,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
             break
         }
         'promail;restore' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]')
             [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'Restore into this new database instead of the current one')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')

@@ -3641,12 +3641,16 @@ _promail() {
             return 0
             ;;
         promail__subcmd__restore)
-            opts="-y -W -q -v -h -V --into --yes --database-url --local --password --color --quiet --verbose --help --version"
+            opts="-y -W -q -v -h -V --dir --into --yes --database-url --local --password --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --into)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

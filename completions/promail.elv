@@ -826,7 +826,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'promail;backup;create'= {
-            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]'
             cand --jobs 'Directory format (`NAME.dir`), dumped by N parallel jobs (each one a session)'
             cand --compress 'pg_dump''s compression: a level 0-9 (gzip; pg_dump''s default is 6), or on pg_dump 16+ METHOD[:LEVEL] with METHOD gzip, lz4, zstd or none. Measured (docs/BENCHMARKS.md): 1 is about 3.5 times faster than 6 for an archive 40 % larger; 9 saves 1-2 % for half again the time'
             cand --lock-timeout 'Longest wait for each table''s lock (the row counts, and pg_dump''s --lock-wait-timeout): a table held under an exclusive lock (a migration, VACUUM FULL) fails the backup instead of holding it up without end'
@@ -847,11 +847,11 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --version 'Print version'
         }
         &'promail;backup;list'= {
-            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]'
             cand --format 'Output format'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
-            cand --check 'Compute each archive''s checksum (ok, MISMATCH) instead of only noting the file'
+            cand --check 'Compute each archive''s checksum (ok, MISMATCH) instead of only noting the file; exit 1 unless every backup is good and there is at least one'
             cand --local 'Use promail''s own local PostgreSQL cluster (see `promail local`), starting it if needed'
             cand -W 'Ask for the password before connecting, as psql -W'
             cand --password 'Ask for the password before connecting, as psql -W'
@@ -865,7 +865,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --version 'Print version'
         }
         &'promail;backup;verify'= {
-            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'
             cand --latest 'The newest backup in the folder'
@@ -883,7 +883,7 @@ set edit:completion:arg-completer[promail] = {|@words|
             cand --version 'Print version'
         }
         &'promail;backup;prune'= {
-            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]'
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]'
             cand --keep 'Keep the newest N backups of each kind'
             cand --keep-days 'Keep the backups of the last D days'
             cand --format 'Output format'
@@ -922,6 +922,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         &'promail;backup;help;help'= {
         }
         &'promail;restore'= {
+            cand --dir 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]'
             cand --into 'Restore into this new database instead of the current one'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'

@@ -609,7 +609,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_s
 complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -f -a "verify" -d 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
 complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -f -a "prune" -d 'Delete old backups (--keep N, --keep-days D), never the newest good one'
 complete -c promail -n "__fish_promail_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l jobs -d 'Directory format (`NAME.dir`), dumped by N parallel jobs (each one a session)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l compress -d 'pg_dump\'s compression: a level 0-9 (gzip; pg_dump\'s default is 6), or on pg_dump 16+ METHOD[:LEVEL] with METHOD gzip, lz4, zstd or none. Measured (docs/BENCHMARKS.md): 1 is about 3.5 times faster than 6 for an archive 40 % larger; 9 saves 1-2 % for half again the time' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Longest wait for each table\'s lock (the row counts, and pg_dump\'s --lock-wait-timeout): a table held under an exclusive lock (a migration, VACUUM FULL) fails the backup instead of holding it up without end' -r
@@ -625,7 +625,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"
@@ -633,14 +633,14 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l check -d 'Compute each archive\'s checksum (ok, MISMATCH) instead of only noting the file'
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l check -d 'Compute each archive\'s checksum (ok, MISMATCH) instead of only noting the file; exit 1 unless every backup is good and there is at least one'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -l local -d 'Use promail\'s own local PostgreSQL cluster (see `promail local`), starting it if needed'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s W -l password -d 'Ask for the password before connecting, as psql -W'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and warnings'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t''
@@ -653,7 +653,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Print more about what is done: connections, lock waits and retries, what cleanup drops partition by partition, the timings of db seed, the SQL of db migrate --dry-run'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups; created when missing. A folder given here must exist]' -r -F
+complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep -d 'Keep the newest N backups of each kind' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-days -d 'Keep the backups of the last D days' -r
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from prune" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
@@ -676,6 +676,7 @@ complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup: checksum, full read by pg_restore (--restore: into a throwaway database)'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old backups (--keep N, --keep-days D), never the newest good one'
 complete -c promail -n "__fish_promail_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c promail -n "__fish_promail_using_subcommand restore" -l dir -d 'The backup folder [default: /var/backups/promail as root, else ~/.local/share/promail/backups, made by `backup create` when missing (before that it holds no backup). A folder given here must exist]' -r -F
 complete -c promail -n "__fish_promail_using_subcommand restore" -l into -d 'Restore into this new database instead of the current one' -r
 complete -c promail -n "__fish_promail_using_subcommand restore" -l database-url -d 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)' -r
 complete -c promail -n "__fish_promail_using_subcommand restore" -l color -d 'When to use colours [env: NO_COLOR disables]' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'

@@ -162,6 +162,91 @@ pub fn resolve_dir(dir: Option<&Path>, create: bool) -> Result<PathBuf> {
     }
 }
 
+/// A folder to read backups from (`list`, `verify`, `restore`, `prune`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folder {
+    pub path: PathBuf,
+    /// False only for the default folder when it does not exist yet: no backup was made there
+    /// (`backup create` makes it). A folder given with --dir must exist.
+    pub exists: bool,
+}
+
+impl Folder {
+    /// `dir` when given (it must exist), else the default, which may not exist yet.
+    pub fn open(dir: Option<&Path>) -> Result<Folder> {
+        if dir.is_none() {
+            let path = default_dir();
+            if std::fs::symlink_metadata(&path)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+            {
+                return Ok(Folder {
+                    path,
+                    exists: false,
+                });
+            }
+        }
+        Ok(Folder {
+            path: resolve_dir(dir, false)?,
+            exists: true,
+        })
+    }
+
+    /// The backups in it, oldest first (none when it does not exist yet).
+    pub fn scan(&self) -> Result<Vec<Backup>> {
+        if self.exists {
+            scan(&self.path)
+        } else {
+            Ok(Vec::new())
+        }
+    }
+
+    /// "no backups in DIR", and why when the default folder does not exist yet.
+    pub fn empty_message(&self) -> String {
+        if self.exists {
+            format!("no backups in {}", self.path.display())
+        } else {
+            format!(
+                "no backups in {}: no backup has been made there yet (the folder does not exist; `promail backup create` makes it)",
+                self.path.display()
+            )
+        }
+    }
+}
+
+/// The archive a FILE argument names: a bare name (no `/`, as `backup list` prints it) is in
+/// the backup folder (`dir`, else the default); a path with a `/` is used as given
+/// (`./NAME` for one in the current folder).
+pub fn resolve_archive(file: &Path, dir: Option<&Path>) -> Result<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = file.as_os_str().as_bytes();
+    if bytes.contains(&b'/') || bytes.is_empty() || bytes == b"." || bytes == b".." {
+        return Ok(file.to_path_buf());
+    }
+    let folder = Folder::open(dir)?;
+    let path = folder.path.join(file);
+    if folder.exists && std::fs::symlink_metadata(&path).is_ok() {
+        return Ok(path);
+    }
+    let name = file.display();
+    let why = if folder.exists {
+        format!("no backup {name} in {}", folder.path.display())
+    } else {
+        format!(
+            "no backup {name} in {}: no backup has been made there yet (the folder does not exist)",
+            folder.path.display()
+        )
+    };
+    let fix = if file.exists() {
+        format!("a bare name is looked up in the backup folder; for the file in the current folder give ./{name}")
+    } else if folder.exists {
+        "`promail backup list` shows the backups of the folder (--dir DIR for another folder)"
+            .to_string()
+    } else {
+        "make one with `promail backup create`, or name the folder with --dir DIR".to_string()
+    };
+    Err(hint(anyhow!(why), fix))
+}
+
 /// One backup found in a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Backup {

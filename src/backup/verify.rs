@@ -44,13 +44,19 @@ pub fn checksum(path: &Path) -> Result<(Kind, Manifest)> {
         .or_else(|| parse_name(&manifest.file).map(|k| k.0))
         .unwrap_or(Kind::Full);
     let side = sidecar(path);
-    let sums = std::fs::read_to_string(&side).map_err(|e| {
-        anyhow!(
-            "backup {} has no checksum file {}: {e}",
-            path.display(),
-            side.display()
-        )
-    })?;
+    if std::fs::symlink_metadata(&side).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return Err(missing_sidecar(path, &side, &manifest));
+    }
+    check_sidecar(path)?;
+    Ok((kind, manifest))
+}
+
+/// The archive (and its globals file) against its checksum file `NAME.sha256`; for a
+/// directory-format archive, also that every file of the folder is listed.
+pub fn check_sidecar(path: &Path) -> Result<()> {
+    let side = sidecar(path);
+    let sums = std::fs::read_to_string(&side)
+        .map_err(|e| anyhow!("cannot read the checksum file {}: {e}", side.display()))?;
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut checked = 0;
     for line in sums.lines().filter(|l| !l.trim().is_empty()) {
@@ -101,7 +107,69 @@ pub fn checksum(path: &Path) -> Result<(Kind, Manifest)> {
             );
         }
     }
-    Ok((kind, manifest))
+    Ok(())
+}
+
+/// A backup whose checksum file is gone. It is not good (a backup is its three files: `sha256sum
+/// -c`, `monitor check` and prune rely on the checksum file), but the manifest records the
+/// archive's SHA-256: checked against it, the error says whether the archive is still the file
+/// that was written, and when it is, the hint says how to recreate the checksum file.
+fn missing_sidecar(path: &Path, side: &Path, manifest: &Manifest) -> anyhow::Error {
+    let missing = format!(
+        "backup {} has no checksum file ({} is missing)",
+        path.display(),
+        side.display()
+    );
+    let recorded = manifest.sha256.as_deref().filter(|_| !path.is_dir());
+    let Some(want) = recorded else {
+        return hint(
+            anyhow!("{missing}, and its manifest records no SHA-256 to check it against"),
+            "it cannot be proven intact (a directory-format backup's checksums are in that file only): use another backup (`promail backup list`)",
+        );
+    };
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut files = vec![(path.to_path_buf(), want.to_string())];
+    if let Some(g) = &manifest.globals {
+        files.push((folder.join(&g.file), g.sha256.clone()));
+    }
+    for (file, want) in &files {
+        match hash_file(file) {
+            Ok((got, _)) if got == *want => {}
+            Ok((got, _)) => {
+                return hint(
+                    anyhow!(
+                        "{missing}, and {} is not the file that was written (SHA-256 {got}, the manifest records {want})",
+                        file.display()
+                    ),
+                    "the archive is damaged: restore another backup (`promail backup list`)",
+                )
+            }
+            Err(e) => return anyhow!("{missing}, and {e:#}"),
+        }
+    }
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|(f, _)| f.file_name().and_then(|n| n.to_str()))
+        .map(crate::schedule::emit::sh_quote)
+        .collect();
+    let side_name = side
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    hint(
+        anyhow!(
+            "{missing}; the archive does match the SHA-256 its manifest records, but a backup without its checksum file is not complete"
+        ),
+        format!(
+            "if it was deleted by mistake, recreate it from the files just checked: cd {} && sha256sum {} > {}",
+            crate::schedule::emit::sh_quote(&folder.display().to_string()),
+            names.join(" "),
+            crate::schedule::emit::sh_quote(side_name)
+        ),
+    )
 }
 
 /// Every check: checksum, full read, critical contents.

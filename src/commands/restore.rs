@@ -26,11 +26,18 @@ use crate::output::pretty_bytes;
 /// it would have to empty every table that references users.
 ///
 /// Afterwards every table's row count and the schema version are checked against the manifest.
+///
+/// FILE is a name as `backup list` prints it, looked up in the backup folder (--dir, else the
+/// default), or a path with a `/` used as given (`./NAME` for one in the current folder).
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// The archive (`promail_….dump`, `critical_….dump`, `….dir`)
+    /// The archive: a name in the backup folder (`promail_….dump`, `critical_….dump`,
+    /// `….dir`), or a path with a `/`
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    #[command(flatten)]
+    pub dir: crate::commands::backup::DirOpts,
 
     /// Restore into this new database instead of the current one
     #[arg(long, value_name = "NAME")]
@@ -41,14 +48,15 @@ pub struct RestoreArgs {
 }
 
 pub async fn run(args: &RestoreArgs, ctx: &Ctx) -> Result<()> {
+    let file = crate::backup::resolve_archive(&args.file, args.dir.dir.as_deref())?;
     // Over the database or into a new one: either way the server must be a primary.
     ctx.will_write();
     // The server's major picks the pg_restore; nothing is read or changed there yet.
     let server = ctx.connect().await?.server.clone();
-    let v = verify::verify(&args.file, Some(server.major)).await?;
+    let v = verify::verify(&file, Some(server.major)).await?;
     ctx.out.verbose(format!(
         "verified {} (checksum, full read by {})",
-        args.file.display(),
+        file.display(),
         v.tools.describe("pg_restore")
     ));
     let contents = format!(
@@ -101,7 +109,7 @@ pub async fn run(args: &RestoreArgs, ctx: &Ctx) -> Result<()> {
     }
     ctx.out.info(format!(
         "restored {} into database {}; {n} tables have the backup's row counts",
-        args.file.display(),
+        file.display(),
         target.database
     ));
     Ok(())

@@ -112,7 +112,7 @@ fn calendar_of(p: &Parts, zone: &str) -> String {
 }
 
 /// A word for a shell: as is when plain, else single-quoted.
-fn sh_quote(w: &str) -> String {
+pub fn sh_quote(w: &str) -> String {
     if !w.is_empty()
         && w.chars()
             .all(|c| c.is_ascii_alphanumeric() || "_./=:,@+-".contains(c))

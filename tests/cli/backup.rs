@@ -708,6 +708,211 @@ fn backup_verify_names_a_missing_checksum_or_manifest() {
 }
 
 #[test]
+fn backup_verify_and_restore_find_a_bare_name_in_the_backup_folder() {
+    let db = seeded("backup_bare_name");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &[]);
+    let name = archive.file_name().unwrap().to_str().unwrap().to_string();
+    let elsewhere = tempfile::tempdir().unwrap();
+    // The name as `backup list` prints it, from another folder: looked up in --dir.
+    let out = db
+        .promail()
+        .current_dir(elsewhere.path())
+        .args(["backup", "verify", &name, "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains(archive.to_str().unwrap()));
+    // … or in PROMAIL_BACKUP_DIR, the folder cron uses.
+    let out = db
+        .promail()
+        .current_dir(elsewhere.path())
+        .env("PROMAIL_BACKUP_DIR", dir.path())
+        .args(["backup", "verify", &name])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    // restore takes the same FILE (and --dir).
+    let into = "backup_bare_name_into";
+    drop_db(into);
+    let out = db
+        .promail()
+        .current_dir(elsewhere.path())
+        .args(["restore", &name, "--into", into, "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    drop_db(into);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    // A bare name is never taken from the current folder: ./NAME is.
+    let out = db
+        .promail()
+        .current_dir(dir.path())
+        .args(["backup", "verify", &name, "--dir"])
+        .arg(elsewhere.path())
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, &format!("no backup {name} in "));
+    assert!(err.contains(&format!("hint: a bare name is looked up in the backup folder; for the file in the current folder give ./{name}")), "{err}");
+    let out = db
+        .promail()
+        .current_dir(dir.path())
+        .args(["backup", "verify", &format!("./{name}"), "--dir"])
+        .arg(elsewhere.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = db
+        .promail()
+        .current_dir(elsewhere.path())
+        .args(["restore", "--yes", "nothing.dump", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = assert_error(&out, 1, "no backup nothing.dump in ");
+    assert!(err.contains("hint: `promail backup list`"), "{err}");
+}
+
+#[test]
+fn backup_without_its_checksum_file_is_not_good_for_verify_nor_list_check() {
+    let db = seeded("backup_no_sidecar");
+    let dir = tempfile::tempdir().unwrap();
+    let archive = create(&db, dir.path(), &["--globals"]);
+    create(&db, dir.path(), &[]);
+    let a = archive.to_str().unwrap();
+    let name = archive.file_name().unwrap().to_str().unwrap();
+    let side = format!("{a}.sha256");
+    let kept = std::fs::read(&side).unwrap();
+    std::fs::remove_file(&side).unwrap();
+    // One line naming the file, checked against the manifest's SHA-256, a hint to recreate it.
+    let out = db.promail().args(["backup", "verify", a]).output().unwrap();
+    let err = assert_error(
+        &out,
+        1,
+        &format!("has no checksum file ({side} is missing)"),
+    );
+    assert!(!err.contains("os error"), "{err}");
+    assert!(
+        err.contains("the archive does match the SHA-256 its manifest records"),
+        "{err}"
+    );
+    let want = format!("hint: if it was deleted by mistake, recreate it from the files just checked: cd {} && sha256sum {name} {name}.globals.sql > {name}.sha256", dir.path().display());
+    assert!(err.contains(&want), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
+    // Following the hint gives back the very checksum file that was written.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(want.split_once("checked: ").unwrap().1)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read(&side).unwrap(), kept);
+    std::fs::remove_file(&side).unwrap();
+    // A damaged archive without its checksum file: the manifest's SHA-256 catches it.
+    let pristine = std::fs::read(&archive).unwrap();
+    flip_byte(&archive, pristine.len() as u64 / 2);
+    let out = db.promail().args(["restore", "--yes", a]).output().unwrap();
+    let err = assert_error(&out, 1, "is not the file that was written");
+    assert!(err.contains("hint: the archive is damaged"), "{err}");
+    std::fs::write(&archive, &pristine).unwrap();
+    // list --check: every backup that is not good makes it exit 1, named in one line.
+    let out = db
+        .promail()
+        .args(["backup", "list", "--check", "--format", "csv", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains(",missing,yes,"),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(stdout_of(&out).contains(",ok,yes,"), "{}", stdout_of(&out));
+    let err = assert_error(
+        &out,
+        1,
+        &format!(
+            "1 of the backups in {} is not good: {name} (no checksum file)",
+            dir.path().display()
+        ),
+    );
+    assert!(err.contains("hint: `promail backup verify NAME`"), "{err}");
+    std::fs::write(format!("{a}.manifest.json"), "{").unwrap();
+    std::fs::write(&side, &kept).unwrap();
+    let out = db
+        .promail()
+        .args(["backup", "list", "--check", "--format", "json", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_error(&out, 1, &format!("{name} (unreadable manifest)"));
+    // Without --check, the listing only notes it.
+    ok(
+        &db,
+        &["backup", "list", "--dir", dir.path().to_str().unwrap()],
+    );
+}
+
+/// promail with a fresh HOME whose default backup folder does not exist (as root, whose default
+/// is /var/backups/promail, run as nobody so that the machine's folder is not used).
+fn without_default_folder(home: &Path) -> std::process::Command {
+    use std::os::unix::process::CommandExt;
+    let mut c = promail_std("postgresql://nobody@127.0.0.1:1/unused");
+    c.env("HOME", home.join("home")).env_remove("XDG_DATA_HOME");
+    if is_root() {
+        std::fs::set_permissions(home, std::fs::Permissions::from_mode(0o755)).unwrap();
+        c.uid(65534).gid(65534);
+    }
+    c
+}
+
+#[test]
+fn backup_list_and_verify_latest_before_the_default_folder_exists() {
+    let home = tempfile::tempdir().unwrap();
+    let default = home.path().join("home/.local/share/promail/backups");
+    let run = |args: &[&str]| {
+        without_default_folder(home.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // An empty listing, said on stderr; exit 0.
+    let out = run(&["backup", "list"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        format!("no backups in {}: no backup has been made there yet (the folder does not exist; `promail backup create` makes it)\n", default.display())
+    );
+    assert_eq!(stdout_of(&out), "");
+    let out = run(&["backup", "list", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).trim(), "[]");
+    // --check: no good backup.
+    let out = run(&["backup", "list", "--check", "-q"]);
+    let err = assert_error(&out, 1, "no good backup: there is no backup in");
+    assert!(
+        err.contains("hint: make one with `promail backup create`"),
+        "{err}"
+    );
+    let out = run(&["backup", "verify", "--latest"]);
+    let err = assert_error(&out, 1, "no backup has been made there yet");
+    assert!(
+        err.contains("hint: make one with `promail backup create`"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    let out = run(&["backup", "verify", "promail_20261206_084920.dump"]);
+    assert_error(&out, 1, "no backup promail_20261206_084920.dump in");
+    assert!(!default.exists(), "listing made no folder");
+    // A folder named with --dir (or PROMAIL_BACKUP_DIR) must exist.
+    let missing = home.path().join("nope");
+    let out = run(&["backup", "list", "--dir", missing.to_str().unwrap()]);
+    let err = assert_error(&out, 1, "does not exist");
+    assert!(err.contains("hint: create it first"), "{err}");
+}
+
+#[test]
 fn backup_list_shows_backups_in_every_format_and_ignores_other_files() {
     let db = seeded("backup_list");
     let dir = tempfile::tempdir().unwrap();

@@ -37,7 +37,8 @@ pub async fn dispatch(command: BackupCommand, ctx: &Ctx) -> Result<()> {
 #[derive(Debug, Args, Clone)]
 pub struct DirOpts {
     /// The backup folder [default: /var/backups/promail as root, else
-    /// ~/.local/share/promail/backups; created when missing. A folder given here must exist]
+    /// ~/.local/share/promail/backups, made by `backup create` when missing (before that it
+    /// holds no backup). A folder given here must exist]
     #[arg(long, env = "PROMAIL_BACKUP_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }

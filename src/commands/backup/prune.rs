@@ -47,8 +47,13 @@ pub async fn run(args: &PruneArgs, ctx: &Ctx) -> Result<()> {
     if args.keep.is_none() && args.keep_days.is_none() {
         return Err(usage("backup prune needs --keep N and/or --keep-days D"));
     }
-    let dir = backup::resolve_dir(args.dir.dir.as_deref(), false)?;
-    let found = backup::scan(&dir)?;
+    let folder = backup::Folder::open(args.dir.dir.as_deref())?;
+    if !folder.exists {
+        // The default folder before the first backup: nothing to prune, as an empty one.
+        ctx.out.info(folder.empty_message());
+    }
+    let dir = folder.path.clone();
+    let found = folder.scan()?;
     let mut candidates = Vec::new();
     for (i, b) in found.iter().enumerate() {
         let newest = !found[i + 1..].iter().any(|o| o.kind == b.kind);

@@ -15,11 +15,15 @@ use crate::error::hint;
 /// pg_restore (a truncated file fails here), and for a critical backup that the data of users,
 /// emails and templates is inside. Exits 1 naming the problem.
 ///
+/// FILE is a name as `backup list` prints it, looked up in the backup folder (--dir, else the
+/// default), or a path with a `/` used as given (`./NAME` for one in the current folder).
+///
 /// With --restore, also restores it into a throwaway database on the server (created, checked,
 /// dropped): the schema version and every table's row count must equal the manifest's.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// The archive (`promail_….dump`, `critical_….dump`, `….dir`)
+    /// The archive: a name in the backup folder (`promail_….dump`, `critical_….dump`,
+    /// `….dir`), or a path with a `/`
     #[arg(
         value_name = "FILE",
         required_unless_present = "latest",
@@ -41,7 +45,7 @@ pub struct VerifyArgs {
 
 pub async fn run(args: &VerifyArgs, ctx: &Ctx) -> Result<()> {
     let path = match &args.file {
-        Some(f) => f.clone(),
+        Some(f) => backup::resolve_archive(f, args.dir.dir.as_deref())?,
         None => latest(args)?,
     };
     // With --restore, the pg_restore is picked for the server it restores into.
@@ -75,10 +79,10 @@ pub async fn run(args: &VerifyArgs, ctx: &Ctx) -> Result<()> {
 }
 
 fn latest(args: &VerifyArgs) -> Result<PathBuf> {
-    let dir = backup::resolve_dir(args.dir.dir.as_deref(), false)?;
-    backup::scan(&dir)?.pop().map(|b| b.path).ok_or_else(|| {
+    let folder = backup::Folder::open(args.dir.dir.as_deref())?;
+    folder.scan()?.pop().map(|b| b.path).ok_or_else(|| {
         hint(
-            anyhow!("no backups in {}", dir.display()),
+            anyhow!("{}", folder.empty_message()),
             "make one with `promail backup create`",
         )
     })
