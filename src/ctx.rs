@@ -28,6 +28,8 @@ pub struct Ctx {
     writes: std::sync::atomic::AtomicBool,
     /// The host and port this run reached first ([`Ctx::pinned`]).
     reached: Mutex<Option<(String, u16)>>,
+    /// Why this run did nothing, when another run held its lock ([`Ctx::skipped`]).
+    skipped: Mutex<Option<String>>,
 }
 
 impl Ctx {
@@ -40,7 +42,40 @@ impl Ctx {
             warned_untested: std::sync::atomic::AtomicBool::new(false),
             writes: std::sync::atomic::AtomicBool::new(false),
             reached: Mutex::new(None),
+            skipped: Mutex::new(None),
         }
+    }
+
+    /// Marks this run as one that did nothing because another run of the same work held its
+    /// lock: a recorded job's run is then recorded as `skipped`, with `why` as its summary.
+    pub fn skipped(&self, why: impl Into<String>) {
+        *self.skipped.lock().unwrap_or_else(PoisonError::into_inner) = Some(why.into());
+    }
+
+    /// Why this run did nothing, if [`Ctx::skipped`] said so.
+    pub fn skipped_why(&self) -> Option<String> {
+        self.skipped
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// A session that never prompts and gives up connecting after `limit` (a password typed
+    /// earlier in the run is used): for recording the end of a run stopped by a signal, which
+    /// must exit promptly.
+    pub async fn connect_briefly(&self, limit: std::time::Duration) -> Result<Db> {
+        let mut info = self.pinned(&self.conninfo()?);
+        info.connect_timeout = Some(info.connect_timeout.unwrap_or(limit).min(limit));
+        let prompted = self
+            .prompted
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some((_, password)) = prompted.filter(|(user, _)| *user == info.user) {
+            info.password = Some(password);
+            info.password_source = PasswordSource::Prompt;
+        }
+        connect::connect(&info, Prompt::Never).await
     }
 
     /// The resolved connection parameters (starting the local cluster for `--local`), the

@@ -84,41 +84,83 @@ impl Signals {
     }
 }
 
-/// Runs `command` until it ends or a signal comes. On a signal, the command future is kept
-/// (its sessions stay open) but no longer polled while the server is asked to cancel what they
-/// run; then it is dropped and its sessions end with a goodbye, as after a finished command
-/// (the server rolls back what was under way either way). A second signal stops waiting for
-/// either.
+/// Runs `command` until it ends or a signal comes (see [`Guard::run`]).
 pub async fn run_until_signal(command: impl Future<Output = Result<()>>) -> Result<()> {
-    let mut signals = Signals::install()?;
-    let mut command = Box::pin(command);
-    let stop = tokio::select! {
-        biased;
-        s = signals.recv() => s,
-        r = &mut command => {
-            // The command is over and its sessions dropped: their connections end cleanly.
-            connect::close_all(CLOSE_LIMIT).await;
-            return r;
+    Guard::install()?.run(command).await
+}
+
+/// The signal handlers of one run, installed once and kept across its steps (a recorded job:
+/// recording its start, the job, recording its end), so that no signal falls between two
+/// steps unseen.
+pub struct Guard {
+    signals: Signals,
+}
+
+impl Guard {
+    /// Installs the handlers now.
+    pub fn install() -> Result<Guard> {
+        Ok(Guard {
+            signals: Signals::install()?,
+        })
+    }
+
+    /// Runs `command` until it ends or a signal comes. On a signal, the command future is kept
+    /// (its sessions stay open) but no longer polled while the server is asked to cancel what
+    /// they run; then it is dropped and its sessions end with a goodbye, as after a finished
+    /// command (the server rolls back what was under way either way). A second signal stops
+    /// waiting for either.
+    pub async fn run<T>(&mut self, command: impl Future<Output = Result<T>>) -> Result<T> {
+        let signals = &mut self.signals;
+        let mut command = Box::pin(command);
+        let stop = tokio::select! {
+            biased;
+            s = signals.recv() => s,
+            r = &mut command => {
+                // The command is over and its sessions dropped: their connections end cleanly.
+                connect::close_all(CLOSE_LIMIT).await;
+                return r;
+            }
+        };
+        // Which prompt was open, read before the command (whose guard clears it) is dropped.
+        let prompt = PROMPT.swap(NO_PROMPT, Ordering::SeqCst);
+        tokio::select! {
+            biased;
+            _ = signals.recv() => {}
+            () = async {
+                connect::cancel_all(CANCEL_LIMIT).await;
+                drop(command);
+                connect::close_all(CLOSE_LIMIT).await;
+            } => {}
         }
-    };
-    // Which prompt was open, read before the command (whose guard clears it) is dropped.
-    let prompt = PROMPT.swap(NO_PROMPT, Ordering::SeqCst);
-    tokio::select! {
-        biased;
-        _ = signals.recv() => {}
-        () = async {
-            connect::cancel_all(CANCEL_LIMIT).await;
-            drop(command);
-            connect::close_all(CLOSE_LIMIT).await;
-        } => {}
+        match prompt {
+            QUESTION => ewriteln!(),
+            // rpassword ends the line itself when Ctrl-C is typed at it.
+            PASSWORD if crate::error::find::<Interrupted>(&stop).is_none() => ewriteln!(),
+            _ => {}
+        }
+        Err(stop)
     }
-    match prompt {
-        QUESTION => ewriteln!(),
-        // rpassword ends the line itself when Ctrl-C is typed at it.
-        PASSWORD if crate::error::find::<Interrupted>(&stop).is_none() => ewriteln!(),
-        _ => {}
+
+    /// Runs `last`, a short step after a signal stopped the run (recording that it was
+    /// stopped), for at most `limit`; a second signal stops it at once.
+    pub async fn finish_within(&mut self, limit: Duration, last: impl Future<Output = ()>) {
+        tokio::select! {
+            biased;
+            _ = self.signals.recv() => {}
+            _ = tokio::time::timeout(limit, last) => {}
+        }
     }
-    Err(stop)
+}
+
+/// The name of the signal that stopped a run (`SIGINT`, `SIGTERM`); None for other errors.
+pub fn signal_name(err: &anyhow::Error) -> Option<&'static str> {
+    if crate::error::find::<Terminated>(err).is_some() {
+        Some("SIGTERM")
+    } else if crate::error::find::<Interrupted>(err).is_some() {
+        Some("SIGINT")
+    } else {
+        None
+    }
 }
 
 const NO_PROMPT: u8 = 0;

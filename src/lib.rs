@@ -123,10 +123,7 @@ pub fn run() -> u8 {
     ) {
         runtime.block_on(commands::dispatch(cli.command, &ctx))
     } else {
-        runtime.block_on(interrupt::run_until_signal(commands::dispatch(
-            cli.command,
-            &ctx,
-        )))
+        runtime.block_on(commands::dispatch_until_signal(cli.command, &ctx))
     };
     // Shutting the runtime down drops open connections: the server rolls back whatever was
     // under way, so an interrupted command leaves the database as it was. A prompt's thread may

@@ -83,7 +83,9 @@ pub async fn run(args: &CleanupArgs, ctx: &Ctx) -> Result<()> {
     if let lock::Acquired::Busy { holder_pid, .. } =
         lock::acquire(&session, Key::Cleanup, args.lock.lock_wait).await?
     {
-        ctx.out.warn(lock::skipped("cleanup", holder_pid));
+        let why = lock::skipped("cleanup", holder_pid);
+        ctx.out.warn(&why);
+        ctx.skipped(why);
         return Ok(());
     }
     lock::acquire_or_fail(&session, Key::Partitions, args.lock.lock_wait).await?;

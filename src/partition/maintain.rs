@@ -68,12 +68,12 @@ impl Default for Options {
 }
 
 /// What a run did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Actions applied (or planned, with `dry_run`).
     pub changes: usize,
-    /// Another run held the lock: nothing was done.
-    pub busy: bool,
+    /// Another run held the lock: nothing was done (the warning said, naming the holder).
+    pub skipped: Option<String>,
 }
 
 /// Premakes for every managed table (moving out of DEFAULT the rows of the periods it makes,
@@ -662,10 +662,11 @@ pub async fn run(db: &Db, out: &Output, job: Job, opts: &Options) -> Result<Summ
                         holder_app.as_deref(),
                     ));
                 }
-                out.warn(lock::skipped("partition maintenance run", holder_pid));
+                let why = lock::skipped("partition maintenance run", holder_pid);
+                out.warn(&why);
                 return Ok(Summary {
                     changes: 0,
-                    busy: true,
+                    skipped: Some(why),
                 });
             }
         }

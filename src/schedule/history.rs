@@ -24,6 +24,8 @@ pub const SCHEDULED_ENV: &str = "PROMAIL_SCHEDULED";
 pub enum Outcome {
     Succeeded,
     Failed,
+    /// Did nothing: another run of the same work held its lock.
+    Skipped,
 }
 
 impl Outcome {
@@ -31,6 +33,7 @@ impl Outcome {
         match self {
             Outcome::Succeeded => "succeeded",
             Outcome::Failed => "failed",
+            Outcome::Skipped => "skipped",
         }
     }
 }
@@ -95,6 +98,15 @@ pub async fn finish(client: &Client, id: i64, outcome: Outcome, summary: &str) -
         .pg()?;
     client
         .execute("SELECT promail.prune_schedule_runs()", &[])
+        .await
+        .pg()?;
+    Ok(())
+}
+
+/// Removes the row of a run that never ran (refused for its arguments).
+pub async fn forget(client: &Client, id: i64) -> Result<()> {
+    client
+        .execute("DELETE FROM promail.schedule_run WHERE id = $1", &[&id])
         .await
         .pg()?;
     Ok(())

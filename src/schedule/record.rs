@@ -71,15 +71,26 @@ pub async fn begin(ctx: &Ctx, job: &'static str) -> Recorder {
 }
 
 impl Recorder {
-    /// Records how the run ended, on a new session once the job's own have closed.
+    /// Records how the run ended, on a new session once the job's own have closed. A run
+    /// refused for its arguments (a usage error, exit 2) never ran: its row is removed.
     pub async fn end(mut self, ctx: &Ctx, result: &Result<()>) {
-        let (outcome, summary) = outcome_of(self.job, result);
+        let usage = result
+            .as_ref()
+            .is_err_and(|e| crate::error::exit_code(e) == crate::error::USAGE);
+        let (outcome, summary) = match ctx.skipped_why() {
+            Some(why) if result.is_ok() => (Outcome::Skipped, why),
+            _ => outcome_of(self.job, result),
+        };
         if let Some(id) = self.id {
             connect::close_all(CLOSE_LIMIT).await;
             let finished = async {
                 let db = connect_retrying(ctx).await?;
                 history::prepare(&db).await?;
-                history::finish(&db, id, outcome, &summary).await?;
+                if usage {
+                    history::forget(&db, id).await?;
+                } else {
+                    history::finish(&db, id, outcome, &summary).await?;
+                }
                 drop(db);
                 connect::close_all(CLOSE_LIMIT).await;
                 anyhow::Ok(())
@@ -88,12 +99,42 @@ impl Recorder {
                 self.problem = Some(format!("{e:#}"));
             }
         }
+        self.say_problem(ctx, result.is_ok());
+    }
+
+    /// Records that `signal` (`SIGINT`, `SIGTERM`) stopped the run: `failed`, "interrupted by
+    /// SIGINT". On a session that never prompts and gives up connecting after a second: the
+    /// caller also bounds the whole (the run must still exit promptly).
+    pub async fn end_stopped(mut self, ctx: &Ctx, signal: &str) {
+        if let Some(id) = self.id {
+            let finished = async {
+                let db = ctx.connect_briefly(STOPPED_CONNECT_LIMIT).await?;
+                history::prepare(&db).await?;
+                history::finish(
+                    &db,
+                    id,
+                    Outcome::Failed,
+                    &format!("interrupted by {signal}"),
+                )
+                .await?;
+                drop(db);
+                connect::close_all(CLOSE_LIMIT).await;
+                anyhow::Ok(())
+            };
+            if let Err(e) = finished.await {
+                self.problem = Some(format!("{e:#}"));
+            }
+        }
+        self.say_problem(ctx, false);
+    }
+
+    fn say_problem(self, ctx: &Ctx, succeeded: bool) {
         if let Some(p) = self.problem {
             let line = format!(
                 "the run of job {} could not be recorded in promail.schedule_run: {p}",
                 self.job
             );
-            if result.is_ok() {
+            if succeeded {
                 ctx.out.warn(line);
             } else {
                 ctx.out.verbose(line);
@@ -102,6 +143,8 @@ impl Recorder {
     }
 }
 
+/// How long recording the end of a run stopped by a signal may spend connecting.
+const STOPPED_CONNECT_LIMIT: Duration = Duration::from_secs(1);
 const CLOSE_LIMIT: Duration = Duration::from_millis(500);
 const BEGIN_TIMEOUT: Duration = Duration::from_secs(3);
 

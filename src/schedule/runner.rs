@@ -448,7 +448,8 @@ async fn run_locked(
 
 /// A child's outcome and one-line summary: `monitor check` succeeded when it gave a verdict
 /// (exit 0-2); the summary is the first line of stdout (the check's verdict) or the last line
-/// of stderr.
+/// of stderr. A child that exited 0 saying that another run holds the lock did nothing: it
+/// was skipped.
 pub fn judge(
     job: &str,
     code: Option<i32>,
@@ -462,6 +463,15 @@ pub fn judge(
     };
     let out = String::from_utf8_lossy(stdout);
     let err = String::from_utf8_lossy(stderr);
+    if code == Some(0) {
+        let busy = err.lines().find_map(|l| {
+            l.strip_prefix("warning: ")
+                .filter(|w| w.starts_with("another ") && w.ends_with("; nothing done here"))
+        });
+        if let Some(why) = busy {
+            return (history::Outcome::Skipped, history::one_line(why));
+        }
+    }
     let line = err
         .lines()
         .find(|l| l.starts_with("error: "))
@@ -547,6 +557,19 @@ mod tests {
         assert_eq!(
             (o, s.as_str()),
             (history::Outcome::Failed, "ended by a signal")
+        );
+        let (o, s) = judge(
+            "rotate",
+            Some(0),
+            b"",
+            b"warning: another partition maintenance run holds the lock (pid 7); nothing done here\n",
+        );
+        assert_eq!(
+            (o, s.as_str()),
+            (
+                history::Outcome::Skipped,
+                "another partition maintenance run holds the lock (pid 7); nothing done here"
+            )
         );
     }
 }

@@ -556,3 +556,248 @@ fn pg_cron_install_registers_cleanup_and_remove_takes_it_back() {
     );
     assert!(err.contains("hint: "), "{err}");
 }
+
+/// Holds `key` on a session of its own until dropped; its backend pid.
+struct HeldLock {
+    pid: i32,
+    release: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl HeldLock {
+    fn take(db: &TestDb, key: promail::lock::Key) -> HeldLock {
+        let conn = db.conn.clone();
+        let (pid_tx, pid_rx) = std::sync::mpsc::channel();
+        let (release, release_rx) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            crate::support::block_on(async move {
+                let info = promail::conninfo::resolve(Some(&conn), &promail::conninfo::ProcessEnv)
+                    .unwrap();
+                let s = promail::connect::connect(&info, promail::connect::Prompt::Never)
+                    .await
+                    .unwrap();
+                promail::lock::acquire_or_fail(&s, key, std::time::Duration::ZERO)
+                    .await
+                    .unwrap();
+                let pid: i32 = s
+                    .query_one("SELECT pg_backend_pid()", &[])
+                    .await
+                    .unwrap()
+                    .get(0);
+                pid_tx.send(pid).unwrap();
+                while matches!(
+                    release_rx.try_recv(),
+                    Err(std::sync::mpsc::TryRecvError::Empty)
+                ) {
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                }
+                drop(s);
+                promail::connect::close_all(std::time::Duration::from_secs(1)).await;
+            });
+        });
+        let pid = pid_rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .unwrap();
+        HeldLock {
+            pid,
+            release: Some(release),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for HeldLock {
+    fn drop(&mut self) {
+        drop(self.release.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Starts `args` (a job that waits for a lock the test holds), waits until its run is
+/// recorded as running, sends `signal`; its exit code, stderr and how long it took to exit.
+fn stop_a_waiting_job(
+    db: &TestDb,
+    args: &[&str],
+    signal: libc::c_int,
+) -> (Option<i32>, String, std::time::Duration) {
+    use std::time::{Duration, Instant};
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("promail"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PG") || k == "DATABASE_URL" || k.starts_with("PROMAIL_") {
+            cmd.env_remove(k);
+        }
+    }
+    let mut child = cmd
+        .env("NO_COLOR", "1")
+        .env("HOME", crate::support::empty_home())
+        .env("DATABASE_URL", &db.conn)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while db.value("SELECT count(*) FROM promail.schedule_run WHERE outcome = 'running'") != "1" {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the run of {args:?} was never recorded as running");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Past the start's record: the job is waiting for the lock.
+    std::thread::sleep(Duration::from_millis(300));
+    crate::interrupt::send_signal(child.id(), signal);
+    let sent = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if sent.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("{args:?} ignored the signal");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let took = sent.elapsed();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stderr_of(&out), took)
+}
+
+#[test]
+fn a_job_stopped_by_a_signal_is_recorded_as_interrupted() {
+    let db = TestDb::migrated("schedule_interrupted");
+    {
+        let _held = HeldLock::take(&db, promail::lock::Key::Partitions);
+        let (code, err, took) = stop_a_waiting_job(
+            &db,
+            &["partitions", "rotate", "--lock-wait", "60s"],
+            libc::SIGINT,
+        );
+        assert_eq!(code, Some(130), "{err}");
+        assert_eq!(err.trim(), "interrupted");
+        assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    }
+    {
+        let _held = HeldLock::take(&db, promail::lock::Key::Cleanup);
+        let (code, err, took) = stop_a_waiting_job(
+            &db,
+            &["cleanup", "--yes", "--lock-wait", "60s"],
+            libc::SIGTERM,
+        );
+        assert_eq!(code, Some(143), "{err}");
+        assert_eq!(err.trim(), "terminated");
+        assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    }
+    assert_eq!(
+        db.value(
+            "SELECT string_agg(job || ':' || outcome || ':' || summary || ':' || (ended_at IS NOT NULL), ' | ' ORDER BY id) \
+             FROM promail.schedule_run"
+        ),
+        "rotate:failed:interrupted by SIGINT:true | cleanup:failed:interrupted by SIGTERM:true"
+    );
+    let rows = list_json(&db, &[]);
+    assert_eq!(job(&rows, "rotate")["last_outcome"], "failed");
+    assert_eq!(job(&rows, "cleanup")["last_outcome"], "failed");
+}
+
+#[test]
+fn a_run_that_finds_its_lock_held_is_recorded_as_skipped_and_is_no_success() {
+    let db = TestDb::migrated("schedule_skipped");
+    let schedule_line = |db: &TestDb| {
+        let out = db
+            .promail()
+            .args([
+                "monitor",
+                "check",
+                "--default-rows-warning",
+                "1000000",
+                "--default-rows-critical",
+                "2000000",
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.lines()
+            .find(|l| l.contains("schedule"))
+            .unwrap_or_else(|| panic!("no schedule line in {text}"))
+            .to_string()
+    };
+    for (key, args, what) in [
+        (
+            promail::lock::Key::Partitions,
+            &["-q", "partitions", "rotate", "--lock-wait", "0s"][..],
+            "partition maintenance run",
+        ),
+        (
+            promail::lock::Key::Cleanup,
+            &["-q", "cleanup", "--yes", "--lock-wait", "0s"][..],
+            "cleanup",
+        ),
+    ] {
+        let held = HeldLock::take(&db, key);
+        let (_, err) = ok(&db, args);
+        let why = format!(
+            "another {what} holds the lock (pid {}); nothing done here",
+            held.pid
+        );
+        assert_eq!(err.trim(), format!("warning: {why}"));
+        assert_eq!(
+            db.value(
+                "SELECT outcome || ': ' || summary FROM promail.schedule_run ORDER BY id DESC LIMIT 1"
+            ),
+            format!("skipped: {why}")
+        );
+    }
+    // A skipped run is neither the last outcome shown nor a success.
+    let rows = list_json(&db, &[]);
+    assert_eq!(job(&rows, "rotate")["last_run"], serde_json::Value::Null);
+    assert_eq!(
+        job(&rows, "cleanup")["last_outcome"],
+        serde_json::Value::Null
+    );
+    db.sql("UPDATE promail.schedule_job SET updated_at = now() - interval '30 days'");
+    let line = schedule_line(&db);
+    assert!(line.starts_with("WARNING"), "{line}");
+    assert!(
+        line.contains("rotate has not succeeded since it was scheduled, 30 days"),
+        "{line}"
+    );
+    assert!(
+        line.contains("cleanup has not succeeded since it was scheduled, 30 days"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_job_refused_for_its_arguments_records_nothing() {
+    let db = TestDb::migrated("schedule_usage");
+    for (args, needle) in [
+        (
+            &[
+                "monitor",
+                "check",
+                "--connections-warning",
+                "95",
+                "--connections-critical",
+                "90",
+            ][..],
+            "a warning must come before the critical level",
+        ),
+        (
+            &["backup", "prune", "--dir", "/nonexistent"][..],
+            "needs --keep N",
+        ),
+        (
+            &["partitions", "rotate", "no_such_table"][..],
+            "unknown table",
+        ),
+    ] {
+        let out = db.promail().args(args).output().unwrap();
+        assert_error(&out, 2, needle);
+    }
+    assert_eq!(
+        db.value("SELECT count(*) FROM promail.schedule_run"),
+        "0",
+        "a usage error is not a run"
+    );
+}

@@ -43,10 +43,18 @@ pub struct PruneArgs {
     pub format: FormatOpts,
 }
 
-pub async fn run(args: &PruneArgs, ctx: &Ctx) -> Result<()> {
-    if args.keep.is_none() && args.keep_days.is_none() {
-        return Err(usage("backup prune needs --keep N and/or --keep-days D"));
+impl PruneArgs {
+    /// What to keep must be said.
+    pub(crate) fn check_keep(&self) -> Result<()> {
+        if self.keep.is_none() && self.keep_days.is_none() {
+            return Err(usage("backup prune needs --keep N and/or --keep-days D"));
+        }
+        Ok(())
     }
+}
+
+pub async fn run(args: &PruneArgs, ctx: &Ctx) -> Result<()> {
+    args.check_keep()?;
     let folder = backup::Folder::open(args.dir.dir.as_deref())?;
     if !folder.exists {
         // The default folder before the first backup: nothing to prune, as an empty one.

@@ -114,7 +114,7 @@ fn parse_percent(s: &str) -> Result<f64, String> {
 }
 
 impl CheckArgs {
-    fn thresholds(&self) -> Result<Thresholds> {
+    pub(crate) fn thresholds(&self) -> Result<Thresholds> {
         // Durations are compared here, so that a refusal speaks in the units typed.
         if self.transaction_warning > self.transaction_critical {
             return Err(crate::error::usage(format!(

@@ -49,6 +49,9 @@ pub async fn run(args: &RotateArgs, ctx: &Ctx) -> Result<()> {
         lock_wait: args.lock.lock_wait,
         exact: args.exact,
     };
-    maintain::run(&db, &ctx.out, Job::Rotate { retention: true }, &opts).await?;
+    let summary = maintain::run(&db, &ctx.out, Job::Rotate { retention: true }, &opts).await?;
+    if let Some(why) = summary.skipped {
+        ctx.skipped(why);
+    }
     Ok(())
 }
