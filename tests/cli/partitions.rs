@@ -2240,7 +2240,13 @@ fn a_duration_without_a_unit_is_refused_everywhere_with_a_hint() {
     ];
     for (args, option) in cases {
         let out = crate::support::promail().args(args).output().unwrap();
-        let err = assert_error(&out, 2, "has no unit");
+        // monitor check's usage errors are UNKNOWN (3) for monitoring systems.
+        let code = if args[..2] == ["monitor", "check"] {
+            3
+        } else {
+            2
+        };
+        let err = assert_error(&out, code, "has no unit");
         assert!(err.contains(option), "{args:?}: {err}");
         assert!(err.contains("hint: add a unit"), "{args:?}: {err}");
     }
