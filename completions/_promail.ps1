@@ -1055,7 +1055,7 @@ Register-ArgumentCompleter -Native -CommandName 'promail' -ScriptBlock {
         }
         'promail;schedule;list' {
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Next runs shown per job')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Compute the next runs from this instant instead of now (RFC 3339: 2027-03-27T12:00:00Z)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Compute the next runs from this time instead of now: RFC 3339 (2027-03-27T12:00:00Z, 2027-03-27T13:00:00+01:00), or a local time without offset (2027-03-27 12:00), read in the timetable''s time zone')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours [env: NO_COLOR disables]')

@@ -966,7 +966,7 @@ set edit:completion:arg-completer[promail] = {|@words|
         }
         &'promail;schedule;list'= {
             cand --count 'Next runs shown per job'
-            cand --from 'Compute the next runs from this instant instead of now (RFC 3339: 2027-03-27T12:00:00Z)'
+            cand --from 'Compute the next runs from this time instead of now: RFC 3339 (2027-03-27T12:00:00Z, 2027-03-27T13:00:00+01:00), or a local time without offset (2027-03-27 12:00), read in the timetable''s time zone'
             cand --format 'Output format'
             cand --database-url 'Connection URL or key=value string (a password here is visible in the process list: prefer PGPASSWORD or ~/.pgpass)'
             cand --color 'When to use colours [env: NO_COLOR disables]'

@@ -709,7 +709,7 @@ complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish
 complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "pg-cron" -d 'Register the pure-SQL job (cleanup_old_logs) in pg_cron, or remove it'
 complete -c promail -n "__fish_promail_using_subcommand schedule; and not __fish_seen_subcommand_from list set enable disable run crontab systemd pg-cron help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l count -d 'Next runs shown per job' -r
-complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l from -d 'Compute the next runs from this instant instead of now (RFC 3339: 2027-03-27T12:00:00Z)' -r
+complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l from -d 'Compute the next runs from this time instead of now: RFC 3339 (2027-03-27T12:00:00Z, 2027-03-27T13:00:00+01:00), or a local time without offset (2027-03-27 12:00), read in the timetable\'s time zone' -r
 complete -c promail -n "__fish_promail_using_subcommand schedule; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array of objects, one per row (a command whose output has several parts says its shape in its help)'
 csv\t'RFC 4180 CSV with a header line'"

@@ -51,6 +51,29 @@ fn list_shows_the_defaults_and_their_next_runs_in_the_servers_zone() {
     assert_eq!(rotate["last_run"], serde_json::Value::Null);
     assert_eq!(rotate["command"], "promail partitions rotate");
     assert_eq!(job(&rows, "check")["in_words"], "every 5 minutes");
+    // A time without offset is read in the timetable's zone (13:00 in Paris is 12:00Z); one
+    // the clocks skip is refused with a hint.
+    for local in ["2027-03-27 13:00", "2027-03-27T13:00:00"] {
+        let rows = list_json(&db, &["--from", local, "--count", "2"]);
+        assert_eq!(
+            job(&rows, "rotate")["next_runs"],
+            rotate["next_runs"],
+            "{local}"
+        );
+    }
+    let out = db
+        .promail()
+        .args(["schedule", "list", "--from", "2027-03-28 02:30"])
+        .output()
+        .unwrap();
+    let err = crate::support::assert_error(&out, 2, "does not exist in Europe/Paris");
+    assert!(err.contains("hint: "), "{err}");
+    let out = db
+        .promail()
+        .args(["schedule", "list", "--from", "next tuesday"])
+        .output()
+        .unwrap();
+    crate::support::assert_error(&out, 2, "expected a time such as");
 
     let out = db.promail().args(["schedule", "list"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -378,6 +401,15 @@ fn systemd_units_fire_when_promail_would() {
     );
     assert!(err.contains("wrote 18 units"), "{err}");
     assert!(dir.path().join("promail-rotate.timer").exists());
+    // A folder that does not exist: one line, with the fix.
+    let missing = dir.path().join("missing");
+    let out = db
+        .promail()
+        .args(["schedule", "systemd", "--dir", missing.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = crate::support::assert_error(&out, 1, "is not a folder");
+    assert!(err.contains("hint: create it (mkdir -p"), "{err}");
     // A job disabled since: its units, still in the folder, are named.
     ok(&db, &["schedule", "disable", "sundays"]);
     let (_, err) = ok(

@@ -112,6 +112,15 @@ pub async fn systemd(args: &SystemdArgs, ctx: &Ctx) -> Result<()> {
             .collect();
         return crate::output::write_stdout(&text.join("\n"));
     };
+    if !dir.is_dir() {
+        return Err(crate::error::hint(
+            anyhow::anyhow!("{} is not a folder", dir.display()),
+            format!(
+                "create it (mkdir -p {}), or write into /etc/systemd/system",
+                crate::schedule::emit::sh_quote(&dir.display().to_string())
+            ),
+        ));
+    }
     for u in &units {
         let path = dir.join(&u.name);
         std::fs::write(&path, &u.text).with_context(|| format!("writing {}", path.display()))?;

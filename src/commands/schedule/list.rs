@@ -1,7 +1,7 @@
 //! `promail schedule list`: the timetable, in words, with next and last runs.
 
 use anyhow::Result;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use clap::Args;
 use serde_json::{json, Value};
 
@@ -20,18 +20,65 @@ pub struct ListArgs {
     #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=100))]
     pub count: u16,
 
-    /// Compute the next runs from this instant instead of now (RFC 3339: 2027-03-27T12:00:00Z)
+    /// Compute the next runs from this time instead of now: RFC 3339 (2027-03-27T12:00:00Z,
+    /// 2027-03-27T13:00:00+01:00), or a local time without offset (2027-03-27 12:00), read in
+    /// the timetable's time zone
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
-    pub from: Option<DateTime<Utc>>,
+    pub from: Option<FromTime>,
 
     #[command(flatten)]
     pub format: FormatOpts,
 }
 
-fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s.trim())
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| format!("expected a time such as 2027-03-27T12:00:00Z: {e}"))
+/// `--from`: an instant, or a wall-clock time of the timetable's zone (known once connected).
+#[derive(Debug, Clone, Copy)]
+pub enum FromTime {
+    Instant(DateTime<Utc>),
+    Local(NaiveDateTime),
+}
+
+fn parse_instant(s: &str) -> Result<FromTime, String> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(FromTime::Instant(t.with_timezone(&Utc)));
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, format) {
+            return Ok(FromTime::Local(t));
+        }
+    }
+    Err(format!(
+        "expected a time such as 2027-03-27T12:00:00Z, or 2027-03-27 12:00 in the timetable's time zone, got {s:?}"
+    ))
+}
+
+impl FromTime {
+    /// The instant, a local time read in `zone`; a time the clocks skip (a spring-forward gap)
+    /// is refused, an ambiguous one (the autumn hour) is its first occurrence.
+    fn instant(self, zone: &Zone) -> Result<DateTime<Utc>> {
+        match self {
+            FromTime::Instant(t) => Ok(t),
+            FromTime::Local(t) => zone
+                .tz
+                .from_local_datetime(&t)
+                .earliest()
+                .map(|t| t.with_timezone(&Utc))
+                .ok_or_else(|| {
+                    crate::error::hint(
+                        crate::error::usage(format!(
+                            "--from {t}: that time does not exist in {} (the clocks skip it)",
+                            zone.name
+                        )),
+                        "give a time outside the gap, or an offset (2027-03-28T02:30:00+01:00)",
+                    )
+                }),
+        }
+    }
 }
 
 pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
@@ -42,7 +89,10 @@ pub async fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         ctx.out.warn(note);
     }
     ctx.out.info(format!("time zone: {}", zone.name));
-    let from = args.from.unwrap_or_else(Utc::now);
+    let from = match args.from {
+        Some(f) => f.instant(&zone)?,
+        None => Utc::now(),
+    };
     ctx.out.rows(
         args.format.format,
         &rows(&jobs, &zone, from, args.count.into(), args.format.format),
