@@ -48,6 +48,69 @@ pub struct Target {
     pub schema_version: Option<i32>,
 }
 
+/// The tables and views of `db` (outside the system schemas; partitions go with their table)
+/// that the archive does not hold: a restore over the database (`pg_restore --clean`) drops and
+/// recreates what the archive holds and leaves these as they are.
+pub async fn kept(db: &Db, v: &Verified) -> Result<Vec<String>> {
+    let entries = toc(&v.tools, &v.path).await?;
+    let in_backup: std::collections::HashSet<(String, String)> = entries
+        .iter()
+        .filter_map(|line| toc_relation(line))
+        .collect();
+    let rows = db
+        .query(
+            "SELECT n.nspname::text, c.relname::text FROM pg_catalog.pg_class c \
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+             WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition \
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
+               AND n.nspname NOT LIKE 'pg\\_%' \
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d \
+                               WHERE d.classid = 'pg_catalog.pg_class'::regclass \
+                                 AND d.objid = c.oid AND d.deptype = 'e') \
+             ORDER BY 1, 2",
+            &[],
+        )
+        .await
+        .pg()?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
+        .filter(|key| !in_backup.contains(key))
+        .map(|(schema, name)| format!("{}.{}", plain_ident(&schema), plain_ident(&name)))
+        .collect())
+}
+
+/// An identifier as psql shows it: quoted only when it must be.
+fn plain_ident(name: &str) -> String {
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if plain {
+        name.to_string()
+    } else {
+        ident(name)
+    }
+}
+
+/// The schema and name of a table or view of an archive's TOC line
+/// (`217; 1259 16390 TABLE public users postgres`).
+fn toc_relation(line: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let rest = match words.get(3..)? {
+        ["TABLE", rest @ ..] | ["VIEW", rest @ ..] => rest,
+        ["MATERIALIZED", "VIEW", rest @ ..] => rest,
+        _ => return None,
+    };
+    match rest {
+        [schema, name, ..] => Some(((*schema).to_string(), (*name).to_string())),
+        _ => None,
+    }
+}
+
 pub async fn describe(db: &Db) -> Result<Target> {
     let size: i64 = db
         .query_one("SELECT pg_database_size(current_database())", &[])

@@ -17,7 +17,8 @@ use crate::output::pretty_bytes;
 ///
 /// Over the current database (DATABASE_URL's): pg_restore --clean --if-exists --exit-on-error
 /// --single-transaction, so a failure leaves the database exactly as it was. It says what will
-/// be replaced and asks you to type the database's name; without a terminal it needs --yes.
+/// be replaced, names the tables and views the backup does not hold (those stay as they are),
+/// and asks you to type the database's name; without a terminal it needs --yes.
 ///
 /// --into NAME restores into a new database instead (created; never an existing one).
 ///
@@ -85,6 +86,7 @@ pub async fn run(args: &RestoreArgs, ctx: &Ctx) -> Result<()> {
     }
     let db = ctx.connect().await?;
     let target = restore::describe(&db).await?;
+    let kept = restore::kept(&db, &v).await?;
     drop(db);
     ctx.out.info(format!(
         "this replaces database {} ({}, schema version {}) with the {contents}",
@@ -94,6 +96,14 @@ pub async fn run(args: &RestoreArgs, ctx: &Ctx) -> Result<()> {
             .schema_version
             .map_or("none".to_string(), |s| s.to_string())
     ));
+    if !kept.is_empty() {
+        ctx.out.warn(format!(
+            "{} table(s) or view(s) of database {} are not in the backup and stay as they are: {} (restore with --into NAME for a database that holds the backup only)",
+            kept.len(),
+            target.database,
+            kept.join(", ")
+        ));
+    }
     confirm_name(ctx, &target.database, args.yes.yes).await?;
     let info = ctx.conninfo()?;
     restore::load(&v, &info, &server, Mode::Replace).await?;

@@ -989,6 +989,14 @@ fn restore_yes_brings_back_every_row_and_checks_the_counts() {
     assert!(err.contains("have the backup's row counts"), "{err}");
     assert_eq!(count(&db, "users"), users);
     assert_eq!(count(&db, "login_history"), logins);
+    // A table made after the backup is not in it: pg_restore --clean leaves it, and the
+    // confirmation says so, naming it (only it: the backup's tables and partitions are not).
+    assert!(
+        err.contains("1 table(s) or view(s) of database")
+            && err.contains("stay as they are: public.extra (restore with --into"),
+        "{err}"
+    );
+    assert_eq!(count(&db, "extra"), 0, "kept");
     // Restored twice in a row: --clean drops what the first one made.
     ok(&db, &["restore", "--yes", archive.to_str().unwrap()]);
     assert_eq!(count(&db, "users"), users);
