@@ -100,13 +100,11 @@ fn plain_ident(name: &str) -> String {
 /// (`217; 1259 16390 TABLE public users postgres`).
 fn toc_relation(line: &str) -> Option<(String, String)> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let rest = match words.get(3..)? {
-        ["TABLE", rest @ ..] | ["VIEW", rest @ ..] => rest,
-        ["MATERIALIZED", "VIEW", rest @ ..] => rest,
-        _ => return None,
-    };
-    match rest {
-        [schema, name, ..] => Some(((*schema).to_string(), (*name).to_string())),
+    match words.get(3..)? {
+        ["TABLE", "DATA", ..] => None,
+        ["TABLE" | "VIEW", schema, name, ..] | ["MATERIALIZED", "VIEW", schema, name, ..] => {
+            Some(((*schema).to_string(), (*name).to_string()))
+        }
         _ => None,
     }
 }
@@ -539,7 +537,34 @@ pub async fn rehearse(ctx: &Ctx, v: &Verified) -> Result<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::clean_order;
+    use super::{clean_order, plain_ident, toc_relation};
+
+    #[test]
+    fn toc_lines_name_tables_and_views_only() {
+        let rel = |s: &str, n: &str| Some((s.to_string(), n.to_string()));
+        assert_eq!(
+            toc_relation("217; 1259 16399 TABLE public login_history postgres"),
+            rel("public", "login_history")
+        );
+        assert_eq!(
+            toc_relation("230; 1259 16500 VIEW public v_stats postgres"),
+            rel("public", "v_stats")
+        );
+        assert_eq!(
+            toc_relation("231; 1259 16501 MATERIALIZED VIEW promail mv postgres"),
+            rel("promail", "mv")
+        );
+        assert_eq!(
+            toc_relation("3464; 0 16399 TABLE DATA public users postgres"),
+            None
+        );
+        assert_eq!(
+            toc_relation("3299; 2606 16411 CONSTRAINT public t t_pkey postgres"),
+            None
+        );
+        assert_eq!(plain_ident("extra"), "extra");
+        assert_eq!(plain_ident("Extra"), "\"Extra\"");
+    }
 
     #[test]
     fn attached_partition_constraints_move_before_the_other_post_data() {
