@@ -17,7 +17,8 @@ BINS=("$@")
 db=bench_drop_latency
 q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 url="postgresql://$PGUSER@$PGHOST:$PGPORT/$db"
-now() { date +%s.%N; }
+# shellcheck source=bench/lib.bash
+. bench/lib.bash
 
 for P in "${BINS[@]}"; do
   q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
@@ -34,18 +35,11 @@ for P in "${BINS[@]}"; do
   size=$(q -d "$db" -c "SELECT pg_size_pretty(pg_total_relation_size('email_analytics_default') + sum(pg_total_relation_size(inhrelid))) FROM pg_inherits WHERE inhparent = 'email_analytics'::regclass")
   q -d "$db" -c "VACUUM ANALYZE email_analytics"
   q -d "$db" -c "CHECKPOINT"
-  log=$(mktemp -d)
-  echo "INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', localtimestamp);" >"$log/insert.sql"
-  (cd "$log" && pgbench -n -R 100 -T 12 -l -f insert.sql "$db" >/dev/null 2>&1) &
-  bg=$!
-  sleep 3
-  s=$(now)
-  DATABASE_URL=$url "$P" partitions rotate 2>"$log/rotate.err" || { cat "$log/rotate.err"; exit 1; }
-  took=$(python3 -c "print(f'{$(now) - $s:.3f}')")
-  wait "$bg" || true
-  worst=$(cat "$log"/pgbench_log.* | awk 'BEGIN{m=0} {if ($3>m) m=$3} END{printf "%.1f ms", m/1000}')
-  dropped=$(grep -c "^drop" "$log/rotate.err" || true)
-  echo "$P: tables $size, rotate dropped $dropped partitions in $took s; worst insert meanwhile $worst"
-  rm -rf "$log"
+  err=$(mktemp)
+  res=$(UNDER_INSERTS_ERR=$err under_inserts "$db" 12 env DATABASE_URL="$url" "$P" partitions rotate) ||
+    { cat "$err"; exit 1; }
+  dropped=$(grep -c "^drop" "$err" || true)
+  echo "$P: tables $size, rotate dropped $dropped partitions in ${res% *} s; worst insert meanwhile ${res#* } ms"
+  rm -f "$err"
 done
 q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"

@@ -26,3 +26,25 @@ BEGIN
 END;
 \$\$ LANGUAGE plpgsql;"
 }
+
+under_inserts() { # DB SECONDS CMD...: CMD while pgbench inserts into DB's email_analytics 100 times
+  # a second for SECONDS, starting 3 s in. Prints "TOOK WORST_MS" (CMD's wall time, the worst
+  # insert latency); CMD's stdout is dropped, its stderr goes to $UNDER_INSERTS_ERR when set; its
+  # exit status is returned.
+  local db=$1 secs=$2 log bg s took worst status=0
+  shift 2
+  log=$(mktemp -d)
+  echo "INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', localtimestamp);" >"$log/insert.sql"
+  (cd "$log" && pgbench -n -R 100 -T "$secs" -l -f insert.sql "$db" >/dev/null 2>&1) &
+  bg=$!
+  sleep 3
+  s=$(date +%s.%N)
+  "$@" >/dev/null 2>"${UNDER_INSERTS_ERR:-/dev/stderr}" || status=$?
+  took=$(python3 -c "print(f'{$(date +%s.%N) - $s:.3f}')")
+  wait "$bg" || true
+  # pgbench's log: client, transaction, latency in µs, …
+  worst=$(cat "$log"/pgbench_log.* | awk 'BEGIN{m=0} {if ($3>m) m=$3} END{printf "%.1f", m/1000}')
+  rm -rf "$log"
+  echo "$took $worst"
+  return "$status"
+}

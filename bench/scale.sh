@@ -22,6 +22,8 @@ JOB_RUNS="${JOB_RUNS:-3}" # fresh copies on which the nightly jobs run
 BASE="${BASE:-5000000}" # login rows at ×1 (email_analytics: 40 % of that)
 read -r -a SIZES <<<"${SIZES:-1 8}"
 P="$PWD/target/release/promail"
+# shellcheck source=bench/lib.bash
+. bench/lib.bash
 echo "bench: building promail --release" >&2
 cargo build --release -q
 
@@ -102,19 +104,14 @@ for f in "${SIZES[@]}"; do
     q -d postgres -c "DROP DATABASE IF EXISTS ${db}_run" \
       -c "CREATE DATABASE ${db}_run TEMPLATE ${db}_tpl STRATEGY FILE_COPY"
     for job in "" "partitions rotate" "cleanup --yes"; do
-      log=$(mktemp -d)
-      echo "INSERT INTO email_analytics (user_id, action, action_time) VALUES (1, 'open', localtimestamp);" >"$log/insert.sql"
-      (cd "$log" && pgbench -n -R 100 -T 15 -l -f insert.sql "${db}_run" >/dev/null 2>&1) &
-      bg=$!
-      sleep 3
-      s=$(now)
-      # shellcheck disable=SC2086
-      [ -z "$job" ] || DATABASE_URL=$(url "${db}_run") "$P" -q $job
-      T["$f|$job|$r"]=$(python3 -c "print(f'{$(now) - $s:.3f}')")
-      wait "$bg" || true
-      # pgbench's log: client, transaction, latency in µs, …
-      W["$f|$job|$r"]=$(cat "$log"/pgbench_log.* | awk 'BEGIN{m=0} {if ($3>m) m=$3} END{printf "%.1f", m/1000}')
-      rm -rf "$log"
+      cmd=(true)
+      if [ -n "$job" ]; then
+        read -r -a words <<<"$job"
+        cmd=(env DATABASE_URL="$(url "${db}_run")" "$P" -q "${words[@]}")
+      fi
+      res=$(under_inserts "${db}_run" 15 "${cmd[@]}")
+      T["$f|$job|$r"]=${res% *}
+      W["$f|$job|$r"]=${res#* }
     done
   done
   q -d postgres -c "DROP DATABASE IF EXISTS ${db}_run" -c "DROP DATABASE ${db}_tpl"

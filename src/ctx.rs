@@ -60,12 +60,8 @@ impl Ctx {
             .clone()
     }
 
-    /// A session that never prompts and gives up connecting after `limit` (a password typed
-    /// earlier in the run is used): for recording the end of a run stopped by a signal, which
-    /// must exit promptly.
-    pub async fn connect_briefly(&self, limit: std::time::Duration) -> Result<Db> {
-        let mut info = self.pinned(&self.conninfo()?);
-        info.connect_timeout = Some(info.connect_timeout.unwrap_or(limit).min(limit));
+    /// The password typed at a prompt earlier in the run, for a session as the same user.
+    fn reuse_prompted(&self, info: &mut ConnInfo) {
         let prompted = self
             .prompted
             .lock()
@@ -75,6 +71,15 @@ impl Ctx {
             info.password = Some(password);
             info.password_source = PasswordSource::Prompt;
         }
+    }
+
+    /// A session that never prompts and gives up connecting after `limit` (a password typed
+    /// earlier in the run is used): for recording the end of a run stopped by a signal, which
+    /// must exit promptly.
+    pub async fn connect_briefly(&self, limit: std::time::Duration) -> Result<Db> {
+        let mut info = self.pinned(&self.conninfo()?);
+        info.connect_timeout = Some(info.connect_timeout.unwrap_or(limit).min(limit));
+        self.reuse_prompted(&mut info);
         connect::connect(&info, Prompt::Never).await
     }
 
@@ -207,15 +212,7 @@ impl Ctx {
             Prompt::Never
         };
         let mut info = info.clone();
-        let prompted = self
-            .prompted
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone();
-        if let Some((_, password)) = prompted.filter(|(user, _)| *user == info.user) {
-            info.password = Some(password);
-            info.password_source = PasswordSource::Prompt;
-        }
+        self.reuse_prompted(&mut info);
         self.out.verbose(format!("connecting to {}", info.masked()));
         let db = connect::connect(&info, prompt).await?;
         for s in &db.skipped {

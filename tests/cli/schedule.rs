@@ -164,18 +164,35 @@ fn bad_expressions_and_unknown_jobs_are_refused_and_change_nothing() {
     assert!(err.contains("hint: run `promail db migrate`"), "{err}");
 }
 
+/// `monitor check`'s stdout and its `schedule` line (DEFAULT's thresholds raised, so that rows
+/// there never decide the verdict).
+fn check_schedule_line(db: &TestDb) -> (String, String) {
+    let out = db
+        .promail()
+        .args([
+            "monitor",
+            "check",
+            "--default-rows-warning",
+            "1000000",
+            "--default-rows-critical",
+            "2000000",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = text
+        .lines()
+        .find(|l| l.contains("schedule"))
+        .unwrap_or_else(|| panic!("no schedule line in {text}"))
+        .to_string();
+    (text, line)
+}
+
 #[test]
 fn runs_by_hand_are_recorded_and_monitor_check_warns_about_late_jobs() {
     let db = TestDb::migrated("schedule_history");
-    let out = db.promail().args(["monitor", "check"]).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let schedule_line = |text: &str| {
-        text.lines()
-            .find(|l| l.contains("schedule"))
-            .unwrap_or_else(|| panic!("no schedule line in {text}"))
-            .to_string()
-    };
-    assert!(schedule_line(&text).starts_with("OK"), "{text}");
+    let (text, line) = check_schedule_line(&db);
+    assert!(line.starts_with("OK"), "{text}");
     ok(&db, &["partitions", "rotate"]);
     ok(&db, &["partitions", "rotate", "--dry-run"]);
     let out = db
@@ -206,20 +223,7 @@ fn runs_by_hand_are_recorded_and_monitor_check_warns_about_late_jobs() {
          UPDATE promail.schedule_run SET started_at = now() - interval '50 hours', \
          ended_at = now() - interval '50 hours' WHERE job = 'rotate'",
     );
-    let out = db
-        .promail()
-        .args([
-            "monitor",
-            "check",
-            "--default-rows-warning",
-            "1000000",
-            "--default-rows-critical",
-            "2000000",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let line = schedule_line(&text);
+    let (text, line) = check_schedule_line(&db);
     assert!(line.starts_with("WARNING"), "{text}");
     assert!(
         line.contains("rotate has not succeeded for 2 days"),
@@ -735,25 +739,6 @@ fn a_job_stopped_by_a_signal_is_recorded_as_interrupted() {
 #[test]
 fn a_run_that_finds_its_lock_held_is_recorded_as_skipped_and_is_no_success() {
     let db = TestDb::migrated("schedule_skipped");
-    let schedule_line = |db: &TestDb| {
-        let out = db
-            .promail()
-            .args([
-                "monitor",
-                "check",
-                "--default-rows-warning",
-                "1000000",
-                "--default-rows-critical",
-                "2000000",
-            ])
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        text.lines()
-            .find(|l| l.contains("schedule"))
-            .unwrap_or_else(|| panic!("no schedule line in {text}"))
-            .to_string()
-    };
     for (key, args, what) in [
         (
             promail::lock::Key::Partitions,
@@ -788,7 +773,7 @@ fn a_run_that_finds_its_lock_held_is_recorded_as_skipped_and_is_no_success() {
         serde_json::Value::Null
     );
     db.sql("UPDATE promail.schedule_job SET updated_at = now() - interval '30 days'");
-    let line = schedule_line(&db);
+    let (_, line) = check_schedule_line(&db);
     assert!(line.starts_with("WARNING"), "{line}");
     assert!(
         line.contains("rotate has not succeeded since it was scheduled, 30 days"),
