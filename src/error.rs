@@ -84,6 +84,12 @@ pub fn hint_of(err: &anyhow::Error) -> Option<&str> {
         .map(|h| h.hint.as_str())
 }
 
+/// Whether `err` is a usage error (bad arguments): exit 2, but not every exit 2 is one (`monitor
+/// check`'s CRITICAL verdict is an [`Exit`] of 2).
+pub fn is_usage(err: &anyhow::Error) -> bool {
+    find::<Usage>(err).is_some()
+}
+
 /// The first error of type `T` in the chain, looking inside hinted errors too (a [`Hinted`]
 /// shows its whole inner chain but does not expose it as its `source()`).
 pub fn find<T: std::error::Error + Send + Sync + 'static>(err: &anyhow::Error) -> Option<&T> {

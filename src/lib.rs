@@ -141,7 +141,7 @@ pub fn run() -> u8 {
             }
             error::report(&e, ctx.out.color);
             // A usage error, not the CRITICAL verdict (an `Exit(2)`).
-            if monitor_check && error::find::<error::Usage>(&e).is_some() {
+            if monitor_check && error::is_usage(&e) {
                 return NAGIOS_UNKNOWN;
             }
             error::exit_code(&e)

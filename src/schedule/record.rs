@@ -72,11 +72,9 @@ pub async fn begin(ctx: &Ctx, job: &'static str) -> Recorder {
 
 impl Recorder {
     /// Records how the run ended, on a new session once the job's own have closed. A run
-    /// refused for its arguments (a usage error, exit 2) never ran: its row is removed.
+    /// refused for its arguments (a usage error) never ran: its row is removed.
     pub async fn end(mut self, ctx: &Ctx, result: &Result<()>) {
-        let usage = result
-            .as_ref()
-            .is_err_and(|e| crate::error::exit_code(e) == crate::error::USAGE);
+        let usage = result.as_ref().is_err_and(crate::error::is_usage);
         let (outcome, summary) = match ctx.skipped_why() {
             Some(why) if result.is_ok() => (Outcome::Skipped, why),
             _ => outcome_of(self.job, result),

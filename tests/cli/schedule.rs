@@ -819,4 +819,22 @@ fn a_job_refused_for_its_arguments_records_nothing() {
         "0",
         "a usage error is not a run"
     );
+    // A CRITICAL verdict also exits 2, but it is a run that succeeded in giving its verdict.
+    let out = db
+        .promail()
+        .args([
+            "monitor",
+            "check",
+            "--connections-warning",
+            "0",
+            "--connections-critical",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_eq!(
+        db.value("SELECT string_agg(job || ': ' || outcome || ': ' || summary, ', ') FROM promail.schedule_run"),
+        "check: succeeded: verdict CRITICAL"
+    );
 }
