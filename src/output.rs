@@ -226,6 +226,19 @@ pub fn pretty_bytes(n: i64) -> String {
     }
 }
 
+/// A word for a shell, in emitted command lines and in hints: as is when plain, else
+/// single-quoted.
+pub fn sh_quote(w: &str) -> String {
+    if !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./=:,@+-".contains(c))
+    {
+        w.to_string()
+    } else {
+        format!("'{}'", w.replace('\'', r"'\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

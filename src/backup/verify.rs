@@ -153,7 +153,7 @@ fn missing_sidecar(path: &Path, side: &Path, manifest: &Manifest) -> anyhow::Err
     let names: Vec<String> = files
         .iter()
         .filter_map(|(f, _)| f.file_name().and_then(|n| n.to_str()))
-        .map(crate::schedule::emit::sh_quote)
+        .map(crate::output::sh_quote)
         .collect();
     let side_name = side
         .file_name()
@@ -165,9 +165,9 @@ fn missing_sidecar(path: &Path, side: &Path, manifest: &Manifest) -> anyhow::Err
         ),
         format!(
             "if it was deleted by mistake, recreate it from the files just checked: cd {} && sha256sum {} > {}",
-            crate::schedule::emit::sh_quote(&folder.display().to_string()),
+            crate::output::sh_quote(&folder.display().to_string()),
             names.join(" "),
-            crate::schedule::emit::sh_quote(side_name)
+            crate::output::sh_quote(side_name)
         ),
     )
 }

@@ -12,6 +12,7 @@
 
 use std::fmt::Write as _;
 
+use crate::output::sh_quote;
 use crate::schedule::expr::{Expr, Parts};
 use crate::schedule::timetable::Job;
 
@@ -109,18 +110,6 @@ fn calendar_of(p: &Parts, zone: &str) -> String {
         values(&p.seconds, 60, "..", 2),
     );
     s
-}
-
-/// A word for a shell: as is when plain, else single-quoted.
-pub fn sh_quote(w: &str) -> String {
-    if !w.is_empty()
-        && w.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_./=:,@+-".contains(c))
-    {
-        w.to_string()
-    } else {
-        format!("'{}'", w.replace('\'', r"'\''"))
-    }
 }
 
 /// Where crontab output goes.

@@ -117,7 +117,7 @@ pub async fn systemd(args: &SystemdArgs, ctx: &Ctx) -> Result<()> {
             anyhow::anyhow!("{} is not a folder", dir.display()),
             format!(
                 "create it (mkdir -p {}), or write into /etc/systemd/system",
-                crate::schedule::emit::sh_quote(&dir.display().to_string())
+                crate::output::sh_quote(&dir.display().to_string())
             ),
         ));
     }
